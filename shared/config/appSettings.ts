@@ -1,0 +1,183 @@
+/**
+ * Every app setting the code reads, in one list. The infra checks compare this list with
+ * the settings `infra/` gives the function app, so a setting added here without the template
+ * (or the other way round) fails `npm test`.
+ *
+ * `scope`:
+ * - `both`: read in Azure and locally; the template must set it.
+ * - `local`: only meaningful against the local emulators (keys, self-signed endpoints);
+ *   the template must NOT set it, because Azure uses managed identity instead.
+ * - `host`: read by the Functions host or the Azure SDKs rather than by our code, but the
+ *   template must set it for the app to run.
+ */
+export interface AppSettingSpec {
+  readonly name: string;
+  readonly scope: 'both' | 'local' | 'host';
+  readonly required: boolean;
+  readonly description: string;
+}
+
+export const APP_SETTINGS: readonly AppSettingSpec[] = [
+  {
+    name: 'AzureWebJobsStorage',
+    scope: 'local',
+    required: false,
+    description: 'Storage connection string for the local emulator (Azurite).',
+  },
+  {
+    name: 'AzureWebJobsStorage__queueServiceUri',
+    scope: 'both',
+    required: false,
+    description: 'Queue endpoint of the host storage account, used with managed identity.',
+  },
+  {
+    name: 'AzureWebJobsStorage__blobServiceUri',
+    scope: 'host',
+    required: false,
+    description: 'Blob endpoint of the host storage account (host leases, deployment package).',
+  },
+  {
+    name: 'AzureWebJobsStorage__credential',
+    scope: 'host',
+    required: false,
+    description: 'managedidentity: the host reaches storage with the app identity.',
+  },
+  {
+    name: 'AzureWebJobsStorage__clientId',
+    scope: 'both',
+    required: false,
+    description: 'Client id of the user-assigned identity used for storage.',
+  },
+  {
+    name: 'AZURE_CLIENT_ID',
+    scope: 'both',
+    required: false,
+    description: 'Client id of the user-assigned managed identity (DefaultAzureCredential).',
+  },
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING',
+    scope: 'host',
+    required: false,
+    description: 'Application Insights ingestion endpoint (no key; the identity publishes metrics).',
+  },
+  {
+    name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
+    scope: 'host',
+    required: false,
+    description: 'Makes Application Insights authenticate with the managed identity.',
+  },
+  {
+    name: 'COSMOS_ENDPOINT',
+    scope: 'both',
+    required: true,
+    description: 'Cosmos DB for NoSQL account endpoint.',
+  },
+  {
+    name: 'COSMOS_KEY',
+    scope: 'local',
+    required: false,
+    description: 'Key for the local Cosmos server only; in Azure the managed identity is used.',
+  },
+  {
+    name: 'COSMOS_DATABASE',
+    scope: 'both',
+    required: true,
+    description: 'Database name.',
+  },
+  {
+    name: 'COSMOS_CONTAINER',
+    scope: 'both',
+    required: true,
+    description: 'The one shared container (partition key /pk).',
+  },
+  {
+    name: 'COSMOS_ALLOW_SELF_SIGNED',
+    scope: 'local',
+    required: false,
+    description: 'true: accept the local Cosmos server self-signed certificate.',
+  },
+  {
+    name: 'SENDGRID_API_KEY',
+    scope: 'both',
+    required: true,
+    description: 'SendGrid API key (a Key Vault reference in Azure).',
+  },
+  {
+    name: 'SENDGRID_BASE_URL',
+    scope: 'local',
+    required: false,
+    description: 'Base URL of the local SendGrid-compatible capture endpoint.',
+  },
+  {
+    name: 'MAIL_FROM_ADDRESS',
+    scope: 'both',
+    required: true,
+    description: 'Sender address of invitation emails (a verified SendGrid sender).',
+  },
+  {
+    name: 'MAIL_FROM_NAME',
+    scope: 'both',
+    required: false,
+    description: 'Sender display name.',
+  },
+  {
+    name: 'PUBLIC_BASE_URL',
+    scope: 'both',
+    required: true,
+    description: 'Public base URL of the app; acceptance links are built on it.',
+  },
+  {
+    name: 'AUTH_ISSUER',
+    scope: 'both',
+    required: true,
+    description: 'Expected token issuer; {tid} stands for the token tenant id.',
+  },
+  {
+    name: 'AUTH_AUDIENCE',
+    scope: 'both',
+    required: true,
+    description: 'Expected token audience (the app registration id or URI).',
+  },
+  {
+    name: 'AUTH_JWKS_URI',
+    scope: 'both',
+    required: true,
+    description: 'JWKS endpoint with the token signing keys.',
+  },
+  {
+    name: 'INVITATION_LIFETIME_DAYS',
+    scope: 'both',
+    required: false,
+    description: 'Days an invitation link stays valid (default 90).',
+  },
+  {
+    name: 'PORTAL_URL_PUBLIC',
+    scope: 'both',
+    required: false,
+    description: 'Portal URL pattern for public cloud customers.',
+  },
+  {
+    name: 'PORTAL_URL_GERMANY',
+    scope: 'both',
+    required: false,
+    description: 'Portal URL pattern for Microsoft Cloud Germany customers.',
+  },
+  {
+    name: 'PORTAL_URL_USGOV',
+    scope: 'both',
+    required: false,
+    description: 'Portal URL pattern for US Government cloud customers.',
+  },
+  {
+    name: 'MCA_TEMPLATE_ID',
+    scope: 'both',
+    required: false,
+    description: 'Agreement template id recorded with each MCA attestation.',
+  },
+  {
+    name: 'EMAIL_MAX_ATTEMPTS',
+    scope: 'both',
+    required: false,
+    description: 'Dispatch attempts before an invitation is marked failed (default 5).',
+  },
+];
