@@ -1,0 +1,12 @@
+import { app } from '@azure/functions';
+import { QUEUES } from '../shared/queue/messageQueue';
+import { activationMessage, queueHandler } from '../shared/queue/queueMessages';
+import { activateRelationship } from '../shared/services/activation';
+
+app.storageQueue('activateRelationship', {
+  queueName: QUEUES.relationshipActivation,
+  connection: 'AzureWebJobsStorage',
+  handler: queueHandler(activationMessage, (message, services) =>
+    activateRelationship(services, message),
+  ),
+});

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { LOCALES, PARTNER_CLOUDS } from '../domain/cloud';
+import { isKnownCountry } from '../domain/cspRegions';
+import { INVITATION_STATUSES } from '../domain/invitationStatus';
+
+/** Request shapes, declared once each; strict, so unknown fields are refused by name. */
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(value), {
+      message: 'must not contain control characters',
+    });
+
+const country = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
+  .transform((value) => value.toUpperCase())
+  .refine(isKnownCountry, { message: 'is not a country this service knows' });
+
+/** DNS name of the customer's tenant, e.g. contoso.onmicrosoft.com. */
+const domain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    'must be a domain name such as contoso.onmicrosoft.com',
+  );
+
+const email = z.email('must be an email address').max(254);
+
+export const partnerProfileBody = z.strictObject({
+  displayName: text(256),
+  country,
+  cloud: z.enum(PARTNER_CLOUDS),
+  mpnId: z.string().regex(/^\d{6,10}$/, 'must be the 6 to 10 digit MPN (Partner) ID'),
+});
+
+export const createInvitationBody = z.strictObject({
+  customer: z.strictObject({
+    email,
+    companyName: text(256),
+    domain,
+    country,
+  }),
+  includeDelegatedAdmin: z.boolean(),
+  locale: z.enum(LOCALES).default('en-US'),
+});
+
+/** Drafts may be long HTML, but not unbounded: a mail provider refuses huge bodies anyway. */
+export const DRAFT_MAX_BYTES = 256 * 1024;
+
+export const draftEditBody = z
+  .strictObject({
+    subject: text(998),
+    text: z.string().min(1).max(100_000),
+    html: z.string().min(1).max(200_000),
+  })
+  .partial()
+  .refine((edit) => Object.keys(edit).length > 0, {
+    message: 'give at least one of subject, text, html',
+  });
+
+const limit = z
+  .string()
+  .regex(/^\d+$/, 'must be a whole number')
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(100))
+  .default(25);
+
+export const invitationListQuery = z.strictObject({
+  status: z.enum(INVITATION_STATUSES).optional(),
+  limit,
+  continuationToken: z.string().min(1).max(4096).optional(),
+});
+
+export const customerListQuery = z.strictObject({
+  limit,
+  continuationToken: z.string().min(1).max(4096).optional(),
+});
+
+/** The MCA signer, as the acceptance form or a JSON client sends it. */
+export const mcaAcceptanceBody = z.strictObject({
+  acceptMca: z.literal(true, { message: 'the agreement must be accepted' }),
+  firstName: text(100),
+  lastName: text(100),
+  email,
+  phoneNumber: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{4,30}$/, 'must be a phone number')
+    .optional(),
+});
+
+/** An acceptance that needs no MCA (already accepted for this customer). */
+export const plainAcceptanceBody = z.strictObject({});
+
+export const idempotencyKey = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{8,128}$/, 'must be 8 to 128 characters of A-Z a-z 0-9 . _ : -');
+
+export const resourceId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);

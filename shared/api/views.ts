@@ -1,0 +1,85 @@
+import { effectiveStatus } from '../domain/invitationStatus';
+import { fieldProblem } from '../http/problem';
+import { mailtoFor } from '../services/invitations';
+import type { Page } from '../store/documentStore';
+import type { InvitationDocument, RelationshipDocument } from '../store/documents';
+
+/** What a partner sees of an invitation in a list: no draft bodies, no history. */
+export function toInvitationSummary(doc: InvitationDocument, now: Date) {
+  return {
+    id: doc.id,
+    status: effectiveStatus(doc.status, doc.expiresAt, now),
+    customer: doc.customer,
+    customerId: doc.customerId,
+    includeDelegatedAdmin: doc.includeDelegatedAdmin,
+    locale: doc.locale,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    expiresAt: doc.expiresAt,
+    ...pick(doc, ['sentAt', 'acceptedAt', 'activatedAt', 'revokedAt', 'failedAt', 'failureReason']),
+  };
+}
+
+/** The full invitation: draft, link, mailto URL and history. */
+export function toInvitationView(doc: InvitationDocument, now: Date) {
+  return {
+    ...toInvitationSummary(doc, now),
+    draft: { subject: doc.draft.subject, text: doc.draft.text, html: doc.draft.html },
+    acceptUrl: doc.acceptUrl,
+    mailtoUrl: mailtoFor(doc),
+    partner: doc.partner,
+    history: doc.history,
+  };
+}
+
+/** An entry of the Customers list. */
+export function toCustomerView(doc: RelationshipDocument) {
+  return {
+    id: doc.customerId,
+    companyName: doc.customer.companyName,
+    domain: doc.customer.domain,
+    country: doc.customer.country,
+    relationship: { status: doc.status, activatedAt: doc.activatedAt, createdAt: doc.createdAt },
+    delegatedAdmin: doc.delegatedAdmin,
+    mca: doc.mca,
+    supportContact: doc.supportContact,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+function pick<T extends object, K extends keyof T>(doc: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const result: Partial<Pick<T, K>> = {};
+  for (const key of keys) {
+    if (doc[key] !== undefined) {
+      result[key] = doc[key];
+    }
+  }
+  return result;
+}
+
+/**
+ * Page tokens are opaque to clients: the store's continuation wrapped in base64url, so a
+ * client cannot depend on (or tamper with) its shape without it being refused cleanly.
+ */
+export function encodePageToken(continuation: string | undefined): string | undefined {
+  return continuation === undefined ? undefined : Buffer.from(continuation, 'utf8').toString('base64url');
+}
+
+export function decodePageToken(token: string | undefined): string | undefined {
+  if (token === undefined) {
+    return undefined;
+  }
+  const decoded = /^[A-Za-z0-9_-]+$/.test(token) ? Buffer.from(token, 'base64url').toString('utf8') : '';
+  try {
+    JSON.parse(decoded);
+    return decoded;
+  } catch {
+    throw fieldProblem(400, 'INVALID_CONTINUATION_TOKEN', 'continuationToken', 'The continuation token is not valid.');
+  }
+}
+
+/** A page in the API's shape. */
+export function toPageBody<T, V>(page: Page<T>, view: (item: T) => V) {
+  const next = encodePageToken(page.continuationToken);
+  return { items: page.items.map(view), ...(next === undefined ? {} : { continuationToken: next }) };
+}

@@ -1,0 +1,124 @@
+import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { ProblemError } from '../http/problem';
+
+/** Who is calling: the tenant is the partner (or customer) organisation, never taken from the URL. */
+export interface Caller {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly name: string | undefined;
+  readonly roles: readonly string[];
+}
+
+export interface TokenValidatorOptions {
+  /** Expected issuer; `{tid}` is replaced by the token's tenant id (Entra multi-tenant shape). */
+  readonly issuer: string;
+  readonly audience: string;
+  readonly jwksUri: string;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function unauthenticated(detail: string, error = 'invalid_token'): ProblemError {
+  return new ProblemError({
+    status: 401,
+    code: 'UNAUTHENTICATED',
+    title: 'Authentication required',
+    detail,
+    headers: { 'WWW-Authenticate': `Bearer error="${error}"` },
+  });
+}
+
+/**
+ * Validates bearer tokens fully (signature against the JWKS, issuer for the token's own
+ * tenant, audience, expiry and not-before, algorithm) before trusting any claim.
+ */
+export class TokenValidator {
+  private readonly jwks: ReturnType<typeof createRemoteJWKSet>;
+
+  constructor(private readonly options: TokenValidatorOptions) {
+    this.jwks = createRemoteJWKSet(new URL(options.jwksUri), {
+      cooldownDuration: 30_000,
+      cacheMaxAge: 10 * 60_000,
+    });
+  }
+
+  /** Returns the caller of a request, from its `Authorization: Bearer` header. */
+  async authenticate(authorization: string | null): Promise<Caller> {
+    const match = /^Bearer\s+([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+)\s*$/i.exec(
+      authorization ?? '',
+    );
+    if (match === null) {
+      throw unauthenticated(
+        authorization ? 'The Authorization header is not a bearer JWT.' : 'A bearer token is required.',
+        authorization ? 'invalid_token' : 'invalid_request',
+      );
+    }
+    const token = match[1]!;
+    const tenantId = unverifiedTenant(token);
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.jwks, {
+        issuer: this.options.issuer.replace('{tid}', tenantId),
+        audience: this.options.audience,
+        algorithms: ['RS256'],
+        requiredClaims: ['exp', 'tid'],
+        clockTolerance: 60,
+      }));
+    } catch (error) {
+      if (error instanceof joseErrors.JOSEError && !isKeySetUnavailable(error)) {
+        throw unauthenticated(`The token is not valid: ${error.message}`);
+      }
+      throw error;
+    }
+    const roles = Array.isArray(payload.roles)
+      ? payload.roles.filter((r): r is string => typeof r === 'string')
+      : [];
+    const userId = stringClaim(payload, 'oid') ?? payload.sub;
+    if (userId === undefined) {
+      throw unauthenticated('The token names no user (oid or sub).');
+    }
+    return { tenantId, userId, name: stringClaim(payload, 'name'), roles };
+  }
+}
+
+function isKeySetUnavailable(error: joseErrors.JOSEError): boolean {
+  // An unreachable JWKS endpoint is our outage, not the caller's bad token.
+  return error.code === 'ERR_JWKS_TIMEOUT';
+}
+
+function unverifiedTenant(token: string): string {
+  let claims: JWTPayload;
+  try {
+    claims = decodeJwt(token);
+  } catch {
+    throw unauthenticated('The token cannot be decoded.');
+  }
+  const tid = claims.tid;
+  if (typeof tid !== 'string' || !GUID.test(tid)) {
+    throw unauthenticated('The token has no valid tenant id (tid).');
+  }
+  return tid.toLowerCase();
+}
+
+function stringClaim(payload: JWTPayload, name: string): string | undefined {
+  const value = payload[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Partner Center roles allowed to work with invitations and customers. */
+export const PARTNER_ROLES = {
+  admin: 'AdminAgent',
+  sales: 'SalesAgent',
+} as const;
+
+/** Refuses a caller without one of the roles: 403, since it is the caller's own tenant. */
+export function requireRole(caller: Caller, allowed: readonly string[]): void {
+  if (!caller.roles.some((role) => allowed.includes(role))) {
+    throw new ProblemError({
+      status: 403,
+      code: 'ROLE_REQUIRED',
+      title: 'Forbidden',
+      detail: `This operation needs one of the roles: ${allowed.join(', ')}.`,
+    });
+  }
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import type { PartnerCloud } from '../domain/cloud';
+import { DEFAULT_PORTAL_URL_PATTERNS, validatePortalUrlPattern } from '../domain/portalUrl';
+import { APP_SETTINGS } from './appSettings';
+
+/** The validated configuration the app runs with; read once per process. */
+export interface AppConfig {
+  readonly storage:
+    | { readonly kind: 'connectionString'; readonly connectionString: string }
+    | { readonly kind: 'identity'; readonly queueServiceUri: string; readonly clientId?: string };
+  readonly cosmos: {
+    readonly endpoint: string;
+    readonly key?: string;
+    readonly database: string;
+    readonly container: string;
+    readonly allowSelfSigned: boolean;
+  };
+  readonly managedIdentityClientId?: string;
+  readonly mail: {
+    readonly apiKey: string;
+    readonly baseUrl?: string;
+    readonly fromAddress: string;
+    readonly fromName: string;
+    readonly maxAttempts: number;
+  };
+  readonly publicBaseUrl: string;
+  readonly auth: { readonly issuer: string; readonly audience: string; readonly jwksUri: string };
+  readonly invitationLifetimeDays: number;
+  readonly portalUrlPatterns: Readonly<Record<PartnerCloud, string>>;
+  readonly mcaTemplateId: string;
+}
+
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/**
+ * The Microsoft Customer Agreement template id recorded with attestations unless configured.
+ * This is the id Partner Center's "confirm customer acceptance" documentation shows; the
+ * current one comes from Partner Center's agreement metadata API, and operators set
+ * MCA_TEMPLATE_ID when Microsoft publishes a new version.
+ */
+export const DEFAULT_MCA_TEMPLATE_ID = '117a77b0-9360-443b-8795-c6dedc750cf9';
+
+const url = z.url({ protocol: /^https?$/ });
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+const positiveInt = (fallback: number, max: number) =>
+  optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number')
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(max))
+      .optional()
+      .transform((value) => value ?? fallback),
+  );
+const portalPattern = (cloud: PartnerCloud) =>
+  optionalText
+    .transform((value) => value ?? DEFAULT_PORTAL_URL_PATTERNS[cloud])
+    .superRefine((value, ctx) => {
+      const problem = validatePortalUrlPattern(value);
+      if (problem !== undefined) {
+        ctx.addIssue({ code: 'custom', message: problem });
+      }
+    });
+
+const settingsSchema = z.object({
+  AzureWebJobsStorage: optionalText,
+  AzureWebJobsStorage__queueServiceUri: optionalText.pipe(url.optional()),
+  AzureWebJobsStorage__clientId: optionalText,
+  AZURE_CLIENT_ID: optionalText,
+  COSMOS_ENDPOINT: url,
+  COSMOS_KEY: optionalText,
+  COSMOS_DATABASE: z.string().min(1),
+  COSMOS_CONTAINER: z.string().min(1),
+  COSMOS_ALLOW_SELF_SIGNED: optionalText.pipe(z.enum(['true', 'false']).optional()),
+  SENDGRID_API_KEY: z.string().min(1),
+  SENDGRID_BASE_URL: optionalText.pipe(url.optional()),
+  MAIL_FROM_ADDRESS: z.email(),
+  MAIL_FROM_NAME: optionalText,
+  PUBLIC_BASE_URL: url,
+  AUTH_ISSUER: z.string().min(1),
+  AUTH_AUDIENCE: z.string().min(1),
+  AUTH_JWKS_URI: url,
+  INVITATION_LIFETIME_DAYS: positiveInt(90, 3650),
+  EMAIL_MAX_ATTEMPTS: positiveInt(5, 50),
+  PORTAL_URL_PUBLIC: portalPattern('public'),
+  PORTAL_URL_GERMANY: portalPattern('germany'),
+  PORTAL_URL_USGOV: portalPattern('usgov'),
+  MCA_TEMPLATE_ID: optionalText,
+});
+
+/**
+ * Reads and validates every setting at once, so a misconfigured deployment fails on its first
+ * request with one message naming each bad or missing setting, instead of deep inside a handler.
+ */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = new Set(APP_SETTINGS.map((setting) => setting.name));
+  const input = Object.fromEntries(
+    Object.keys(settingsSchema.shape).map((name) => [name, env[name]]),
+  );
+  const parsed = settingsSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '?');
+      const missing = env[name] === undefined || env[name] === '';
+      return `${name}${known.has(name) ? '' : ' (unlisted)'}: ${missing ? 'is not set' : issue.message}`;
+    });
+    throw new ConfigurationError(`Invalid app settings: ${problems.join('; ')}`);
+  }
+  const s = parsed.data;
+  if (s.AzureWebJobsStorage === undefined && s.AzureWebJobsStorage__queueServiceUri === undefined) {
+    throw new ConfigurationError(
+      'Invalid app settings: set AzureWebJobsStorage (local) or AzureWebJobsStorage__queueServiceUri (managed identity)',
+    );
+  }
+  const identityClientId = s.AZURE_CLIENT_ID;
+  return {
+    storage:
+      s.AzureWebJobsStorage__queueServiceUri !== undefined
+        ? {
+            kind: 'identity',
+            queueServiceUri: s.AzureWebJobsStorage__queueServiceUri,
+            ...optional('clientId', s.AzureWebJobsStorage__clientId ?? identityClientId),
+          }
+        : { kind: 'connectionString', connectionString: s.AzureWebJobsStorage! },
+    cosmos: {
+      endpoint: s.COSMOS_ENDPOINT,
+      ...optional('key', s.COSMOS_KEY),
+      database: s.COSMOS_DATABASE,
+      container: s.COSMOS_CONTAINER,
+      allowSelfSigned: s.COSMOS_ALLOW_SELF_SIGNED === 'true',
+    },
+    ...optional('managedIdentityClientId', identityClientId),
+    mail: {
+      apiKey: s.SENDGRID_API_KEY,
+      ...optional('baseUrl', s.SENDGRID_BASE_URL),
+      fromAddress: s.MAIL_FROM_ADDRESS,
+      fromName: s.MAIL_FROM_NAME ?? 'Partner invitations',
+      maxAttempts: s.EMAIL_MAX_ATTEMPTS,
+    },
+    publicBaseUrl: s.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+    auth: { issuer: s.AUTH_ISSUER, audience: s.AUTH_AUDIENCE, jwksUri: s.AUTH_JWKS_URI },
+    invitationLifetimeDays: s.INVITATION_LIFETIME_DAYS,
+    portalUrlPatterns: {
+      public: s.PORTAL_URL_PUBLIC,
+      germany: s.PORTAL_URL_GERMANY,
+      usgov: s.PORTAL_URL_USGOV,
+    },
+    mcaTemplateId: s.MCA_TEMPLATE_ID ?? DEFAULT_MCA_TEMPLATE_ID,
+  };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

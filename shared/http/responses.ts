@@ -1,0 +1,41 @@
+import type { HttpResponseInit } from '@azure/functions';
+import { ProblemError, toProblemBody } from './problem';
+
+/** A JSON response; every API answer goes through here so headers stay consistent. */
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): HttpResponseInit {
+  return {
+    status,
+    jsonBody: body,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+  };
+}
+
+/** The one place a `ProblemError` becomes an HTTP response. */
+export function problemResponse(problem: ProblemError, instance?: string): HttpResponseInit {
+  return {
+    status: problem.status,
+    jsonBody: toProblemBody(problem, instance),
+    headers: {
+      'Content-Type': 'application/problem+json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      ...problem.headers,
+    },
+  };
+}
+
+/** Quotes a Cosmos `_etag` as an HTTP entity tag. */
+export function httpEtag(etag: string | undefined): string {
+  return `"${etag ?? ''}"`;
+}
+
+/** Reads an If-Match header back to the stored `_etag` (weak or strong, quoted or not). */
+export function etagFromIfMatch(ifMatch: string | null): string | undefined {
+  if (ifMatch === null || ifMatch.trim() === '') {
+    return undefined;
+  }
+  return ifMatch.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+}

@@ -1,0 +1,78 @@
+import { Client } from '@sendgrid/client';
+import { MailService } from '@sendgrid/mail';
+import { MailSendError, type Mailer, type OutgoingEmail } from './mailer';
+
+export interface SendGridOptions {
+  readonly apiKey: string;
+  /** Only for the local capture endpoint; SendGrid's own host otherwise. */
+  readonly baseUrl?: string;
+  readonly fromAddress: string;
+  readonly fromName: string;
+  readonly timeoutMs?: number;
+}
+
+/** Sends through SendGrid's v3 API with the official client, one instance per app. */
+export class SendGridMailer implements Mailer {
+  private readonly mail: MailService;
+
+  constructor(private readonly options: SendGridOptions) {
+    const client = new Client();
+    client.setApiKey(options.apiKey);
+    // setApiKey resets the base URL, so the local endpoint must be set after it.
+    if (options.baseUrl !== undefined) {
+      client.setDefaultRequest('baseUrl', options.baseUrl);
+    }
+    this.mail = new MailService();
+    this.mail.setClient(client);
+    this.mail.setTimeout(options.timeoutMs ?? 15_000);
+  }
+
+  async send(email: OutgoingEmail): Promise<{ messageId: string | undefined }> {
+    try {
+      const [response] = await this.mail.send({
+        to: email.to,
+        from: { email: this.options.fromAddress, name: this.options.fromName },
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        customArgs: { invitationId: email.invitationId },
+        categories: ['reseller-invitation'],
+      });
+      const messageId = response.headers['x-message-id'];
+      return { messageId: typeof messageId === 'string' ? messageId : undefined };
+    } catch (error) {
+      throw toMailSendError(error);
+    }
+  }
+}
+
+/** Classifies a client error: 429 and 5xx and network errors are worth retrying. */
+export function toMailSendError(error: unknown): MailSendError {
+  const e = error as {
+    code?: unknown;
+    message?: string;
+    response?: { headers?: Record<string, unknown>; body?: { errors?: { message?: string }[] } };
+  };
+  const status = typeof e.code === 'number' ? e.code : undefined;
+  if (status === undefined || e.response === undefined) {
+    return new MailSendError(
+      `SendGrid unreachable: ${e.message ?? String(error)}`,
+      'transient',
+      undefined,
+      undefined,
+    );
+  }
+  const detail =
+    e.response.body?.errors
+      ?.map((item) => item.message)
+      .filter(Boolean)
+      .join('; ') || e.message;
+  const retryAfter = Number(e.response.headers?.['retry-after']);
+  const transient = status === 429 || status >= 500;
+  return new MailSendError(
+    `SendGrid answered ${status}: ${detail}`,
+    transient ? 'transient' : 'permanent',
+    status,
+    Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
+  );
+}

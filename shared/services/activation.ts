@@ -1,0 +1,159 @@
+import { DocumentConflictError, updateDocument } from '../store/documentStore';
+import {
+  partitionKeys,
+  relationshipId,
+  type CustomerDocument,
+  type InvitationDocument,
+  type RelationshipDocument,
+} from '../store/documents';
+import type { Dependencies } from './dependencies';
+import { transitioned, type ActivationMessage } from './invitations';
+
+export type ActivationOutcome = 'activated' | 'already-active' | 'not-accepted' | 'not-found';
+
+/**
+ * Makes an accepted invitation a real relationship: the customer record, the partner's
+ * relationship (created, re-established, or DAP restored), then the invitation `active`.
+ * Every step checks what is already there, so a redelivered message changes nothing.
+ */
+export async function activateRelationship(
+  deps: Dependencies,
+  message: ActivationMessage,
+): Promise<ActivationOutcome> {
+  const invitation = await deps.store.read<InvitationDocument>(
+    partitionKeys.partner(message.partnerTenantId),
+    message.invitationId,
+  );
+  if (invitation === undefined) {
+    return 'not-found';
+  }
+  if (invitation.status === 'active') {
+    return 'already-active';
+  }
+  if (invitation.status !== 'accepted') {
+    return 'not-accepted';
+  }
+  const customer = await ensureCustomer(deps, invitation);
+  await applyRelationship(deps, invitation, customer);
+  const result = await updateDocument<InvitationDocument>(
+    deps.store,
+    invitation.pk,
+    invitation.id,
+    (current) => {
+      if (current.status !== 'accepted') {
+        return { keep: true };
+      }
+      const at = deps.now().toISOString();
+      return { write: transitioned(current, 'active', at, 'system', { activatedAt: at }) };
+    },
+  );
+  return result?.written ? 'activated' : 'already-active';
+}
+
+async function ensureCustomer(
+  deps: Dependencies,
+  invitation: InvitationDocument,
+): Promise<CustomerDocument> {
+  const pk = partitionKeys.customer(invitation.customerId);
+  const existing = await deps.store.read<CustomerDocument>(pk, 'customer');
+  if (existing !== undefined) {
+    return existing;
+  }
+  const at = deps.now().toISOString();
+  try {
+    return await deps.store.create<CustomerDocument>({
+      id: 'customer',
+      pk,
+      type: 'customer',
+      customerId: invitation.customerId,
+      domain: invitation.customer.domain,
+      companyName: invitation.customer.companyName,
+      country: invitation.customer.country,
+      createdAt: at,
+      updatedAt: at,
+    });
+  } catch (error) {
+    if (error instanceof DocumentConflictError) {
+      return (await deps.store.read<CustomerDocument>(pk, 'customer'))!;
+    }
+    throw error;
+  }
+}
+
+/**
+ * The relationship as this invitation leaves it. DAP becomes active when the invitation asked
+ * for it (a new grant or a restore); an invitation without DAP leaves an existing grant alone.
+ */
+export function relationshipAfter(
+  existing: RelationshipDocument | undefined,
+  invitation: InvitationDocument,
+  customer: CustomerDocument,
+  at: string,
+): RelationshipDocument {
+  const delegatedAdmin = invitation.includeDelegatedAdmin
+    ? existing?.delegatedAdmin.state === 'active' && existing.status === 'active'
+      ? existing.delegatedAdmin
+      : { state: 'active' as const, changedAt: at }
+    : existing !== undefined && existing.status === 'active'
+      ? existing.delegatedAdmin
+      : { state: 'none' as const, changedAt: at };
+  const mca =
+    customer.mca === undefined
+      ? { accepted: false }
+      : { accepted: true, acceptedAt: customer.mca.dateAgreed };
+  const reestablished = existing === undefined || existing.status !== 'active';
+  return {
+    id: relationshipId(invitation.customerId),
+    pk: invitation.pk,
+    type: 'relationship',
+    partnerTenantId: invitation.partnerTenantId,
+    customerId: invitation.customerId,
+    status: 'active',
+    customer: {
+      companyName: invitation.customer.companyName,
+      domain: invitation.customer.domain,
+      country: invitation.customer.country,
+      email: invitation.customer.email,
+    },
+    delegatedAdmin,
+    mca,
+    supportContact: existing?.supportContact ?? null,
+    invitationIds: [...(existing?.invitationIds ?? []), invitation.id],
+    createdAt: existing?.createdAt ?? at,
+    activatedAt: reestablished ? at : existing.activatedAt,
+    updatedAt: at,
+  };
+}
+
+async function applyRelationship(
+  deps: Dependencies,
+  invitation: InvitationDocument,
+  customer: CustomerDocument,
+): Promise<void> {
+  const id = relationshipId(invitation.customerId);
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const at = deps.now().toISOString();
+    const updated = await updateDocument<RelationshipDocument>(
+      deps.store,
+      invitation.pk,
+      id,
+      (current) =>
+        current.invitationIds.includes(invitation.id)
+          ? { keep: true }
+          : { write: { ...relationshipAfter(current, invitation, customer, at), _etag: current._etag } },
+    );
+    if (updated !== undefined) {
+      return;
+    }
+    try {
+      await deps.store.create(relationshipAfter(undefined, invitation, customer, at));
+      return;
+    } catch (error) {
+      if (!(error instanceof DocumentConflictError)) {
+        throw error;
+      }
+      // Created concurrently by another delivery: loop and apply on top of it.
+    }
+  }
+  throw new Error(`Could not apply the relationship for invitation ${invitation.id}`);
+}

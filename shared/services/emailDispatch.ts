@@ -1,0 +1,185 @@
+import { MailSendError } from '../mail/mailer';
+import { QUEUES } from '../queue/messageQueue';
+import { updateDocument } from '../store/documentStore';
+import { partitionKeys, type InvitationDocument } from '../store/documents';
+import type { Dependencies } from './dependencies';
+import { transitioned, type EmailDispatchMessage } from './invitations';
+
+/**
+ * How long one delivery holds the right to send. Longer than the SendGrid timeout, shorter
+ * than the host's redelivery budget (visibilityTimeout × maxDequeueCount), so a crashed
+ * delivery's message is retried after the lease lapses instead of going to poison.
+ */
+export const DISPATCH_LEASE_MS = 30_000;
+
+export type DispatchOutcome =
+  | 'sent'
+  | 'skipped'
+  | 'retry-scheduled'
+  | 'failed'
+  | 'busy';
+
+/** Backoff for transient failures when SendGrid gives no Retry-After: 10 s, 20 s, 40 s … ≤ 10 min. */
+export function retryDelaySeconds(attempt: number, retryAfterSeconds: number | undefined): number {
+  if (retryAfterSeconds !== undefined) {
+    return Math.min(Math.max(retryAfterSeconds, 1), 3600);
+  }
+  return Math.min(10 * 2 ** (attempt - 1), 600);
+}
+
+export class DispatchLeaseHeldError extends Error {
+  constructor(invitationId: string) {
+    super(`Invitation ${invitationId} is being sent by another delivery; retry later`);
+    this.name = 'DispatchLeaseHeldError';
+  }
+}
+
+/**
+ * Sends one invitation email for a dispatch message. Idempotent: a message for a dispatch that
+ * is no longer current (already sent, revoked, re-sent) is skipped, and a lease on the document
+ * keeps two deliveries of the same message from both calling SendGrid.
+ */
+export async function dispatchInvitationEmail(
+  deps: Dependencies,
+  message: EmailDispatchMessage,
+): Promise<DispatchOutcome> {
+  const pk = partitionKeys.partner(message.partnerTenantId);
+  const leaseStart = deps.now();
+  const claim = await updateDocument<InvitationDocument>(deps.store, pk, message.invitationId, (current) => {
+    if (current.status !== 'sending' || current.dispatch?.id !== message.dispatchId) {
+      return { keep: true };
+    }
+    const heldUntil = current.dispatch.claimedUntil;
+    if (heldUntil !== undefined && new Date(heldUntil) > leaseStart) {
+      throw new DispatchLeaseHeldError(current.id);
+    }
+    return {
+      write: {
+        ...current,
+        dispatch: {
+          ...current.dispatch,
+          attempts: current.dispatch.attempts + 1,
+          claimedUntil: new Date(leaseStart.getTime() + DISPATCH_LEASE_MS).toISOString(),
+        },
+      },
+    };
+  });
+  if (claim === undefined || !claim.written) {
+    return 'skipped';
+  }
+  const invitation = claim.document;
+  const attempt = invitation.dispatch!.attempts;
+
+  try {
+    const { messageId } = await deps.mailer.send({
+      to: invitation.customer.email,
+      subject: invitation.draft.subject,
+      text: invitation.draft.text,
+      html: invitation.draft.html,
+      invitationId: invitation.id,
+    });
+    await settle(deps, message, (current, at) =>
+      transitioned(current, 'sent', at, 'system', {
+        sentAt: at,
+        dispatch: {
+          id: message.dispatchId,
+          attempts: attempt,
+          ...(messageId === undefined ? {} : { messageId }),
+        },
+      }),
+    );
+    return 'sent';
+  } catch (error) {
+    if (!(error instanceof MailSendError)) {
+      await releaseLease(deps, message, String(error));
+      throw error;
+    }
+    if (error.kind === 'permanent' || attempt >= deps.config.mail.maxAttempts) {
+      const reason =
+        error.kind === 'permanent'
+          ? error.message
+          : `Gave up after ${attempt} attempts: ${error.message}`;
+      await settle(deps, message, (current, at) =>
+        transitioned(
+          current,
+          'failed',
+          at,
+          'system',
+          {
+            failedAt: at,
+            failureReason: reason,
+            dispatch: { id: message.dispatchId, attempts: attempt, lastError: error.message },
+          },
+          reason,
+        ),
+      );
+      return 'failed';
+    }
+    await releaseLease(deps, message, error.message);
+    await deps.queue.send(QUEUES.invitationEmail, message, {
+      delaySeconds: retryDelaySeconds(attempt, error.retryAfterSeconds),
+    });
+    return 'retry-scheduled';
+  }
+}
+
+async function settle(
+  deps: Dependencies,
+  message: EmailDispatchMessage,
+  change: (current: InvitationDocument, at: string) => InvitationDocument,
+): Promise<void> {
+  await updateDocument<InvitationDocument>(
+    deps.store,
+    partitionKeys.partner(message.partnerTenantId),
+    message.invitationId,
+    (current) =>
+      current.status === 'sending' && current.dispatch?.id === message.dispatchId
+        ? { write: change(current, deps.now().toISOString()) }
+        : { keep: true },
+  );
+}
+
+async function releaseLease(
+  deps: Dependencies,
+  message: EmailDispatchMessage,
+  lastError: string,
+): Promise<void> {
+  await updateDocument<InvitationDocument>(
+    deps.store,
+    partitionKeys.partner(message.partnerTenantId),
+    message.invitationId,
+    (current) => {
+      if (current.status !== 'sending' || current.dispatch?.id !== message.dispatchId) {
+        return { keep: true };
+      }
+      const { claimedUntil: _released, ...dispatch } = current.dispatch;
+      return { write: { ...current, dispatch: { ...dispatch, lastError } } };
+    },
+  );
+}
+
+/**
+ * The host gave up on a dispatch message (it reached the poison queue): the partner must see
+ * `failed` with a reason rather than an invitation stuck in `sending`.
+ */
+export async function abandonDispatch(
+  deps: Dependencies,
+  message: EmailDispatchMessage,
+): Promise<boolean> {
+  const result = await updateDocument<InvitationDocument>(
+    deps.store,
+    partitionKeys.partner(message.partnerTenantId),
+    message.invitationId,
+    (current) => {
+      if (current.status !== 'sending' || current.dispatch?.id !== message.dispatchId) {
+        return { keep: true };
+      }
+      const at = deps.now().toISOString();
+      const reason = 'Dispatch abandoned after repeated processing errors';
+      return {
+        write: transitioned(current, 'failed', at, 'system', { failedAt: at, failureReason: reason }, reason),
+      };
+    },
+  );
+  return result?.written ?? false;
+}

@@ -1,0 +1,473 @@
+import { randomUUID } from 'node:crypto';
+import type { Locale } from '../domain/cloud';
+import { isCustomerInPartnerRegion } from '../domain/cspRegions';
+import { canRequestDelegatedAdmin } from '../domain/delegatedAdminPolicy';
+import { missingLinkFields } from '../domain/draftLink';
+import {
+  customerIdForDomain,
+  fingerprintOf,
+  hashAcceptToken,
+  invitationIdForIdempotencyKey,
+  newAcceptToken,
+} from '../domain/identifiers';
+import { draftInvitationEmail } from '../domain/invitationEmail';
+import {
+  decideTransition,
+  effectiveStatus,
+  type InvitationAction,
+  type InvitationStatus,
+} from '../domain/invitationStatus';
+import { buildMailtoUrl } from '../domain/mailtoUrl';
+import { fieldProblem, notFound, ProblemError } from '../http/problem';
+import { QUEUES } from '../queue/messageQueue';
+import {
+  DocumentChangedError,
+  DocumentConflictError,
+  updateDocument,
+  type Page,
+} from '../store/documentStore';
+import {
+  partitionKeys,
+  type HistoryEntry,
+  type InvitationDocument,
+  type LinkDocument,
+} from '../store/documents';
+import type { Dependencies } from './dependencies';
+import { getPartnerProfile } from './partnerProfiles';
+
+export interface NewInvitation {
+  readonly customer: {
+    readonly email: string;
+    readonly companyName: string;
+    readonly domain: string;
+    readonly country: string;
+  };
+  readonly includeDelegatedAdmin: boolean;
+  readonly locale: Locale;
+}
+
+/** Who acts, for the history: `partner:<user>`, `customer:<email>` or `system`. */
+export type Actor = string;
+
+/** The message the email dispatch function consumes. */
+export interface EmailDispatchMessage {
+  readonly partnerTenantId: string;
+  readonly invitationId: string;
+  readonly dispatchId: string;
+}
+
+/** The message the relationship activation function consumes. */
+export interface ActivationMessage {
+  readonly partnerTenantId: string;
+  readonly invitationId: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Applies a transition to a document, recording it in the history. */
+export function transitioned(
+  doc: InvitationDocument,
+  to: InvitationStatus,
+  at: string,
+  actor: Actor,
+  extra: Partial<InvitationDocument> = {},
+  note?: string,
+): InvitationDocument {
+  const entry: HistoryEntry = {
+    at,
+    from: doc.status,
+    to,
+    actor,
+    ...(note === undefined ? {} : { note }),
+  };
+  return { ...doc, ...extra, status: to, updatedAt: at, history: [...doc.history, entry] };
+}
+
+/** Turns a refused transition into the partner-facing 409. */
+export function refusal(code: string, status: InvitationStatus): ProblemError {
+  return new ProblemError({
+    status: 409,
+    code,
+    title: 'The invitation is not in a state that allows this',
+    detail: `The invitation is ${status}.`,
+  });
+}
+
+/**
+ * Creates an invitation with its draft email and personalized link. With an Idempotency-Key,
+ * a retry returns the first result and a different body under the same key is refused.
+ */
+export async function createInvitation(
+  deps: Dependencies,
+  partnerTenantId: string,
+  actor: Actor,
+  input: NewInvitation,
+  idempotencyKey: string | undefined,
+): Promise<{ invitation: InvitationDocument; replayed: boolean }> {
+  const pk = partitionKeys.partner(partnerTenantId);
+  const fingerprint = fingerprintOf(input);
+  const id =
+    idempotencyKey === undefined
+      ? randomUUID()
+      : invitationIdForIdempotencyKey(partnerTenantId, idempotencyKey);
+  if (idempotencyKey !== undefined) {
+    const existing = await deps.store.read<InvitationDocument>(pk, id);
+    if (existing !== undefined) {
+      return { invitation: replayOf(existing, fingerprint), replayed: true };
+    }
+  }
+
+  const profile = await getPartnerProfile(deps, partnerTenantId).catch((error: unknown) => {
+    if (error instanceof ProblemError && error.code === 'PARTNER_PROFILE_NOT_FOUND') {
+      throw new ProblemError({
+        status: 409,
+        code: 'PARTNER_PROFILE_REQUIRED',
+        title: 'Partner profile required',
+        detail: 'Create the partner profile (PUT /api/partner) before inviting customers.',
+      });
+    }
+    throw error;
+  });
+  if (input.includeDelegatedAdmin && !canRequestDelegatedAdmin(profile.cloud)) {
+    throw fieldProblem(
+      422,
+      'DAP_NOT_AVAILABLE_IN_CLOUD',
+      'includeDelegatedAdmin',
+      `Delegated admin privileges cannot be requested by partners in the ${profile.cloud} cloud.`,
+      'Delegated admin privileges are not available',
+    );
+  }
+  const customerCountry = input.customer.country.toUpperCase();
+  if (!isCustomerInPartnerRegion(profile.country, customerCountry)) {
+    throw fieldProblem(
+      422,
+      'CUSTOMER_OUTSIDE_REGION',
+      'customer.country',
+      `A partner in ${profile.country} can only invite customers in its country or CSP region; ${customerCountry} is outside it.`,
+      'Customer outside the partner region',
+    );
+  }
+
+  const now = deps.now();
+  const at = now.toISOString();
+  const token = newAcceptToken();
+  const acceptUrl = `${deps.config.publicBaseUrl}/api/accept/${token}`;
+  const expiresAt = new Date(now.getTime() + deps.config.invitationLifetimeDays * DAY_MS);
+  const domain = input.customer.domain.trim().toLowerCase();
+  const draft = draftInvitationEmail({
+    locale: input.locale,
+    partnerName: profile.displayName,
+    customerCompanyName: input.customer.companyName,
+    acceptUrl,
+    includeDelegatedAdmin: input.includeDelegatedAdmin,
+    expiresAt,
+  });
+  const invitation: InvitationDocument = {
+    id,
+    pk,
+    type: 'invitation',
+    partnerTenantId,
+    status: 'draft',
+    customerId: customerIdForDomain(domain),
+    customer: {
+      email: input.customer.email,
+      companyName: input.customer.companyName,
+      domain,
+      country: customerCountry,
+    },
+    includeDelegatedAdmin: input.includeDelegatedAdmin,
+    locale: input.locale,
+    partner: {
+      displayName: profile.displayName,
+      country: profile.country,
+      cloud: profile.cloud,
+      mpnId: profile.mpnId,
+    },
+    token,
+    acceptUrl,
+    draft,
+    createdAt: at,
+    updatedAt: at,
+    expiresAt: expiresAt.toISOString(),
+    createdBy: actor,
+    ...(idempotencyKey === undefined ? {} : { idempotency: { key: idempotencyKey, fingerprint } }),
+    history: [{ at, from: null, to: 'draft', actor }],
+  };
+
+  // The link first: if the invitation write then fails, an orphan link resolves to nothing
+  // (the acceptance trigger checks the invitation's token) rather than a link-less invitation.
+  const tokenHash = hashAcceptToken(token);
+  await deps.store.create<LinkDocument>({
+    id: tokenHash,
+    pk: partitionKeys.link(tokenHash),
+    type: 'invitationLink',
+    partnerTenantId,
+    invitationId: id,
+    createdAt: at,
+  });
+  try {
+    return { invitation: await deps.store.create(invitation), replayed: false };
+  } catch (error) {
+    if (error instanceof DocumentConflictError && idempotencyKey !== undefined) {
+      const winner = await deps.store.read<InvitationDocument>(pk, id);
+      if (winner !== undefined) {
+        return { invitation: replayOf(winner, fingerprint), replayed: true };
+      }
+    }
+    throw error;
+  }
+}
+
+function replayOf(existing: InvitationDocument, fingerprint: string): InvitationDocument {
+  if (existing.idempotency?.fingerprint !== fingerprint) {
+    throw fieldProblem(
+      422,
+      'IDEMPOTENCY_KEY_REUSED',
+      'Idempotency-Key',
+      'This Idempotency-Key was used with a different request body.',
+    );
+  }
+  return existing;
+}
+
+/** One of the partner's invitations; another partner's is simply not found. */
+export async function getInvitation(
+  deps: Dependencies,
+  partnerTenantId: string,
+  invitationId: string,
+): Promise<InvitationDocument> {
+  const invitation = await deps.store.read<InvitationDocument>(
+    partitionKeys.partner(partnerTenantId),
+    invitationId,
+  );
+  if (invitation === undefined || invitation.type !== 'invitation') {
+    throw notFound('The invitation');
+  }
+  return invitation;
+}
+
+export interface InvitationListQuery {
+  readonly status?: InvitationStatus;
+  readonly limit: number;
+  readonly continuationToken?: string;
+}
+
+const OPEN_STATUSES: readonly InvitationStatus[] = ['draft', 'sending', 'sent', 'failed'];
+
+/**
+ * The partner's invitations, newest first, one page at a time. Filters on the status a reader
+ * sees: open invitations past their expiry count as expired, not as what the document says.
+ */
+export async function listInvitations(
+  deps: Dependencies,
+  partnerTenantId: string,
+  query: InvitationListQuery,
+): Promise<Page<InvitationDocument>> {
+  const now = deps.now().toISOString();
+  const parameters: { name: string; value: string }[] = [{ name: '@type', value: 'invitation' }];
+  let filter = '';
+  if (query.status === 'expired') {
+    filter = ` AND (c.status = 'expired' OR (c.status IN (${openList()}) AND c.expiresAt <= @now))`;
+    parameters.push({ name: '@now', value: now });
+  } else if (query.status !== undefined && OPEN_STATUSES.includes(query.status)) {
+    filter = ' AND c.status = @status AND c.expiresAt > @now';
+    parameters.push({ name: '@status', value: query.status }, { name: '@now', value: now });
+  } else if (query.status !== undefined) {
+    filter = ' AND c.status = @status';
+    parameters.push({ name: '@status', value: query.status });
+  }
+  return deps.store.queryPage<InvitationDocument>(
+    partitionKeys.partner(partnerTenantId),
+    {
+      query: `SELECT * FROM c WHERE c.pk = @pk AND c.type = @type${filter} ORDER BY c.createdAt DESC`,
+      parameters,
+    },
+    {
+      limit: query.limit,
+      ...(query.continuationToken === undefined
+        ? {}
+        : { continuationToken: query.continuationToken }),
+    },
+  );
+}
+
+function openList(): string {
+  return OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
+}
+
+/**
+ * Applies a partner action under optimistic concurrency. `expectedEtag` (from If-Match) makes
+ * the write conditional on the version the partner saw; without it, races are retried.
+ */
+async function applyPartnerAction(
+  deps: Dependencies,
+  partnerTenantId: string,
+  invitationId: string,
+  action: InvitationAction,
+  change: (current: InvitationDocument, at: string) => InvitationDocument | undefined,
+  expectedEtag?: string,
+): Promise<{ invitation: InvitationDocument; written: boolean }> {
+  const pk = partitionKeys.partner(partnerTenantId);
+  const now = deps.now();
+  let result;
+  try {
+    result = await updateDocument<InvitationDocument>(deps.store, pk, invitationId, (current) => {
+      if (current.type !== 'invitation') {
+        throw notFound('The invitation');
+      }
+      if (expectedEtag !== undefined && current._etag !== expectedEtag) {
+        throw preconditionFailed();
+      }
+      const status = effectiveStatus(current.status, current.expiresAt, now);
+      const transition = decideTransition(status, action);
+      if (transition.kind === 'refuse') {
+        throw refusal(transition.code, status);
+      }
+      const next = change(current, now.toISOString());
+      return next === undefined ? { keep: true } : { write: next };
+    }, expectedEtag === undefined ? 5 : 1);
+  } catch (error) {
+    if (error instanceof DocumentChangedError) {
+      throw preconditionFailed();
+    }
+    throw error;
+  }
+  if (result === undefined) {
+    throw notFound('The invitation');
+  }
+  return { invitation: result.document, written: result.written };
+}
+
+function preconditionFailed(): ProblemError {
+  return new ProblemError({
+    status: 412,
+    code: 'PRECONDITION_FAILED',
+    title: 'The invitation has changed',
+    detail: 'The If-Match ETag does not match the current version; GET it again and retry.',
+  });
+}
+
+export interface DraftEdit {
+  readonly subject?: string;
+  readonly text?: string;
+  readonly html?: string;
+}
+
+/** Edits the email draft; refused when the edit drops the personalized link. */
+export async function editDraft(
+  deps: Dependencies,
+  partnerTenantId: string,
+  invitationId: string,
+  etag: string,
+  edit: DraftEdit,
+): Promise<InvitationDocument> {
+  const { invitation } = await applyPartnerAction(
+    deps,
+    partnerTenantId,
+    invitationId,
+    'editDraft',
+    (current, at) => {
+      const draft = {
+        subject: edit.subject ?? current.draft.subject,
+        text: edit.text ?? current.draft.text,
+        html: edit.html ?? current.draft.html,
+      };
+      const missing = missingLinkFields(draft, current.acceptUrl);
+      if (missing.length > 0) {
+        throw new ProblemError({
+          status: 422,
+          code: 'LINK_REQUIRED',
+          title: 'The personalized link is required',
+          detail:
+            'The email must keep the personalized link: it is what ties the customer to your account.',
+          errors: missing.map((field) => ({
+            field,
+            code: 'LINK_REQUIRED',
+            message:
+              field === 'html'
+                ? `The HTML must keep a link (<a href>) to ${current.acceptUrl}.`
+                : `The text must keep ${current.acceptUrl}.`,
+          })),
+        });
+      }
+      return { ...current, draft: { ...draft, editedAt: at }, updatedAt: at };
+    },
+    etag,
+  );
+  return invitation;
+}
+
+/**
+ * Queues the invitation email. Sending twice sends once: only the request that moves the
+ * invitation to `sending` enqueues; a repeat finds it sending or sent and does nothing.
+ */
+export async function sendInvitation(
+  deps: Dependencies,
+  partnerTenantId: string,
+  invitationId: string,
+  actor: Actor,
+): Promise<{ invitation: InvitationDocument; queued: boolean }> {
+  const dispatchId = randomUUID();
+  const { invitation, written } = await applyPartnerAction(
+    deps,
+    partnerTenantId,
+    invitationId,
+    'send',
+    (current, at) => {
+      const status = effectiveStatus(current.status, current.expiresAt, deps.now());
+      if (decideTransition(status, 'send').kind === 'noop') {
+        return undefined;
+      }
+      return transitioned(current, 'sending', at, actor, {
+        dispatch: { id: dispatchId, attempts: 0 },
+      });
+    },
+  );
+  if (!written) {
+    return { invitation, queued: false };
+  }
+  const message: EmailDispatchMessage = { partnerTenantId, invitationId, dispatchId };
+  try {
+    await deps.queue.send(QUEUES.invitationEmail, message);
+  } catch (error) {
+    // Put the invitation back so the partner can retry; no half-sent state stays behind.
+    await updateDocument<InvitationDocument>(deps.store, invitation.pk, invitation.id, (current) =>
+      current.status === 'sending' && current.dispatch?.id === dispatchId
+        ? {
+            write: transitioned(current, 'draft', deps.now().toISOString(), 'system', {}, 'queue unavailable'),
+          }
+        : { keep: true },
+    );
+    throw error;
+  }
+  return { invitation, queued: true };
+}
+
+/** Revokes the invitation; its link answers 410 from now on. */
+export async function revokeInvitation(
+  deps: Dependencies,
+  partnerTenantId: string,
+  invitationId: string,
+  actor: Actor,
+): Promise<InvitationDocument> {
+  const { invitation } = await applyPartnerAction(
+    deps,
+    partnerTenantId,
+    invitationId,
+    'revoke',
+    (current, at) =>
+      current.status === 'revoked'
+        ? undefined
+        : transitioned(current, 'revoked', at, actor, { revokedAt: at }),
+  );
+  return invitation;
+}
+
+/** The mailto: URL that opens the current draft in the partner's own mail app. */
+export function mailtoFor(invitation: InvitationDocument): string {
+  return buildMailtoUrl({
+    to: invitation.customer.email,
+    subject: invitation.draft.subject,
+    body: invitation.draft.text,
+  });
+}

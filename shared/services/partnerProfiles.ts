@@ -1,0 +1,89 @@
+import type { PartnerCloud } from '../domain/cloud';
+import { ProblemError } from '../http/problem';
+import { DocumentConflictError, updateDocument } from '../store/documentStore';
+import { partitionKeys, type PartnerProfileDocument } from '../store/documents';
+import type { Dependencies } from './dependencies';
+
+export interface PartnerProfileInput {
+  readonly displayName: string;
+  readonly country: string;
+  readonly cloud: PartnerCloud;
+  readonly mpnId: string;
+}
+
+export interface PartnerProfileView extends PartnerProfileInput {
+  readonly partnerTenantId: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export function toPartnerProfileView(doc: PartnerProfileDocument): PartnerProfileView {
+  return {
+    partnerTenantId: doc.partnerTenantId,
+    displayName: doc.displayName,
+    country: doc.country,
+    cloud: doc.cloud,
+    mpnId: doc.mpnId,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+/** Creates or replaces the caller's partner profile; concurrent writers never lose a field. */
+export async function savePartnerProfile(
+  deps: Dependencies,
+  partnerTenantId: string,
+  input: PartnerProfileInput,
+): Promise<{ profile: PartnerProfileDocument; created: boolean }> {
+  const pk = partitionKeys.partner(partnerTenantId);
+  const now = deps.now().toISOString();
+  const fields = {
+    displayName: input.displayName,
+    country: input.country.toUpperCase(),
+    cloud: input.cloud,
+    mpnId: input.mpnId,
+  };
+  const updated = await updateDocument<PartnerProfileDocument>(deps.store, pk, 'profile', (current) => ({
+    write: { ...current, ...fields, updatedAt: now },
+  }));
+  if (updated !== undefined) {
+    return { profile: updated.document, created: false };
+  }
+  try {
+    const profile = await deps.store.create<PartnerProfileDocument>({
+      id: 'profile',
+      pk,
+      type: 'partnerProfile',
+      partnerTenantId,
+      ...fields,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return { profile, created: true };
+  } catch (error) {
+    if (error instanceof DocumentConflictError) {
+      return savePartnerProfile(deps, partnerTenantId, input);
+    }
+    throw error;
+  }
+}
+
+/** The caller's profile, or a 404 telling them to create it first. */
+export async function getPartnerProfile(
+  deps: Dependencies,
+  partnerTenantId: string,
+): Promise<PartnerProfileDocument> {
+  const profile = await deps.store.read<PartnerProfileDocument>(
+    partitionKeys.partner(partnerTenantId),
+    'profile',
+  );
+  if (profile === undefined) {
+    throw new ProblemError({
+      status: 404,
+      code: 'PARTNER_PROFILE_NOT_FOUND',
+      title: 'Not found',
+      detail: 'This partner has no profile yet: PUT /api/partner first.',
+    });
+  }
+  return profile;
+}

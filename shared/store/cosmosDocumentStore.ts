@@ -1,0 +1,133 @@
+import { Agent } from 'node:https';
+import { Container, CosmosClient, ErrorResponse } from '@azure/cosmos';
+import type { TokenCredential } from '@azure/identity';
+import {
+  DocumentChangedError,
+  DocumentConflictError,
+  InvalidContinuationTokenError,
+  type DocumentStore,
+  type Page,
+  type QuerySpec,
+  type StoredDocument,
+} from './documentStore';
+
+export interface CosmosStoreOptions {
+  readonly endpoint: string;
+  /** Only for the local server; in Azure the managed identity authenticates. */
+  readonly key?: string;
+  readonly credential?: TokenCredential;
+  readonly database: string;
+  readonly container: string;
+  readonly allowSelfSigned?: boolean;
+}
+
+/** Creates the Cosmos client once per process: connections are kept alive across invocations. */
+export function createCosmosContainer(options: CosmosStoreOptions): Container {
+  const auth =
+    options.key !== undefined
+      ? { key: options.key }
+      : options.credential !== undefined
+        ? { aadCredentials: options.credential }
+        : undefined;
+  if (auth === undefined) {
+    throw new Error('Cosmos needs a key (local server) or a credential (managed identity)');
+  }
+  const client = new CosmosClient({
+    endpoint: options.endpoint,
+    ...auth,
+    connectionPolicy: { enableEndpointDiscovery: !options.endpoint.startsWith('http://') },
+    ...(options.allowSelfSigned
+      ? { agent: new Agent({ keepAlive: true, rejectUnauthorized: false }) }
+      : {}),
+  });
+  return client.database(options.database).container(options.container);
+}
+
+function statusOf(error: unknown): number | undefined {
+  if (error instanceof ErrorResponse || (typeof error === 'object' && error !== null)) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'number' ? code : undefined;
+  }
+  return undefined;
+}
+
+/** The Cosmos DB adapter of `DocumentStore`; every call names its partition. */
+export class CosmosDocumentStore implements DocumentStore {
+  constructor(private readonly container: Container) {}
+
+  async read<T extends StoredDocument>(pk: string, id: string): Promise<T | undefined> {
+    try {
+      const { resource } = await this.container.item(id, pk).read<T>();
+      return resource ?? undefined;
+    } catch (error) {
+      if (statusOf(error) === 404) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  async create<T extends StoredDocument>(document: T): Promise<T> {
+    try {
+      const { resource } = await this.container.items.create<T>(document);
+      return resource as T;
+    } catch (error) {
+      if (statusOf(error) === 409) {
+        throw new DocumentConflictError(document.pk, document.id);
+      }
+      throw error;
+    }
+  }
+
+  async replace<T extends StoredDocument>(document: T, etag: string): Promise<T> {
+    try {
+      const { resource } = await this.container
+        .item(document.id, document.pk)
+        .replace<T>(document, { accessCondition: { type: 'IfMatch', condition: etag } });
+      return resource as T;
+    } catch (error) {
+      if (statusOf(error) === 412) {
+        throw new DocumentChangedError(document.pk, document.id);
+      }
+      throw error;
+    }
+  }
+
+  async queryPage<T>(
+    pk: string,
+    spec: QuerySpec,
+    page: { limit: number; continuationToken?: string },
+  ): Promise<Page<T>> {
+    if (!/\bc\.pk = @pk\b/.test(spec.query)) {
+      // The partition option alone does not filter on every server (the local one scans all
+      // documents), so the query itself must name its partition: a partner sees only its own.
+      throw new Error('A single-partition query must filter on c.pk = @pk');
+    }
+    try {
+      const iterator = this.container.items.query<T>(
+        { query: spec.query, parameters: [...spec.parameters, { name: '@pk', value: pk }] },
+        {
+          partitionKey: pk,
+          maxItemCount: page.limit,
+          ...(page.continuationToken === undefined
+            ? {}
+            : { continuationToken: page.continuationToken }),
+        },
+      );
+      const response = await iterator.fetchNext();
+      return {
+        items: response.resources,
+        ...(response.continuationToken ? { continuationToken: response.continuationToken } : {}),
+      };
+    } catch (error) {
+      if (page.continuationToken !== undefined && statusOf(error) === 400) {
+        throw new InvalidContinuationTokenError();
+      }
+      throw error;
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.container.read();
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The narrow storage port the domain needs. One container holds every document type, so every
+ * document carries its partition key (`pk`) and `type`; `_etag` is the concurrency token.
+ */
+export interface StoredDocument {
+  readonly id: string;
+  readonly pk: string;
+  readonly type: string;
+  readonly _etag?: string;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly continuationToken?: string;
+}
+
+export interface QuerySpec {
+  readonly query: string;
+  readonly parameters: ReadonlyArray<{ name: string; value: string | number | boolean | null }>;
+}
+
+export interface DocumentStore {
+  /** Point read; undefined when absent. */
+  read<T extends StoredDocument>(pk: string, id: string): Promise<T | undefined>;
+  /** Creates; throws `DocumentConflictError` when the id exists in the partition. */
+  create<T extends StoredDocument>(document: T): Promise<T>;
+  /** Replaces only if unchanged since `etag`; throws `DocumentChangedError` otherwise. */
+  replace<T extends StoredDocument>(document: T, etag: string): Promise<T>;
+  /** A single-partition query, one page at a time; the query filters on `c.pk = @pk`. */
+  queryPage<T>(
+    pk: string,
+    spec: QuerySpec,
+    page: { limit: number; continuationToken?: string },
+  ): Promise<Page<T>>;
+  /** Proves the container is reachable (health). */
+  ping(): Promise<void>;
+}
+
+export class DocumentConflictError extends Error {
+  constructor(readonly pk: string, readonly id: string) {
+    super(`Document ${id} already exists in ${pk}`);
+    this.name = 'DocumentConflictError';
+  }
+}
+
+export class DocumentChangedError extends Error {
+  constructor(readonly pk: string, readonly id: string) {
+    super(`Document ${id} in ${pk} changed since it was read`);
+    this.name = 'DocumentChangedError';
+  }
+}
+
+export class InvalidContinuationTokenError extends Error {
+  constructor() {
+    super('The continuation token is not valid');
+    this.name = 'InvalidContinuationTokenError';
+  }
+}
+
+/** What an update step decides: write this document, or leave it as it is. */
+export type UpdateDecision<T> = { readonly write: T } | { readonly keep: true };
+
+/**
+ * Read-decide-write with optimistic concurrency: on a concurrent change the decision is taken
+ * again on the fresh document, so two racing requests never both act on the same state.
+ * Returns the document as stored afterwards and whether this call wrote it.
+ */
+export async function updateDocument<T extends StoredDocument>(
+  store: DocumentStore,
+  pk: string,
+  id: string,
+  decide: (current: T) => UpdateDecision<T>,
+  maxAttempts = 5,
+): Promise<{ document: T; written: boolean } | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await store.read<T>(pk, id);
+    if (current === undefined) {
+      return undefined;
+    }
+    const decision = decide(current);
+    if ('keep' in decision) {
+      return { document: current, written: false };
+    }
+    try {
+      const document = await store.replace(decision.write, current._etag!);
+      return { document, written: true };
+    } catch (error) {
+      if (!(error instanceof DocumentChangedError) || attempt >= maxAttempts) {
+        throw error;
+      }
+    }
+  }
+}
