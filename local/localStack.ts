@@ -1,0 +1,212 @@
+import { QueueServiceClient } from '@azure/storage-queue';
+import { resetAppServices } from '../shared/app/appServices';
+import {
+  defaultDevSigningKeyFile,
+  loadOrCreateDevSigningKey,
+  type DevSigningKey,
+} from './devSigningKey';
+import { getRegistrations, resetRegistrations } from './functionsHost/functionsCore';
+import {
+  parseHttpHostSettings,
+  parseQueueHostSettings,
+  readHostJson,
+  type QueueHostSettings,
+} from './functionsHost/hostJson';
+import { consoleHostLog, type HostLog } from './functionsHost/hostLog';
+import { startHttpHost, type HttpHost } from './functionsHost/httpHost';
+import { loadFunctionApp } from './functionsHost/loadFunctions';
+import { startQueueHost, type QueueHost } from './functionsHost/queueHost';
+import { startAzurite, type AzuriteQueueServer } from './servers/azurite';
+import { startLocalCosmos, type LocalCosmos } from './servers/cosmosServer';
+import { mintDevToken, startDevTokenIssuer } from './servers/devTokenIssuer';
+import { startSendGridCapture, type SendGridCapture } from './servers/sendgridCapture';
+
+export interface LocalStackOptions {
+  readonly projectRoot: string;
+  /** Function files to load; by default the package.json `main` glob (compiled JS). */
+  readonly functionFiles?: readonly string[];
+  /** 0 (the default) picks free ports; `npm start` asks for the well-known ones. */
+  readonly ports?: {
+    functions?: number;
+    issuer?: number;
+    sendgrid?: number;
+    queue?: number;
+    cosmos?: number;
+  };
+  /** App settings that replace the computed ones (e.g. a short invitation lifetime in tests). */
+  readonly settings?: Readonly<Record<string, string>>;
+  /** Queue settings that replace host.json's (tests use faster polling). */
+  readonly queueSettings?: Partial<QueueHostSettings>;
+  readonly log?: HostLog;
+  readonly keyFile?: string;
+}
+
+export interface LocalStack {
+  /** e.g. http://127.0.0.1:7071 — the API is under /api. */
+  readonly functionsUrl: string;
+  readonly issuerUrl: string;
+  readonly sendgrid: SendGridCapture;
+  readonly queueService: QueueServiceClient;
+  readonly cosmos: LocalCosmos;
+  readonly settings: Readonly<Record<string, string>>;
+  /** A token from the local issuer, as a partner's sign-in would give. */
+  mintToken(tenantId: string, roles: readonly string[]): Promise<string>;
+  /** Resolves when every queue is drained and no handler runs. */
+  waitForIdle(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const LOCAL_AUDIENCE = 'api://reseller-invitations-local';
+export const LOCAL_DATABASE = 'reseller';
+export const LOCAL_CONTAINER = 'items';
+
+export interface LocalEmulators {
+  readonly azurite: AzuriteQueueServer;
+  readonly cosmos: LocalCosmos;
+  readonly sendgrid: SendGridCapture;
+  readonly issuerUrl: string;
+  readonly key: DevSigningKey;
+  close(): Promise<void>;
+}
+
+/**
+ * The stand-ins for Azure on loopback: Azurite (queues), the Cosmos server, the SendGrid
+ * capture endpoint and the dev token issuer. `func start` can run the app against these too.
+ */
+export async function startEmulators(
+  options: Pick<LocalStackOptions, 'projectRoot' | 'ports' | 'keyFile'>,
+): Promise<LocalEmulators> {
+  const key = await loadOrCreateDevSigningKey(
+    options.keyFile ?? defaultDevSigningKeyFile(options.projectRoot),
+  );
+  const started = await Promise.allSettled([
+    startAzurite({ queuePort: options.ports?.queue ?? 0 }),
+    startLocalCosmos({
+      port: options.ports?.cosmos ?? 0,
+      database: LOCAL_DATABASE,
+      container: LOCAL_CONTAINER,
+    }),
+    startSendGridCapture({ port: options.ports?.sendgrid ?? 0 }),
+    startDevTokenIssuer({ port: options.ports?.issuer ?? 0, key, audience: LOCAL_AUDIENCE }),
+  ]);
+  const closeAll = async () => {
+    await Promise.all(
+      started.map((result) =>
+        result.status === 'fulfilled' ? result.value.close().catch(() => undefined) : undefined,
+      ),
+    );
+  };
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed !== undefined) {
+    await closeAll();
+    throw (failed as PromiseRejectedResult).reason;
+  }
+  const [azurite, cosmos, sendgrid, issuer] = started.map(
+    (result) => (result as PromiseFulfilledResult<unknown>).value,
+  ) as [AzuriteQueueServer, LocalCosmos, SendGridCapture, { url: string }];
+  return { azurite, cosmos, sendgrid, issuerUrl: issuer.url, key, close: closeAll };
+}
+
+/**
+ * Brings up the whole system on loopback, as `npm start` and the integration tests use it:
+ * the emulators, and the function app's own registrations served by the local Functions host.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? consoleHostLog;
+  const emulators = await startEmulators(options);
+  const closers: Array<() => Promise<void>> = [() => emulators.close()];
+  const close = async () => {
+    for (const closeOne of closers.reverse()) {
+      await closeOne().catch((error: unknown) => log('warning', `shutdown: ${String(error)}`));
+    }
+  };
+  try {
+    const hostJson = readHostJson(options.projectRoot);
+    const queueSettings = { ...parseQueueHostSettings(hostJson), ...options.queueSettings };
+    resetRegistrations();
+    loadFunctionApp(options.projectRoot, options.functionFiles);
+    const registrations = getRegistrations();
+
+    const http: HttpHost = await startHttpHost({
+      registrations,
+      port: options.ports?.functions ?? 0,
+      routePrefix: parseHttpHostSettings(hostJson).routePrefix,
+      log,
+    });
+    closers.push(() => http.close());
+
+    const settings = {
+      ...localAppSettings({
+        azurite: emulators.azurite,
+        cosmos: emulators.cosmos,
+        sendgridUrl: emulators.sendgrid.url,
+        issuerUrl: emulators.issuerUrl,
+        functionsUrl: http.url,
+      }),
+      ...options.settings,
+    };
+    // The app reads its settings from the environment, as in Azure; set them before the first
+    // invocation builds the services.
+    Object.assign(process.env, settings);
+    resetAppServices();
+
+    const queueService = QueueServiceClient.fromConnectionString(
+      emulators.azurite.connectionString,
+    );
+    const queues: QueueHost = await startQueueHost({
+      registrations,
+      queueService,
+      settings: queueSettings,
+      log,
+    });
+    closers.push(() => queues.close());
+
+    return {
+      functionsUrl: http.url,
+      issuerUrl: emulators.issuerUrl,
+      sendgrid: emulators.sendgrid,
+      queueService,
+      cosmos: emulators.cosmos,
+      settings,
+      mintToken: (tenantId, roles) =>
+        mintDevToken(emulators.key, {
+          issuerBaseUrl: emulators.issuerUrl,
+          tenantId,
+          audience: LOCAL_AUDIENCE,
+          roles,
+        }),
+      waitForIdle: (timeoutMs) => queues.waitForIdle(timeoutMs),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** The app settings that point the app at the local servers (see local.settings.example.json). */
+export function localAppSettings(servers: {
+  azurite: AzuriteQueueServer;
+  cosmos: LocalCosmos;
+  sendgridUrl: string;
+  issuerUrl: string;
+  functionsUrl: string;
+}): Record<string, string> {
+  return {
+    AzureWebJobsStorage: servers.azurite.connectionString,
+    COSMOS_ENDPOINT: servers.cosmos.endpoint,
+    COSMOS_KEY: servers.cosmos.key,
+    COSMOS_DATABASE: LOCAL_DATABASE,
+    COSMOS_CONTAINER: LOCAL_CONTAINER,
+    SENDGRID_API_KEY: 'SG.local-capture-key',
+    SENDGRID_BASE_URL: servers.sendgridUrl,
+    MAIL_FROM_ADDRESS: 'invitations@partner.example',
+    MAIL_FROM_NAME: 'Partner invitations (local)',
+    PUBLIC_BASE_URL: servers.functionsUrl,
+    AUTH_ISSUER: `${servers.issuerUrl}/{tid}/v2.0`,
+    AUTH_AUDIENCE: LOCAL_AUDIENCE,
+    AUTH_JWKS_URI: `${servers.issuerUrl}/discovery/v2.0/keys`,
+    INVITATION_LIFETIME_DAYS: '90',
+    EMAIL_MAX_ATTEMPTS: '5',
+  };
+}

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CosmosClient, type Container } from '@azure/cosmos';
+import { startLocalStack, type LocalStack, LOCAL_CONTAINER, LOCAL_DATABASE } from '../../../local/localStack';
+import type { HostLog } from '../../../local/functionsHost/hostLog';
+
+const projectRoot = join(__dirname, '..', '..', '..');
+
+/** The app's real function files, loaded from source as the compiled app loads them from dist. */
+export function functionSourceFiles(): string[] {
+  const dir = join(projectRoot, 'functions');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => join(dir, name));
+}
+
+export interface TestStack extends LocalStack {
+  api(path: string, init?: ApiInit): Promise<ApiResponse>;
+  /** A fresh partner tenant with a token for the given roles. */
+  newPartner(roles?: readonly string[]): Promise<Partner>;
+  container: Container;
+  logs: string[];
+}
+
+export interface Partner {
+  readonly tenantId: string;
+  readonly token: string;
+  api(path: string, init?: ApiInit): Promise<ApiResponse>;
+}
+
+export interface ApiInit {
+  method?: string;
+  json?: unknown;
+  body?: string;
+  headers?: Record<string, string>;
+  token?: string;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+/**
+ * Starts the real local stack (Azurite, Cosmos server, SendGrid capture, token issuer, the
+ * function app) on free ports, with queue polling tuned for tests.
+ */
+export async function startTestStack(settings: Record<string, string> = {}): Promise<TestStack> {
+  const logs: string[] = [];
+  const log: HostLog = (level, message) => {
+    logs.push(`${level}: ${message}`);
+    if (level === 'error' || level === 'critical') {
+      // Keep errors visible when a test fails.
+      process.stderr.write(`[host ${level}] ${message}\n`);
+    }
+  };
+  const stack = await startLocalStack({
+    projectRoot,
+    functionFiles: functionSourceFiles(),
+    settings,
+    queueSettings: { maxPollingIntervalMs: 200, visibilityTimeoutMs: 500 },
+    log,
+    keyFile: join(projectRoot, '.local', 'test-signing-key.json'),
+  });
+  const client = new CosmosClient({
+    endpoint: stack.cosmos.endpoint,
+    key: stack.cosmos.key,
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+  const container = client.database(LOCAL_DATABASE).container(LOCAL_CONTAINER);
+
+  const api = async (path: string, init: ApiInit = {}): Promise<ApiResponse> => {
+    const headers: Record<string, string> = { ...init.headers };
+    if (init.token !== undefined) headers.Authorization = `Bearer ${init.token}`;
+    let body = init.body;
+    if (init.json !== undefined) {
+      body = JSON.stringify(init.json);
+      headers['Content-Type'] ??= 'application/json';
+    }
+    const response = await fetch(`${stack.functionsUrl}${path}`, {
+      method: init.method ?? 'GET',
+      headers,
+      ...(body === undefined ? {} : { body }),
+      redirect: 'manual',
+    });
+    const text = await response.text();
+    let parsed: unknown = undefined;
+    if (/json/.test(response.headers.get('content-type') ?? '') && text !== '') {
+      parsed = JSON.parse(text);
+    }
+    return { status: response.status, headers: response.headers, text, body: parsed };
+  };
+
+  return {
+    ...stack,
+    api,
+    container,
+    logs,
+    async newPartner(roles = ['AdminAgent', 'SalesAgent']) {
+      const tenantId = randomUUID();
+      const token = await stack.mintToken(tenantId, roles);
+      return { tenantId, token, api: (path, init = {}) => api(path, { token, ...init }) };
+    },
+    async close() {
+      client.dispose();
+      await stack.close();
+    },
+  };
+}
+
+export const PROFILE_DE = {
+  displayName: 'Contoso Cloud Partner GmbH',
+  country: 'DE',
+  cloud: 'public',
+  mpnId: '1234567',
+};
+
+/** A customer body for POST /api/invitations. */
+export function customerBody(overrides: Record<string, unknown> = {}) {
+  const n = randomUUID().slice(0, 8);
+  return {
+    customer: {
+      email: `admin@fabrikam-${n}.example`,
+      companyName: `Fabrikam ${n} AG`,
+      domain: `fabrikam-${n}.onmicrosoft.com`,
+      country: 'FR',
+    },
+    includeDelegatedAdmin: true,
+    locale: 'en-US',
+    ...overrides,
+  };
+}
+
+/** The token part of an acceptance URL. */
+export function tokenOf(acceptUrl: string): string {
+  return acceptUrl.split('/').pop()!;
+}
+
+export const MCA_SIGNER = {
+  acceptMca: true,
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@fabrikam.example',
+  phoneNumber: '+49 30 1234567',
+};
