@@ -62,7 +62,7 @@ export async function startTestStack(settings: Record<string, string> = {}): Pro
     projectRoot,
     functionFiles: functionSourceFiles(),
     settings,
-    queueSettings: { maxPollingIntervalMs: 200, visibilityTimeoutMs: 500 },
+    queueSettings: { maxPollingIntervalMs: 200, visibilityTimeoutMs: 0 },
     log,
     keyFile: join(projectRoot, '.local', 'test-signing-key.json'),
   });

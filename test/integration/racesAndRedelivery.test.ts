@@ -1,0 +1,138 @@
+import {
+  customerBody,
+  MCA_SIGNER,
+  PROFILE_DE,
+  startTestStack,
+  tokenOf,
+  type Partner,
+  type TestStack,
+} from './support/testStack';
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+}, 60_000);
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+async function partnerWithProfile(): Promise<Partner> {
+  const partner = await stack.newPartner();
+  await partner.api('/api/partner', { method: 'PUT', json: PROFILE_DE });
+  return partner;
+}
+
+async function queueMessage(queue: string, message: object): Promise<void> {
+  const text = Buffer.from(JSON.stringify(message)).toString('base64');
+  await stack.queueService.getQueueClient(queue).sendMessage(text);
+}
+
+async function documentsOf(partner: Partner, type: string) {
+  const { resources } = await stack.container.items
+    .query({
+      query: 'SELECT * FROM c WHERE c.pk = @pk AND c.type = @type',
+      parameters: [
+        { name: '@pk', value: `partner:${partner.tenantId}` },
+        { name: '@type', value: type },
+      ],
+    })
+    .fetchAll();
+  return resources;
+}
+
+describe('races and redelivery', () => {
+  test('two clicks on one link at once give one acceptance and one relationship', async () => {
+    const partner = await partnerWithProfile();
+    const created = await partner.api('/api/invitations', { method: 'POST', json: customerBody() });
+    const token = tokenOf(created.body.acceptUrl);
+    const clicks = await Promise.all(
+      [1, 2, 3].map(() =>
+        stack.api(`/api/accept/${token}`, {
+          method: 'POST',
+          json: MCA_SIGNER,
+          headers: { Accept: 'application/json' },
+        }),
+      ),
+    );
+    expect(clicks.map((c) => c.status)).toEqual([303, 303, 303]);
+    expect(new Set(clicks.map((c) => c.headers.get('location'))).size).toBe(1);
+    await stack.waitForIdle(15_000);
+
+    const invitation = await partner.api(`/api/invitations/${created.body.id}`);
+    const transitions = invitation.body.history.map((h: { to: string }) => h.to);
+    expect(transitions.filter((t: string) => t === 'accepted')).toHaveLength(1);
+    expect(transitions.filter((t: string) => t === 'active')).toHaveLength(1);
+    const relationships = await documentsOf(partner, 'relationship');
+    expect(relationships).toHaveLength(1);
+    expect(relationships[0].invitationIds).toEqual([created.body.id]);
+  });
+
+  test('sending twice at once sends one email', async () => {
+    const partner = await partnerWithProfile();
+    const body = customerBody();
+    const created = await partner.api('/api/invitations', { method: 'POST', json: body });
+    const sends = await Promise.all(
+      [1, 2, 3].map(() => partner.api(`/api/invitations/${created.body.id}/send`, { method: 'POST' })),
+    );
+    expect(sends.map((s) => s.status)).toEqual([202, 202, 202]);
+    expect(sends.filter((s) => s.body.queued)).toHaveLength(1);
+    await stack.waitForIdle(15_000);
+    const again = await partner.api(`/api/invitations/${created.body.id}/send`, { method: 'POST' });
+    expect(again.status).toBe(202);
+    expect(again.body.queued).toBe(false);
+    await stack.waitForIdle(15_000);
+    expect(stack.sendgrid.messages().filter((m) => m.to.includes(body.customer.email))).toHaveLength(1);
+  });
+
+  test('a redelivered dispatch message does not send again', async () => {
+    const partner = await partnerWithProfile();
+    const body = customerBody();
+    const created = await partner.api('/api/invitations', { method: 'POST', json: body });
+    await partner.api(`/api/invitations/${created.body.id}/send`, { method: 'POST' });
+    await stack.waitForIdle(15_000);
+    const [doc] = (await documentsOf(partner, 'invitation')) as [{ dispatch: { id: string } }];
+    await queueMessage('invitation-email', {
+      partnerTenantId: partner.tenantId,
+      invitationId: created.body.id,
+      dispatchId: doc.dispatch.id,
+    });
+    await stack.waitForIdle(15_000);
+    expect(stack.sendgrid.messages().filter((m) => m.to.includes(body.customer.email))).toHaveLength(1);
+  });
+
+  test('a redelivered activation message changes nothing', async () => {
+    const partner = await partnerWithProfile();
+    const created = await partner.api('/api/invitations', { method: 'POST', json: customerBody() });
+    await stack.api(`/api/accept/${tokenOf(created.body.acceptUrl)}`, {
+      method: 'POST',
+      json: MCA_SIGNER,
+      headers: { Accept: 'application/json' },
+    });
+    await stack.waitForIdle(15_000);
+    const [before] = await documentsOf(partner, 'relationship');
+    const invitationBefore = await partner.api(`/api/invitations/${created.body.id}`);
+
+    const message = { partnerTenantId: partner.tenantId, invitationId: created.body.id };
+    await queueMessage('relationship-activation', message);
+    await queueMessage('relationship-activation', message);
+    await stack.waitForIdle(15_000);
+
+    const [after] = await documentsOf(partner, 'relationship');
+    expect(after._etag).toBe(before._etag);
+    const invitationAfter = await partner.api(`/api/invitations/${created.body.id}`);
+    expect(invitationAfter.body.history).toEqual(invitationBefore.body.history);
+  });
+
+  test('a malformed queue message ends on the poison queue, kept for an operator', async () => {
+    await queueMessage('relationship-activation', { nonsense: true });
+    await stack.waitForIdle(30_000);
+    const poison = stack.queueService.getQueueClient('relationship-activation-poison');
+    const peeked = await poison.peekMessages({ numberOfMessages: 32 });
+    const texts = peeked.peekedMessageItems.map((m) =>
+      Buffer.from(m.messageText, 'base64').toString('utf8'),
+    );
+    expect(texts).toContain(JSON.stringify({ nonsense: true }));
+  });
+});
