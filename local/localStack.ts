@@ -14,6 +14,7 @@ import {
 } from './functionsHost/hostJson';
 import { consoleHostLog, type HostLog } from './functionsHost/hostLog';
 import { startHttpHost, type HttpHost } from './functionsHost/httpHost';
+import { runAppStartHooks, runAppTerminateHooks } from './functionsHost/invokeFunction';
 import { loadFunctionApp } from './functionsHost/loadFunctions';
 import { startQueueHost, type QueueHost } from './functionsHost/queueHost';
 import { startAzurite, type AzuriteQueueServer } from './servers/azurite';
@@ -125,6 +126,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const queueSettings = { ...parseQueueHostSettings(hostJson), ...options.queueSettings };
     resetRegistrations();
     loadFunctionApp(options.projectRoot, options.functionFiles);
+    await runAppStartHooks(options.projectRoot);
+    closers.push(() => runAppTerminateHooks());
     const registrations = getRegistrations();
 
     const http: HttpHost = await startHttpHost({

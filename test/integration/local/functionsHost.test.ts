@@ -238,6 +238,18 @@ describe('queue host', () => {
     expect(messageOf(numeric.messageId)).toBe(42);
   });
 
+  it('moves a message that is not base64 straight to the poison queue without calling the handler', async () => {
+    const callsBefore = callsOf('fixtureRecordMessage').length;
+    await queueService.getQueueClient('fixture-record').sendMessage('not base64!');
+    await queueHost.waitForIdle(10_000);
+
+    expect(callsOf('fixtureRecordMessage')).toHaveLength(callsBefore);
+    const poisoned = await queueService
+      .getQueueClient('fixture-record-poison')
+      .receiveMessages({ numberOfMessages: 32 });
+    expect(poisoned.receivedMessageItems.map((m) => m.messageText)).toEqual(['not base64!']);
+  });
+
   it('redelivers a failed message after visibilityTimeout with dequeueCount incremented', async () => {
     const started = Date.now();
     await queueService.getQueueClient('fixture-flaky').sendMessage(base64('{"n":1}'));

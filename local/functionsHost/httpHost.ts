@@ -1,0 +1,279 @@
+import {
+  createServer,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { format } from 'node:util';
+import { HttpRequest, HttpResponse, type Cookie, type HttpResponseInit } from '@azure/functions';
+import { isHttpTrigger, type FunctionRegistration, type HttpTriggerBinding } from './functionsCore';
+import type { HostLog } from './hostLog';
+import { createInvocationContext, invokeFunction, unsupportedBindings } from './invokeFunction';
+import {
+  compareRoutePrecedence,
+  matchRouteTemplate,
+  parseRouteTemplate,
+  splitRequestPath,
+  type RouteParams,
+  type RouteTemplate,
+} from './routeTemplate';
+
+export interface HttpHostOptions {
+  /** All registrations; non-HTTP ones are ignored. */
+  readonly registrations: readonly FunctionRegistration[];
+  /** Loopback by default: the local stack must not listen on other interfaces. */
+  readonly host?: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  /** host.json `extensions.http.routePrefix`; "api" by default. */
+  readonly routePrefix?: string;
+  /** Requests with a larger body get 413 before any handler runs. */
+  readonly maxBodyBytes?: number;
+  readonly log: HostLog;
+}
+
+export interface HttpHost {
+  /** e.g. `http://127.0.0.1:7071`, without the route prefix. */
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+interface HttpRoute {
+  readonly registration: FunctionRegistration;
+  readonly template: RouteTemplate;
+  readonly methods: ReadonlySet<string>;
+}
+
+/** The Functions host's own request size limit (100 MB). */
+const DEFAULT_MAX_BODY_BYTES = 100 * 1024 * 1024;
+
+class PayloadTooLargeError extends Error {}
+
+function buildRoutes(registrations: readonly FunctionRegistration[]): HttpRoute[] {
+  const routes: HttpRoute[] = [];
+  for (const registration of registrations) {
+    const trigger = registration.trigger;
+    if (!isHttpTrigger(trigger)) continue;
+    const binding: HttpTriggerBinding = trigger;
+    // The host's default route is the function's name.
+    const template = parseRouteTemplate(binding.route ?? registration.name);
+    const methods = new Set((binding.methods ?? ['GET', 'POST']).map((m) => m.toUpperCase()));
+    routes.push({ registration, template, methods });
+  }
+  return routes.sort((a, b) => compareRoutePrecedence(a.template, b.template));
+}
+
+function readBody(request: IncomingMessage, maxBodyBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBodyBytes) {
+      reject(new PayloadTooLargeError());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        reject(new PayloadTooLargeError());
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function requestHeaders(request: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    headers[name] = Array.isArray(value) ? value.join(name === 'cookie' ? '; ' : ', ') : value;
+  }
+  return headers;
+}
+
+function serializeCookie(cookie: Cookie): string {
+  const parts = [`${cookie.name}=${cookie.value}`];
+  if (cookie.domain) parts.push(`Domain=${cookie.domain}`);
+  if (cookie.path) parts.push(`Path=${cookie.path}`);
+  if (cookie.expires !== undefined) {
+    const expires = cookie.expires instanceof Date ? cookie.expires : new Date(cookie.expires);
+    parts.push(`Expires=${expires.toUTCString()}`);
+  }
+  if (cookie.maxAge !== undefined) parts.push(`Max-Age=${cookie.maxAge}`);
+  if (cookie.secure) parts.push('Secure');
+  if (cookie.httpOnly) parts.push('HttpOnly');
+  if (cookie.sameSite) parts.push(`SameSite=${cookie.sameSite}`);
+  return parts.join('; ');
+}
+
+function sendEmpty(
+  response: ServerResponse,
+  status: number,
+  headers: OutgoingHttpHeaders = {},
+): void {
+  response.writeHead(status, { ...headers, 'content-length': 0 });
+  response.end();
+}
+
+/**
+ * Converts what a handler returned the way the worker does (toRpcHttp): nothing means 204,
+ * a plain object is an HttpResponseInit, anything else is an error (the host answers 500).
+ */
+async function writeResult(
+  response: ServerResponse,
+  result: unknown,
+  isHead: boolean,
+): Promise<void> {
+  if (result === undefined || result === null) {
+    sendEmpty(response, 204);
+    return;
+  }
+  if (typeof result !== 'object') {
+    throw new Error(
+      'The HTTP response must be an object with optional properties "body", "status", "headers", and "cookies".',
+    );
+  }
+  const httpResponse =
+    result instanceof HttpResponse ? result : new HttpResponse(result as HttpResponseInit);
+  const body = Buffer.from(await httpResponse.arrayBuffer());
+  const headers: OutgoingHttpHeaders = {};
+  for (const [name, value] of httpResponse.headers.entries()) {
+    if (name !== 'set-cookie') headers[name] = value;
+  }
+  const setCookies = [
+    ...httpResponse.headers.getSetCookie(),
+    ...httpResponse.cookies.map(serializeCookie),
+  ];
+  if (setCookies.length > 0) headers['set-cookie'] = setCookies;
+  headers['content-length'] = body.length;
+  response.writeHead(httpResponse.status, headers);
+  response.end(isHead ? undefined : body);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : format(error);
+}
+
+/**
+ * Serves the app's `app.http` registrations on a local port the way the Functions host does:
+ * `/{routePrefix}/{route}`, method filtering, route parameters in `request.params`, the raw
+ * body, and the handler's response (status, headers, every Set-Cookie) written back. A handler
+ * that throws gets a bare 500, as in Azure, with the error in the log rather than the response.
+ */
+export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
+  const { log } = options;
+  const routes = buildRoutes(options.registrations);
+  for (const { registration } of routes) {
+    const ignored = unsupportedBindings(registration);
+    if (ignored.length > 0) {
+      log('warning', `[${registration.name}] the local host ignores: ${ignored.join(', ')}`);
+    }
+  }
+  const routePrefix = (options.routePrefix ?? 'api').replace(/^\/+|\/+$/g, '');
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const method = (request.method ?? 'GET').toUpperCase();
+    const hostHeader = request.headers.host ?? options.host ?? '127.0.0.1';
+    const url = new URL(request.url ?? '/', `http://${hostHeader}`);
+
+    let segments: string[] | undefined;
+    try {
+      segments = splitRequestPath(url.pathname, routePrefix);
+    } catch {
+      sendEmpty(response, 400);
+      return;
+    }
+    const candidates: { route: HttpRoute; params: RouteParams }[] = [];
+    if (segments) {
+      for (const route of routes) {
+        const params = matchRouteTemplate(route.template, segments);
+        if (params) candidates.push({ route, params });
+      }
+    }
+    if (candidates.length === 0) {
+      sendEmpty(response, 404);
+      return;
+    }
+    const chosen = candidates.find(({ route }) => route.methods.has(method));
+    if (!chosen) {
+      const allowed = new Set(candidates.flatMap(({ route }) => [...route.methods]));
+      sendEmpty(response, 405, { allow: [...allowed].sort().join(', ') });
+      return;
+    }
+
+    let body: Buffer;
+    try {
+      body = await readBody(request, maxBodyBytes);
+    } catch (error) {
+      if (error instanceof PayloadTooLargeError) {
+        sendEmpty(response, 413, { connection: 'close' });
+      } else {
+        sendEmpty(response, 400);
+      }
+      return;
+    }
+
+    const { registration } = chosen.route;
+    const context = createInvocationContext(registration, log);
+    const httpRequest = new HttpRequest({
+      method,
+      url: url.toString(),
+      headers: requestHeaders(request),
+      params: chosen.params,
+      body: { bytes: body },
+    });
+    const started = Date.now();
+    log('information', `Executing 'Functions.${registration.name}' (Id=${context.invocationId})`);
+    try {
+      const result = await invokeFunction(registration, httpRequest, context);
+      await writeResult(response, result, method === 'HEAD');
+      log(
+        'information',
+        `Executed 'Functions.${registration.name}' (Succeeded, Id=${context.invocationId}, Duration=${Date.now() - started}ms)`,
+      );
+    } catch (error) {
+      log(
+        'error',
+        `Executed 'Functions.${registration.name}' (Failed, Id=${context.invocationId}, Duration=${Date.now() - started}ms)\n${describe(error)}`,
+      );
+      if (!response.headersSent) sendEmpty(response, 500);
+      else response.destroy();
+    }
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      log('error', `HTTP host failed on ${request.method} ${request.url}: ${describe(error)}`);
+      if (!response.headersSent) sendEmpty(response, 500);
+      else response.destroy();
+    });
+  });
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

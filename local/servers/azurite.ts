@@ -1,0 +1,152 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { tmpdir } from 'node:os';
+
+export interface AzuriteOptions {
+  /** Loopback by default: the emulator accepts the well-known key from anyone who reaches it. */
+  readonly host?: string;
+  /** 0 (the default) picks a free port. */
+  readonly queuePort?: number;
+  /** Give up when the queue service has not reported its address by then. */
+  readonly startTimeoutMs?: number;
+  /** Azurite's per-request access log; off unless asked for. */
+  readonly onAccessLog?: (line: string) => void;
+}
+
+export interface AzuriteQueueServer {
+  /** e.g. `http://127.0.0.1:10001/devstoreaccount1` */
+  readonly queueEndpoint: string;
+  /** For `QueueServiceClient.fromConnectionString` and the app's AzureWebJobsStorage setting. */
+  readonly connectionString: string;
+  close(): Promise<void>;
+}
+
+export const AZURITE_ACCOUNT_NAME = 'devstoreaccount1';
+
+/**
+ * Azurite's published emulator account key (the same for every installation, documented by
+ * Microsoft for the storage emulator). It is not a secret and grants nothing outside a local
+ * emulator.
+ */
+export const AZURITE_ACCOUNT_KEY =
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+const DEFAULT_START_TIMEOUT_MS = 15_000;
+const STOP_TIMEOUT_MS = 5_000;
+const listeningPattern = /successfully listens on (https?:\/\/\S+)/;
+
+// Runs Azurite's queue entry point (argv[1]) and exits when our end of its stdin closes, so an
+// emulator never outlives the process that started it, even when that process is killed.
+const launcher =
+  "process.stdin.on('end', () => process.exit(0)).resume(); require(process.argv[1]);";
+
+/** The connection string the Azure SDKs and the Functions host accept for a local Azurite queue endpoint. */
+export function azuriteConnectionString(queueEndpoint: string): string {
+  return (
+    `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT_NAME};` +
+    `AccountKey=${AZURITE_ACCOUNT_KEY};QueueEndpoint=${queueEndpoint};`
+  );
+}
+
+function waitForExit(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/**
+ * Starts Azurite's queue service as a child process, in memory (nothing written to disk),
+ * accepting the current SDK's API version (`--skipApiVersionCheck`; 3.35 refuses it otherwise)
+ * and without telemetry. A separate process keeps Azurite's dependencies and globals out of the
+ * app's process and lets tests run several isolated instances on free ports.
+ */
+export async function startAzurite(options: AzuriteOptions = {}): Promise<AzuriteQueueServer> {
+  const host = options.host ?? '127.0.0.1';
+  const mainScript = require.resolve('azurite/dist/src/queue/main.js');
+  const args = [
+    '-e',
+    launcher,
+    mainScript,
+    '--queueHost',
+    host,
+    '--queuePort',
+    String(options.queuePort ?? 0),
+    '--inMemoryPersistence',
+    '--skipApiVersionCheck',
+    '--disableTelemetry',
+    '--loose',
+  ];
+  if (!options.onAccessLog) {
+    args.push('--silent');
+  }
+
+  const child = spawn(process.execPath, args, {
+    // In memory it writes nothing, but its workspace location defaults to the working directory.
+    cwd: tmpdir(),
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, AZURITE_ACCOUNTS: undefined },
+  });
+  // Writing to (or ending) the pipe of an emulator that already exited must not crash us.
+  child.stdin?.on('error', () => undefined);
+  const output: string[] = [];
+
+  const address = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    const timeout = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
+    const timer = setTimeout(() => {
+      fail(new Error(`Azurite did not start listening within ${timeout} ms.`));
+      child.kill('SIGKILL');
+    }, timeout);
+    function fail(error: Error): void {
+      clearTimeout(timer);
+      const log = output.join('').trim();
+      reject(new Error(log ? `${error.message}\nAzurite output:\n${log}` : error.message));
+    }
+    child.stdout?.setEncoding('utf8');
+    child.stderr?.setEncoding('utf8');
+    child.stdout?.on('data', (chunk: string) => {
+      output.push(chunk);
+      stdout += chunk;
+      const match = listeningPattern.exec(stdout);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.stderr?.on('data', (chunk: string) => output.push(chunk));
+    child.once('error', (error) =>
+      fail(new Error(`Azurite could not be started: ${error.message}`)),
+    );
+    child.once('exit', (code, signal) =>
+      fail(new Error(`Azurite exited before listening (code ${code}, signal ${signal}).`)),
+    );
+  });
+
+  // After start-up only the access log is of interest; stop buffering the rest.
+  child.stdout?.removeAllListeners('data');
+  child.stderr?.removeAllListeners('data');
+  const onAccessLog = options.onAccessLog;
+  if (onAccessLog) {
+    child.stdout?.on('data', (chunk: string) => {
+      for (const line of chunk.split('\n')) if (line.trim()) onAccessLog(line);
+    });
+  } else {
+    child.stdout?.resume();
+  }
+  child.stderr?.resume();
+
+  const queueEndpoint = `${address.replace(/\/+$/, '')}/${AZURITE_ACCOUNT_NAME}`;
+  return {
+    queueEndpoint,
+    connectionString: azuriteConnectionString(queueEndpoint),
+    async close() {
+      const exited = waitForExit(child);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.stdin?.end();
+        const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+        await exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { relationshipAfter } from '../../../shared/services/activation';
+import type {
+  CustomerDocument,
+  InvitationDocument,
+  RelationshipDocument,
+} from '../../../shared/store/documents';
+
+const at = '2026-11-24T10:00:00.000Z';
+const earlier = '2026-01-01T00:00:00.000Z';
+
+const invitation = (includeDelegatedAdmin: boolean, id = 'inv-2') =>
+  ({
+    id,
+    pk: 'partner:p',
+    partnerTenantId: 'p',
+    customerId: 'c',
+    includeDelegatedAdmin,
+    customer: { companyName: 'Fabrikam', domain: 'fabrikam.example', country: 'FR', email: 'a@f.example' },
+  }) as unknown as InvitationDocument;
+
+const customer = {
+  mca: { dateAgreed: earlier },
+} as unknown as CustomerDocument;
+
+const existing = (
+  status: 'active' | 'removed',
+  dap: 'active' | 'none' | 'removed',
+): RelationshipDocument =>
+  ({
+    id: 'relationship:c',
+    pk: 'partner:p',
+    type: 'relationship',
+    status,
+    delegatedAdmin: { state: dap, changedAt: earlier },
+    supportContact: { tenantId: 't', mpnId: '123456', name: 'Support' },
+    invitationIds: ['inv-1'],
+    createdAt: earlier,
+    activatedAt: earlier,
+  }) as unknown as RelationshipDocument;
+
+describe('the relationship an activation leaves', () => {
+  test.each([
+    ['a new relationship with DAP', undefined, true, 'active', at, at],
+    ['a new relationship without DAP', undefined, false, 'none', at, at],
+    ['DAP restored after the customer removed it', existing('active', 'removed'), true, 'active', at, earlier],
+    ['DAP kept when already active', existing('active', 'active'), true, 'active', earlier, earlier],
+    ['an invitation without DAP leaves an active grant alone', existing('active', 'active'), false, 'active', earlier, earlier],
+    ['an invitation without DAP leaves a removal alone', existing('active', 'removed'), false, 'removed', earlier, earlier],
+    ['a removed relationship re-established without DAP', existing('removed', 'removed'), false, 'none', at, at],
+    ['a removed relationship re-established with DAP', existing('removed', 'removed'), true, 'active', at, at],
+  ] as const)('%s', (_name, before, dap, state, changedAt, activatedAt) => {
+    const after = relationshipAfter(before, invitation(dap), customer, at);
+    expect(after.status).toBe('active');
+    expect(after.delegatedAdmin).toEqual({ state, changedAt });
+    expect(after.activatedAt).toBe(activatedAt);
+    expect(after.invitationIds).toEqual([...(before?.invitationIds ?? []), 'inv-2']);
+    expect(after.createdAt).toBe(before?.createdAt ?? at);
+    expect(after.supportContact).toEqual(before?.supportContact ?? null);
+    expect(after.mca).toEqual({ accepted: true, acceptedAt: earlier });
+  });
+});
