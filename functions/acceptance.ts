@@ -1,4 +1,9 @@
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import {
+  app,
+  type HttpRequest,
+  type HttpResponseInit,
+  type InvocationContext,
+} from '@azure/functions';
 import { mcaAcceptanceBody, plainAcceptanceBody } from '../shared/api/schemas';
 import { appServices } from '../shared/app/appServices';
 import { asProblem, errorResponse } from '../shared/http/endpoint';
@@ -25,10 +30,18 @@ function wantsJson(request: HttpRequest): boolean {
 function redirectTo(portalUrl: string, json: boolean, locale: 'en-US' | 'de-DE'): HttpResponseInit {
   return json
     ? jsonResponse(303, { status: 'accepted', redirectUrl: portalUrl }, { Location: portalUrl })
-    : { status: 303, headers: { ...PAGE_HEADERS, Location: portalUrl }, body: renderAcceptedPage(locale, portalUrl) };
+    : {
+        status: 303,
+        headers: { ...PAGE_HEADERS, Location: portalUrl },
+        body: renderAcceptedPage(locale, portalUrl),
+      };
 }
 
-function failure(error: unknown, request: HttpRequest, context: InvocationContext): HttpResponseInit {
+function failure(
+  error: unknown,
+  request: HttpRequest,
+  context: InvocationContext,
+): HttpResponseInit {
   const problem = asProblem(error);
   if (wantsJson(request) || problem === undefined) {
     return errorResponse(error, context);
@@ -55,15 +68,25 @@ app.http('showInvitationAcceptance', {
       if (wantsJson(request)) {
         return jsonResponse(200, {
           state: view.state,
-          partner: { displayName: invitation.partner.displayName, tenantId: invitation.partnerTenantId },
-          customer: { companyName: invitation.customer.companyName, domain: invitation.customer.domain },
+          partner: {
+            displayName: invitation.partner.displayName,
+            tenantId: invitation.partnerTenantId,
+          },
+          customer: {
+            companyName: invitation.customer.companyName,
+            domain: invitation.customer.domain,
+          },
           includeDelegatedAdmin: invitation.includeDelegatedAdmin,
           expiresAt: invitation.expiresAt,
           mcaRequired: view.mcaRequired,
           agreement: view.agreement,
         });
       }
-      return { status: 200, headers: PAGE_HEADERS, body: renderAcceptancePage(pageModel(view, request)) };
+      return {
+        status: 200,
+        headers: PAGE_HEADERS,
+        body: renderAcceptancePage(pageModel(view, request)),
+      };
     } catch (error) {
       return failure(error, request, context);
     }
@@ -152,7 +175,13 @@ async function readAcceptanceBody(
   } else if (mediaType === 'application/json' || (mediaType === '' && raw.trim() === '')) {
     input = parseJsonObject(raw);
   } else {
-    throw fieldProblem(415, 'UNSUPPORTED_MEDIA_TYPE', 'content-type', 'Send a form or application/json.', 'Unsupported media type');
+    throw fieldProblem(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'content-type',
+      'Send a form or application/json.',
+      'Unsupported media type',
+    );
   }
   if (Object.keys(input).length === 0) {
     validate(plainAcceptanceBody, input);

@@ -66,7 +66,12 @@ app.http('createInvitation', {
 function validateIdempotencyKey(key: string): string {
   const parsed = idempotencyKey.safeParse(key);
   if (!parsed.success) {
-    throw fieldProblem(400, 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key', parsed.error.issues[0]!.message);
+    throw fieldProblem(
+      400,
+      'INVALID_IDEMPOTENCY_KEY',
+      'Idempotency-Key',
+      parsed.error.issues[0]!.message,
+    );
   }
   return parsed.data;
 }
@@ -84,7 +89,10 @@ app.http('listInvitations', {
       ...(continuationToken === undefined ? {} : { continuationToken }),
     });
     const now = services.now();
-    return jsonResponse(200, toPageBody(page, (doc) => toInvitationSummary(doc, now)));
+    return jsonResponse(
+      200,
+      toPageBody(page, (doc) => toInvitationSummary(doc, now)),
+    );
   }),
 });
 

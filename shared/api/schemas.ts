@@ -11,9 +11,20 @@ const text = (max: number) =>
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(value), {
+    .refine((value) => !hasControlCharacters(value), {
       message: 'must not contain control characters',
     });
+
+/** Tabs and line breaks are fine in names; other control characters are never meant. */
+function hasControlCharacters(value: string): boolean {
+  for (const ch of value) {
+    const code = ch.charCodeAt(0);
+    if ((code < 0x20 && ch !== '\t' && ch !== '\n' && ch !== '\r') || code === 0x7f) {
+      return true;
+    }
+  }
+  return false;
+}
 
 const country = z
   .string()

@@ -47,7 +47,10 @@ export function toCustomerView(doc: RelationshipDocument) {
   };
 }
 
-function pick<T extends object, K extends keyof T>(doc: T, keys: readonly K[]): Partial<Pick<T, K>> {
+function pick<T extends object, K extends keyof T>(
+  doc: T,
+  keys: readonly K[],
+): Partial<Pick<T, K>> {
   const result: Partial<Pick<T, K>> = {};
   for (const key of keys) {
     if (doc[key] !== undefined) {
@@ -62,24 +65,36 @@ function pick<T extends object, K extends keyof T>(doc: T, keys: readonly K[]): 
  * client cannot depend on (or tamper with) its shape without it being refused cleanly.
  */
 export function encodePageToken(continuation: string | undefined): string | undefined {
-  return continuation === undefined ? undefined : Buffer.from(continuation, 'utf8').toString('base64url');
+  return continuation === undefined
+    ? undefined
+    : Buffer.from(continuation, 'utf8').toString('base64url');
 }
 
 export function decodePageToken(token: string | undefined): string | undefined {
   if (token === undefined) {
     return undefined;
   }
-  const decoded = /^[A-Za-z0-9_-]+$/.test(token) ? Buffer.from(token, 'base64url').toString('utf8') : '';
+  const decoded = /^[A-Za-z0-9_-]+$/.test(token)
+    ? Buffer.from(token, 'base64url').toString('utf8')
+    : '';
   try {
     JSON.parse(decoded);
     return decoded;
   } catch {
-    throw fieldProblem(400, 'INVALID_CONTINUATION_TOKEN', 'continuationToken', 'The continuation token is not valid.');
+    throw fieldProblem(
+      400,
+      'INVALID_CONTINUATION_TOKEN',
+      'continuationToken',
+      'The continuation token is not valid.',
+    );
   }
 }
 
 /** A page in the API's shape. */
 export function toPageBody<T, V>(page: Page<T>, view: (item: T) => V) {
   const next = encodePageToken(page.continuationToken);
-  return { items: page.items.map(view), ...(next === undefined ? {} : { continuationToken: next }) };
+  return {
+    items: page.items.map(view),
+    ...(next === undefined ? {} : { continuationToken: next }),
+  };
 }

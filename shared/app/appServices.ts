@@ -30,7 +30,11 @@ export function createAppServices(config: AppConfig): AppServices {
   const queue = new StorageMessageQueue(
     config.storage.kind === 'connectionString'
       ? config.storage
-      : { kind: 'identity', queueServiceUri: config.storage.queueServiceUri, credential: identity() },
+      : {
+          kind: 'identity',
+          queueServiceUri: config.storage.queueServiceUri,
+          credential: identity(),
+        },
   );
   return {
     config,

@@ -1,4 +1,10 @@
-import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import {
+  createRemoteJWKSet,
+  decodeJwt,
+  errors as joseErrors,
+  jwtVerify,
+  type JWTPayload,
+} from 'jose';
 import { ProblemError } from '../http/problem';
 
 /** Who is calling: the tenant is the partner (or customer) organisation, never taken from the URL. */
@@ -49,7 +55,9 @@ export class TokenValidator {
     );
     if (match === null) {
       throw unauthenticated(
-        authorization ? 'The Authorization header is not a bearer JWT.' : 'A bearer token is required.',
+        authorization
+          ? 'The Authorization header is not a bearer JWT.'
+          : 'A bearer token is required.',
         authorization ? 'invalid_token' : 'invalid_request',
       );
     }

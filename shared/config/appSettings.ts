@@ -58,7 +58,8 @@ export const APP_SETTINGS: readonly AppSettingSpec[] = [
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING',
     scope: 'host',
     required: false,
-    description: 'Application Insights ingestion endpoint (no key; the identity publishes metrics).',
+    description:
+      'Application Insights ingestion endpoint (no key; the identity publishes metrics).',
   },
   {
     name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',

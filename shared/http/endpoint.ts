@@ -1,4 +1,9 @@
-import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import type {
+  HttpHandler,
+  HttpRequest,
+  HttpResponseInit,
+  InvocationContext,
+} from '@azure/functions';
 import { appServices, type AppServices } from '../app/appServices';
 import { requireRole, type Caller } from '../auth/tokenValidator';
 import { ConfigurationError } from '../config/appConfig';
@@ -38,7 +43,9 @@ export function partnerEndpoint(
   handler: (args: PartnerEndpointArgs) => Promise<HttpResponseInit>,
 ): HttpHandler {
   return endpoint(async (args) => {
-    const caller = await args.services.tokens.authenticate(args.request.headers.get('authorization'));
+    const caller = await args.services.tokens.authenticate(
+      args.request.headers.get('authorization'),
+    );
     requireRole(caller, roles);
     return handler({ ...args, caller });
   });

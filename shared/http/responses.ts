@@ -10,7 +10,11 @@ export function jsonResponse(
   return {
     status,
     jsonBody: body,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      ...headers,
+    },
   };
 }
 
@@ -37,5 +41,8 @@ export function etagFromIfMatch(ifMatch: string | null): string | undefined {
   if (ifMatch === null || ifMatch.trim() === '') {
     return undefined;
   }
-  return ifMatch.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+  return ifMatch
+    .trim()
+    .replace(/^W\//, '')
+    .replace(/^"(.*)"$/, '$1');
 }

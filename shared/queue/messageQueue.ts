@@ -16,7 +16,11 @@ export interface MessageQueue {
 
 export type QueueConnection =
   | { readonly kind: 'connectionString'; readonly connectionString: string }
-  | { readonly kind: 'identity'; readonly queueServiceUri: string; readonly credential: TokenCredential };
+  | {
+      readonly kind: 'identity';
+      readonly queueServiceUri: string;
+      readonly credential: TokenCredential;
+    };
 
 /**
  * Storage queue adapter. Messages are JSON encoded as base64, which is what the Functions host

@@ -21,7 +21,11 @@ export const activationMessage = z.object({
  */
 export function queueHandler<S extends z.ZodType>(
   schema: S,
-  handler: (message: z.output<S>, services: AppServices, context: InvocationContext) => Promise<string>,
+  handler: (
+    message: z.output<S>,
+    services: AppServices,
+    context: InvocationContext,
+  ) => Promise<string>,
 ): (message: unknown, context: InvocationContext) => Promise<void> {
   return async (message, context) => {
     const parsed = schema.safeParse(message);

@@ -221,9 +221,7 @@ async function recordMcaAcceptance(
     partnerTenantId: invitation.partnerTenantId,
   });
   const updated = await updateDocument<CustomerDocument>(deps.store, pk, 'customer', (current) =>
-    current.mca === undefined
-      ? { write: { ...current, mca, updatedAt: at } }
-      : { keep: true },
+    current.mca === undefined ? { write: { ...current, mca, updatedAt: at } } : { keep: true },
   );
   if (updated === undefined) {
     try {

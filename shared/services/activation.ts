@@ -140,7 +140,12 @@ async function applyRelationship(
       (current) =>
         current.invitationIds.includes(invitation.id)
           ? { keep: true }
-          : { write: { ...relationshipAfter(current, invitation, customer, at), _etag: current._etag } },
+          : {
+              write: {
+                ...relationshipAfter(current, invitation, customer, at),
+                _etag: current._etag,
+              },
+            },
     );
     if (updated !== undefined) {
       return;

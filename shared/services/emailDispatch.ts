@@ -12,12 +12,7 @@ import { transitioned, type EmailDispatchMessage } from './invitations';
  */
 export const DISPATCH_LEASE_MS = 30_000;
 
-export type DispatchOutcome =
-  | 'sent'
-  | 'skipped'
-  | 'retry-scheduled'
-  | 'failed'
-  | 'busy';
+export type DispatchOutcome = 'sent' | 'skipped' | 'retry-scheduled' | 'failed' | 'busy';
 
 /** Backoff for transient failures when SendGrid gives no Retry-After: 10 s, 20 s, 40 s … ≤ 10 min. */
 export function retryDelaySeconds(attempt: number, retryAfterSeconds: number | undefined): number {
@@ -45,25 +40,30 @@ export async function dispatchInvitationEmail(
 ): Promise<DispatchOutcome> {
   const pk = partitionKeys.partner(message.partnerTenantId);
   const leaseStart = deps.now();
-  const claim = await updateDocument<InvitationDocument>(deps.store, pk, message.invitationId, (current) => {
-    if (current.status !== 'sending' || current.dispatch?.id !== message.dispatchId) {
-      return { keep: true };
-    }
-    const heldUntil = current.dispatch.claimedUntil;
-    if (heldUntil !== undefined && new Date(heldUntil) > leaseStart) {
-      throw new DispatchLeaseHeldError(current.id);
-    }
-    return {
-      write: {
-        ...current,
-        dispatch: {
-          ...current.dispatch,
-          attempts: current.dispatch.attempts + 1,
-          claimedUntil: new Date(leaseStart.getTime() + DISPATCH_LEASE_MS).toISOString(),
+  const claim = await updateDocument<InvitationDocument>(
+    deps.store,
+    pk,
+    message.invitationId,
+    (current) => {
+      if (current.status !== 'sending' || current.dispatch?.id !== message.dispatchId) {
+        return { keep: true };
+      }
+      const heldUntil = current.dispatch.claimedUntil;
+      if (heldUntil !== undefined && new Date(heldUntil) > leaseStart) {
+        throw new DispatchLeaseHeldError(current.id);
+      }
+      return {
+        write: {
+          ...current,
+          dispatch: {
+            ...current.dispatch,
+            attempts: current.dispatch.attempts + 1,
+            claimedUntil: new Date(leaseStart.getTime() + DISPATCH_LEASE_MS).toISOString(),
+          },
         },
-      },
-    };
-  });
+      };
+    },
+  );
   if (claim === undefined || !claim.written) {
     return 'skipped';
   }
@@ -177,7 +177,14 @@ export async function abandonDispatch(
       const at = deps.now().toISOString();
       const reason = 'Dispatch abandoned after repeated processing errors';
       return {
-        write: transitioned(current, 'failed', at, 'system', { failedAt: at, failureReason: reason }, reason),
+        write: transitioned(
+          current,
+          'failed',
+          at,
+          'system',
+          { failedAt: at, failureReason: reason },
+          reason,
+        ),
       };
     },
   );

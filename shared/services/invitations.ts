@@ -311,21 +311,27 @@ async function applyPartnerAction(
   const now = deps.now();
   let result;
   try {
-    result = await updateDocument<InvitationDocument>(deps.store, pk, invitationId, (current) => {
-      if (current.type !== 'invitation') {
-        throw notFound('The invitation');
-      }
-      if (expectedEtag !== undefined && current._etag !== expectedEtag) {
-        throw preconditionFailed();
-      }
-      const status = effectiveStatus(current.status, current.expiresAt, now);
-      const transition = decideTransition(status, action);
-      if (transition.kind === 'refuse') {
-        throw refusal(transition.code, status);
-      }
-      const next = change(current, now.toISOString());
-      return next === undefined ? { keep: true } : { write: next };
-    }, expectedEtag === undefined ? 5 : 1);
+    result = await updateDocument<InvitationDocument>(
+      deps.store,
+      pk,
+      invitationId,
+      (current) => {
+        if (current.type !== 'invitation') {
+          throw notFound('The invitation');
+        }
+        if (expectedEtag !== undefined && current._etag !== expectedEtag) {
+          throw preconditionFailed();
+        }
+        const status = effectiveStatus(current.status, current.expiresAt, now);
+        const transition = decideTransition(status, action);
+        if (transition.kind === 'refuse') {
+          throw refusal(transition.code, status);
+        }
+        const next = change(current, now.toISOString());
+        return next === undefined ? { keep: true } : { write: next };
+      },
+      expectedEtag === undefined ? 5 : 1,
+    );
   } catch (error) {
     if (error instanceof DocumentChangedError) {
       throw preconditionFailed();
@@ -434,7 +440,14 @@ export async function sendInvitation(
     await updateDocument<InvitationDocument>(deps.store, invitation.pk, invitation.id, (current) =>
       current.status === 'sending' && current.dispatch?.id === dispatchId
         ? {
-            write: transitioned(current, 'draft', deps.now().toISOString(), 'system', {}, 'queue unavailable'),
+            write: transitioned(
+              current,
+              'draft',
+              deps.now().toISOString(),
+              'system',
+              {},
+              'queue unavailable',
+            ),
           }
         : { keep: true },
     );

@@ -43,9 +43,14 @@ export async function savePartnerProfile(
     cloud: input.cloud,
     mpnId: input.mpnId,
   };
-  const updated = await updateDocument<PartnerProfileDocument>(deps.store, pk, 'profile', (current) => ({
-    write: { ...current, ...fields, updatedAt: now },
-  }));
+  const updated = await updateDocument<PartnerProfileDocument>(
+    deps.store,
+    pk,
+    'profile',
+    (current) => ({
+      write: { ...current, ...fields, updatedAt: now },
+    }),
+  );
   if (updated !== undefined) {
     return { profile: updated.document, created: false };
   }

@@ -37,14 +37,20 @@ export interface DocumentStore {
 }
 
 export class DocumentConflictError extends Error {
-  constructor(readonly pk: string, readonly id: string) {
+  constructor(
+    readonly pk: string,
+    readonly id: string,
+  ) {
     super(`Document ${id} already exists in ${pk}`);
     this.name = 'DocumentConflictError';
   }
 }
 
 export class DocumentChangedError extends Error {
-  constructor(readonly pk: string, readonly id: string) {
+  constructor(
+    readonly pk: string,
+    readonly id: string,
+  ) {
     super(`Document ${id} in ${pk} changed since it was read`);
     this.name = 'DocumentChangedError';
   }

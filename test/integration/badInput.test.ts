@@ -1,4 +1,10 @@
-import { customerBody, PROFILE_DE, startTestStack, type Partner, type TestStack } from './support/testStack';
+import {
+  customerBody,
+  PROFILE_DE,
+  startTestStack,
+  type Partner,
+  type TestStack,
+} from './support/testStack';
 
 let stack: TestStack;
 let partner: Partner;
@@ -197,15 +203,19 @@ describe('bad input gets a clear problem and changes nothing', () => {
     });
     expect(response.status).toBe(c.status);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ status: c.status, code: c.code, type: expect.any(String) });
+    expect(response.body).toMatchObject({
+      status: c.status,
+      code: c.code,
+      type: expect.any(String),
+    });
     expect(response.body.errors.length).toBeGreaterThan(0);
     if (c.field !== undefined) {
       expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(c.field);
     }
     const after = await partner.api('/api/invitations');
-    expect(after.body.items.map((i: { id: string; updatedAt: string }) => [i.id, i.updatedAt])).toEqual(
-      before.body.items.map((i: { id: string; updatedAt: string }) => [i.id, i.updatedAt]),
-    );
+    expect(
+      after.body.items.map((i: { id: string; updatedAt: string }) => [i.id, i.updatedAt]),
+    ).toEqual(before.body.items.map((i: { id: string; updatedAt: string }) => [i.id, i.updatedAt]));
   });
 
   test('the acceptance trigger refuses a malformed MCA body without recording anything', async () => {

@@ -1,4 +1,10 @@
-import { customerBody, PROFILE_DE, startTestStack, type Partner, type TestStack } from './support/testStack';
+import {
+  customerBody,
+  PROFILE_DE,
+  startTestStack,
+  type Partner,
+  type TestStack,
+} from './support/testStack';
 
 let stack: TestStack;
 

@@ -60,7 +60,9 @@ describe('the reseller invitation flow, end to end', () => {
     expect(afterSend.body.sentAt).toEqual(expect.any(String));
 
     const token = tokenOf(created.body.acceptUrl);
-    const shown = await stack.api(`/api/accept/${token}`, { headers: { Accept: 'application/json' } });
+    const shown = await stack.api(`/api/accept/${token}`, {
+      headers: { Accept: 'application/json' },
+    });
     expect(shown.status).toBe(200);
     expect(shown.body).toMatchObject({
       state: 'pending',
@@ -235,7 +237,9 @@ describe('the reseller invitation flow, end to end', () => {
   test('the health endpoint reports both stores reachable', async () => {
     const health = await stack.api('/api/health');
     expect(health.status).toBe(200);
-    expect(health.body.checks.map((c: { name: string; status: string }) => [c.name, c.status])).toEqual([
+    expect(
+      health.body.checks.map((c: { name: string; status: string }) => [c.name, c.status]),
+    ).toEqual([
       ['cosmos', 'ok'],
       ['storage', 'ok'],
     ]);

@@ -68,24 +68,27 @@ describe('rules on creating an invitation', () => {
   test.each([
     ['germany', 'DE'],
     ['usgov', 'US'],
-  ])('DAP is refused for a %s partner, with a clear 422 naming the field', async (cloud, country) => {
-    const partner = await partnerWith({ ...PROFILE_DE, cloud, country });
-    const body = customerBody();
-    body.customer.country = country;
-    const refused = await partner.api('/api/invitations', { method: 'POST', json: body });
-    expect(refused.status).toBe(422);
-    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(refused.body).toMatchObject({
-      status: 422,
-      code: 'DAP_NOT_AVAILABLE_IN_CLOUD',
-      errors: [{ field: 'includeDelegatedAdmin', code: 'DAP_NOT_AVAILABLE_IN_CLOUD' }],
-    });
-    const withoutDap = await partner.api('/api/invitations', {
-      method: 'POST',
-      json: { ...body, includeDelegatedAdmin: false },
-    });
-    expect(withoutDap.status).toBe(201);
-  });
+  ])(
+    'DAP is refused for a %s partner, with a clear 422 naming the field',
+    async (cloud, country) => {
+      const partner = await partnerWith({ ...PROFILE_DE, cloud, country });
+      const body = customerBody();
+      body.customer.country = country;
+      const refused = await partner.api('/api/invitations', { method: 'POST', json: body });
+      expect(refused.status).toBe(422);
+      expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(refused.body).toMatchObject({
+        status: 422,
+        code: 'DAP_NOT_AVAILABLE_IN_CLOUD',
+        errors: [{ field: 'includeDelegatedAdmin', code: 'DAP_NOT_AVAILABLE_IN_CLOUD' }],
+      });
+      const withoutDap = await partner.api('/api/invitations', {
+        method: 'POST',
+        json: { ...body, includeDelegatedAdmin: false },
+      });
+      expect(withoutDap.status).toBe(201);
+    },
+  );
 
   test('the Germany cloud redirects to the Office admin portal of that cloud', async () => {
     const partner = await partnerWith({ ...PROFILE_DE, cloud: 'germany' });
@@ -257,7 +260,10 @@ describe('listing and isolation', () => {
     const partner = await partnerWith();
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const created = await partner.api('/api/invitations', { method: 'POST', json: customerBody() });
+      const created = await partner.api('/api/invitations', {
+        method: 'POST',
+        json: customerBody(),
+      });
       ids.push(created.body.id);
     }
     await partner.api(`/api/invitations/${ids[1]}/revoke`, { method: 'POST' });
@@ -315,7 +321,9 @@ describe('tokens', () => {
     const { loadOrCreateDevSigningKey } = await import('../../local/devSigningKey');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const foreignKey = await loadOrCreateDevSigningKey(join(tmpdir(), `foreign-${randomUUID()}.json`));
+    const foreignKey = await loadOrCreateDevSigningKey(
+      join(tmpdir(), `foreign-${randomUUID()}.json`),
+    );
     const tenantId = randomUUID();
     const foreign = await mintDevToken(foreignKey, {
       issuerBaseUrl: stack.issuerUrl,

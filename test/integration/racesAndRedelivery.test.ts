@@ -74,7 +74,9 @@ describe('races and redelivery', () => {
     const body = customerBody();
     const created = await partner.api('/api/invitations', { method: 'POST', json: body });
     const sends = await Promise.all(
-      [1, 2, 3].map(() => partner.api(`/api/invitations/${created.body.id}/send`, { method: 'POST' })),
+      [1, 2, 3].map(() =>
+        partner.api(`/api/invitations/${created.body.id}/send`, { method: 'POST' }),
+      ),
     );
     expect(sends.map((s) => s.status)).toEqual([202, 202, 202]);
     expect(sends.filter((s) => s.body.queued)).toHaveLength(1);
@@ -83,7 +85,9 @@ describe('races and redelivery', () => {
     expect(again.status).toBe(202);
     expect(again.body.queued).toBe(false);
     await stack.waitForIdle(15_000);
-    expect(stack.sendgrid.messages().filter((m) => m.to.includes(body.customer.email))).toHaveLength(1);
+    expect(
+      stack.sendgrid.messages().filter((m) => m.to.includes(body.customer.email)),
+    ).toHaveLength(1);
   });
 
   test('a redelivered dispatch message does not send again', async () => {
@@ -99,7 +103,9 @@ describe('races and redelivery', () => {
       dispatchId: doc.dispatch.id,
     });
     await stack.waitForIdle(15_000);
-    expect(stack.sendgrid.messages().filter((m) => m.to.includes(body.customer.email))).toHaveLength(1);
+    expect(
+      stack.sendgrid.messages().filter((m) => m.to.includes(body.customer.email)),
+    ).toHaveLength(1);
   });
 
   test('a redelivered activation message changes nothing', async () => {

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CosmosClient, type Container } from '@azure/cosmos';
-import { startLocalStack, type LocalStack, LOCAL_CONTAINER, LOCAL_DATABASE } from '../../../local/localStack';
+import {
+  startLocalStack,
+  type LocalStack,
+  LOCAL_CONTAINER,
+  LOCAL_DATABASE,
+} from '../../../local/localStack';
 import type { HostLog } from '../../../local/functionsHost/hostLog';
 
 const projectRoot = join(__dirname, '..', '..', '..');

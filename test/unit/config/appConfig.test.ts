@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigurationError, DEFAULT_MCA_TEMPLATE_ID, loadAppConfig } from '../../../shared/config/appConfig';
+import {
+  ConfigurationError,
+  DEFAULT_MCA_TEMPLATE_ID,
+  loadAppConfig,
+} from '../../../shared/config/appConfig';
 import { APP_SETTINGS } from '../../../shared/config/appSettings';
 import { DEFAULT_PORTAL_URL_PATTERNS } from '../../../shared/domain/portalUrl';
 
@@ -21,7 +25,10 @@ const local = {
 describe('app configuration', () => {
   test('local settings give keys for the emulators and defaults for the rest', () => {
     const config = loadAppConfig(local);
-    expect(config.storage).toEqual({ kind: 'connectionString', connectionString: 'UseDevelopmentStorage=true' });
+    expect(config.storage).toEqual({
+      kind: 'connectionString',
+      connectionString: 'UseDevelopmentStorage=true',
+    });
     expect(config.cosmos.key).toBe('a2V5');
     expect(config.publicBaseUrl).toBe('https://invitations.example');
     expect(config.invitationLifetimeDays).toBe(90);
@@ -68,12 +75,14 @@ describe('app configuration', () => {
       'AzureWebJobsStorage__clientId',
       'AZURE_CLIENT_ID',
     ]);
-    const expected = APP_SETTINGS.filter((s) => s.scope !== 'host' && !identityOnly.has(s.name)).map(
-      (s) => s.name,
-    );
-    expect(Object.keys(example.Values).filter((k) => k !== 'FUNCTIONS_WORKER_RUNTIME').sort()).toEqual(
-      [...expected].sort(),
-    );
+    const expected = APP_SETTINGS.filter(
+      (s) => s.scope !== 'host' && !identityOnly.has(s.name),
+    ).map((s) => s.name);
+    expect(
+      Object.keys(example.Values)
+        .filter((k) => k !== 'FUNCTIONS_WORKER_RUNTIME')
+        .sort(),
+    ).toEqual([...expected].sort());
     expect(loadAppConfig(example.Values).cosmos.database).toBe(example.Values.COSMOS_DATABASE);
   });
 });

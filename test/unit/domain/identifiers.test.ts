@@ -49,7 +49,9 @@ describe('derived ids', () => {
     expect(fingerprintOf({ a: 1, b: { c: [1, 2], d: undefined } })).toBe(
       fingerprintOf({ b: { c: [1, 2] }, a: 1 }),
     );
-    expect(fingerprintOf({ a: 1, b: { c: [2, 1] } })).not.toBe(fingerprintOf({ a: 1, b: { c: [1, 2] } }));
+    expect(fingerprintOf({ a: 1, b: { c: [2, 1] } })).not.toBe(
+      fingerprintOf({ a: 1, b: { c: [1, 2] } }),
+    );
     expect(fingerprintOf({ a: '1' })).not.toBe(fingerprintOf({ a: 1 }));
   });
 });

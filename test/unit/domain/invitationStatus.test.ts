@@ -105,7 +105,11 @@ describe('the invitation state machine', () => {
   test.each(rows)('%s + %s → %s', (status, action, expected) => {
     const transition = decideTransition(status, action as InvitationAction);
     const outcome =
-      transition.kind === 'move' ? transition.to : transition.kind === 'noop' ? 'noop' : transition.code;
+      transition.kind === 'move'
+        ? transition.to
+        : transition.kind === 'noop'
+          ? 'noop'
+          : transition.code;
     expect(outcome).toBe(expected);
   });
 });

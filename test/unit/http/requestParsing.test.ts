@@ -35,9 +35,21 @@ describe('validation maps every issue to a named field', () => {
     [{ ...valid, customer: { ...valid.customer, nested: 1 } }, 'customer.nested', 'UNKNOWN_FIELD'],
     [{ ...valid, includeDelegatedAdmin: undefined }, 'includeDelegatedAdmin', 'REQUIRED'],
     [{ ...valid, includeDelegatedAdmin: 'true' }, 'includeDelegatedAdmin', 'WRONG_TYPE'],
-    [{ ...valid, customer: { ...valid.customer, email: 'nope' } }, 'customer.email', 'INVALID_VALUE'],
-    [{ ...valid, customer: { ...valid.customer, companyName: '  ' } }, 'customer.companyName', 'INVALID_VALUE'],
-    [{ ...valid, customer: { ...valid.customer, companyName: 'A\u0000B' } }, 'customer.companyName', 'INVALID_VALUE'],
+    [
+      { ...valid, customer: { ...valid.customer, email: 'nope' } },
+      'customer.email',
+      'INVALID_VALUE',
+    ],
+    [
+      { ...valid, customer: { ...valid.customer, companyName: '  ' } },
+      'customer.companyName',
+      'INVALID_VALUE',
+    ],
+    [
+      { ...valid, customer: { ...valid.customer, companyName: 'A\u0000B' } },
+      'customer.companyName',
+      'INVALID_VALUE',
+    ],
     [null, 'body', 'WRONG_TYPE'],
   ])('%j → %s %s', (input, field, code) => {
     const problem = problemOf(() => validate(createInvitationBody, input));

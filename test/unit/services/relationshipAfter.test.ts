@@ -15,7 +15,12 @@ const invitation = (includeDelegatedAdmin: boolean, id = 'inv-2') =>
     partnerTenantId: 'p',
     customerId: 'c',
     includeDelegatedAdmin,
-    customer: { companyName: 'Fabrikam', domain: 'fabrikam.example', country: 'FR', email: 'a@f.example' },
+    customer: {
+      companyName: 'Fabrikam',
+      domain: 'fabrikam.example',
+      country: 'FR',
+      email: 'a@f.example',
+    },
   }) as unknown as InvitationDocument;
 
 const customer = {
@@ -42,12 +47,54 @@ describe('the relationship an activation leaves', () => {
   test.each([
     ['a new relationship with DAP', undefined, true, 'active', at, at],
     ['a new relationship without DAP', undefined, false, 'none', at, at],
-    ['DAP restored after the customer removed it', existing('active', 'removed'), true, 'active', at, earlier],
-    ['DAP kept when already active', existing('active', 'active'), true, 'active', earlier, earlier],
-    ['an invitation without DAP leaves an active grant alone', existing('active', 'active'), false, 'active', earlier, earlier],
-    ['an invitation without DAP leaves a removal alone', existing('active', 'removed'), false, 'removed', earlier, earlier],
-    ['a removed relationship re-established without DAP', existing('removed', 'removed'), false, 'none', at, at],
-    ['a removed relationship re-established with DAP', existing('removed', 'removed'), true, 'active', at, at],
+    [
+      'DAP restored after the customer removed it',
+      existing('active', 'removed'),
+      true,
+      'active',
+      at,
+      earlier,
+    ],
+    [
+      'DAP kept when already active',
+      existing('active', 'active'),
+      true,
+      'active',
+      earlier,
+      earlier,
+    ],
+    [
+      'an invitation without DAP leaves an active grant alone',
+      existing('active', 'active'),
+      false,
+      'active',
+      earlier,
+      earlier,
+    ],
+    [
+      'an invitation without DAP leaves a removal alone',
+      existing('active', 'removed'),
+      false,
+      'removed',
+      earlier,
+      earlier,
+    ],
+    [
+      'a removed relationship re-established without DAP',
+      existing('removed', 'removed'),
+      false,
+      'none',
+      at,
+      at,
+    ],
+    [
+      'a removed relationship re-established with DAP',
+      existing('removed', 'removed'),
+      true,
+      'active',
+      at,
+      at,
+    ],
   ] as const)('%s', (_name, before, dap, state, changedAt, activatedAt) => {
     const after = relationshipAfter(before, invitation(dap), customer, at);
     expect(after.status).toBe('active');

@@ -39,7 +39,9 @@ describe('classifying SendGrid errors', () => {
   });
 
   test('a refused connection (no response) is transient', () => {
-    const error = toMailSendError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    const error = toMailSendError(
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+    );
     expect(error.kind).toBe('transient');
     expect(error.status).toBeUndefined();
   });

@@ -1,4 +1,8 @@
-import { renderAcceptancePage, renderAcceptedPage, renderLinkErrorPage } from '../../../shared/web/acceptancePage';
+import {
+  renderAcceptancePage,
+  renderAcceptedPage,
+  renderLinkErrorPage,
+} from '../../../shared/web/acceptancePage';
 
 const hostile = `"><script>alert('x')</script>`;
 
