@@ -12,4 +12,5 @@ module.exports = {
     '^@azure/functions-core$': '<rootDir>/local/functionsHost/functionsCore.ts',
   },
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/support/plainSummaryReporter.js'],
 };
