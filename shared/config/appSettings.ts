@@ -19,6 +19,12 @@ export interface AppSettingSpec {
 
 export const APP_SETTINGS: readonly AppSettingSpec[] = [
   {
+    name: 'FUNCTIONS_WORKER_RUNTIME',
+    scope: 'local',
+    required: false,
+    description: 'node: for Core Tools (func start); Flex Consumption sets the runtime itself.',
+  },
+  {
     name: 'AzureWebJobsStorage',
     scope: 'local',
     required: false,

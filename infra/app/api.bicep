@@ -1,0 +1,142 @@
+// The function app: a Flex Consumption plan (FC1) and a Linux function app running Node 22 as the
+// user-assigned identity. Every connection is identity-based; the app settings below are exactly
+// the `both`/`host` entries of shared/config/appSettings.ts (test/infra checks this).
+
+param name string
+param planName string
+param location string
+param tags object = {}
+
+@description('Resource id of the user-assigned identity the app runs as.')
+param identityId string
+@description('Client id of the same identity (DefaultAzureCredential, host storage, App Insights).')
+param identityClientId string
+
+param storageBlobEndpoint string
+param storageQueueEndpoint string
+param deploymentContainerName string
+param applicationInsightsConnectionString string
+
+param cosmosEndpoint string
+param cosmosDatabaseName string
+param cosmosContainerName string
+
+@description('Key Vault URI of the SendGrid API key secret.')
+param sendGridReferenceUri string
+param mailFromAddress string
+param mailFromName string
+param emailMaxAttempts int
+
+param authIssuer string
+param authAudience string
+param authJwksUri string
+
+param invitationLifetimeDays int
+param portalUrlPublic string
+param portalUrlGermany string
+param portalUrlUsgov string
+param mcaTemplateId string
+
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  // azd finds the app to deploy the `api` service to by this tag.
+  tags: union(tags, { 'azd-service-name': 'api' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storageBlobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+      }
+      runtime: {
+        name: 'node'
+        version: '22'
+      }
+    }
+  }
+}
+
+// Kept apart from the site so PUBLIC_BASE_URL can use the host name Azure assigned (it differs
+// per cloud and, with unique default host names, per region). Flex Consumption takes the worker
+// runtime from functionAppConfig, so FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION
+// must not be set here.
+resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: functionApp
+  name: 'appsettings'
+  properties: {
+    AzureWebJobsStorage__blobServiceUri: storageBlobEndpoint
+    AzureWebJobsStorage__queueServiceUri: storageQueueEndpoint
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__clientId: identityClientId
+    AZURE_CLIENT_ID: identityClientId
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'
+    COSMOS_ENDPOINT: cosmosEndpoint
+    COSMOS_DATABASE: cosmosDatabaseName
+    COSMOS_CONTAINER: cosmosContainerName
+    SENDGRID_API_KEY: '@Microsoft.KeyVault(SecretUri=${sendGridReferenceUri})'
+    MAIL_FROM_ADDRESS: mailFromAddress
+    MAIL_FROM_NAME: mailFromName
+    EMAIL_MAX_ATTEMPTS: string(emailMaxAttempts)
+    PUBLIC_BASE_URL: 'https://${functionApp.properties.defaultHostName}'
+    AUTH_ISSUER: authIssuer
+    AUTH_AUDIENCE: authAudience
+    AUTH_JWKS_URI: authJwksUri
+    INVITATION_LIFETIME_DAYS: string(invitationLifetimeDays)
+    PORTAL_URL_PUBLIC: portalUrlPublic
+    PORTAL_URL_GERMANY: portalUrlGermany
+    PORTAL_URL_USGOV: portalUrlUsgov
+    MCA_TEMPLATE_ID: mcaTemplateId
+  }
+}
+
+output name string = functionApp.name
+output baseUrl string = 'https://${functionApp.properties.defaultHostName}'

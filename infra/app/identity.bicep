@@ -1,0 +1,19 @@
+// The one user-assigned identity the function app runs as. Every data-plane permission the app
+// has is granted to this identity in rbac.bicep; nothing in the deployment uses keys.
+
+@description('Name of the user-assigned managed identity.')
+param name string
+
+param location string
+param tags object = {}
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: name
+  location: location
+  tags: tags
+}
+
+output id string = identity.id
+output name string = identity.name
+output clientId string = identity.properties.clientId
+output principalId string = identity.properties.principalId

@@ -1,0 +1,213 @@
+// Deploys the reseller invitations backend: `azd up` (see the README's Deploy section) or
+// `az deployment sub create --location <region> --template-file infra/main.bicep`.
+// One resource group holds a Flex Consumption function app, its storage, Cosmos DB, Key Vault and
+// monitoring; the app reaches all of them with one user-assigned identity and no keys.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('azd environment name; names the resource group and seeds unique resource names.')
+param environmentName string
+
+@minLength(1)
+@description('Region for every resource; it must offer the Flex Consumption plan.')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Resource group name; empty for rg-<environmentName>.')
+param resourceGroupName string = ''
+
+// Mail
+
+@secure()
+@description('SendGrid API key (Mail Send permission). Stored in Key Vault only.')
+param sendGridApiKey string
+
+@description('Sender address of invitation emails; must be a verified SendGrid sender.')
+param mailFromAddress string
+
+@description('Sender display name of invitation emails.')
+param mailFromName string = 'Partner invitations'
+
+@minValue(1)
+@maxValue(50)
+@description('Send attempts before an invitation is marked failed.')
+param emailMaxAttempts int = 5
+
+// Partner sign-in (Microsoft Entra ID)
+
+@description('Expected token audience: the client id or Application ID URI of the app registration partners sign in to.')
+param authAudience string
+
+@description('Expected token issuer; {tid} stands for the tenant id in the token.')
+param authIssuer string = 'https://login.microsoftonline.com/{tid}/v2.0'
+
+@description('JWKS endpoint with the token signing keys.')
+param authJwksUri string = 'https://login.microsoftonline.com/common/discovery/v2.0/keys'
+
+// Invitations
+
+@minValue(1)
+@maxValue(3650)
+@description('Days an invitation link stays valid.')
+param invitationLifetimeDays int = 90
+
+@description('Where public cloud customers accept the relationship; {partnerTenantId} and {dap} (true|false) are filled in.')
+param portalUrlPublic string = 'https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId={partnerTenantId}&msppId=0&DAP={dap}#/BillingAccounts/partner-invitation'
+
+@description('Where Microsoft Cloud Germany customers accept the relationship.')
+param portalUrlGermany string = 'https://portal.office.de/partner/partnersignup.aspx?type=ResellerRelationship&id={partnerTenantId}&csp=1&msppid=0'
+
+@description('Where US Government cloud customers accept the relationship.')
+param portalUrlUsgov string = 'https://portal.office365.us/partner/partnersignup.aspx?type=ResellerRelationship&id={partnerTenantId}&csp=1&msppid=0'
+
+@description('Microsoft Customer Agreement template id recorded with each attestation (Partner Center agreement metadata).')
+param mcaTemplateId string = '117a77b0-9360-443b-8795-c6dedc750cf9'
+
+// Data and capacity
+
+@description('Cosmos DB database name.')
+param cosmosDatabaseName string = 'reseller'
+
+@description('Cosmos DB container name (the one shared container, partition key /pk).')
+param cosmosContainerName string = 'items'
+
+@allowed([
+  512
+  2048
+  4096
+])
+@description('Memory of each Flex Consumption instance, in MB.')
+param instanceMemoryMB int = 2048
+
+@minValue(1)
+@maxValue(1000)
+@description('Upper bound on Flex Consumption instances.')
+param maximumInstanceCount int = 100
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+}
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity './app/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: 'id-api-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring './app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: 'log-${resourceToken}'
+    applicationInsightsName: 'appi-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage './app/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: 'st${resourceToken}'
+    location: location
+    tags: tags
+    deploymentContainerName: 'app-package'
+  }
+}
+
+module cosmos './app/cosmos.bicep' = {
+  name: 'cosmos'
+  scope: rg
+  params: {
+    accountName: 'cosmos-${resourceToken}'
+    databaseName: cosmosDatabaseName
+    containerName: cosmosContainerName
+    location: location
+    tags: tags
+  }
+}
+
+module keyVault './app/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: 'kv-${resourceToken}'
+    location: location
+    tags: tags
+    sendGridApiKey: sendGridApiKey
+  }
+}
+
+module rbac './app/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    principalId: identity.outputs.principalId
+    storageAccountName: storage.outputs.name
+    keyVaultName: keyVault.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    cosmosAccountName: cosmos.outputs.accountName
+  }
+}
+
+module api './app/api.bicep' = {
+  name: 'api'
+  scope: rg
+  // The roles first: the Key Vault reference and the host's storage connection are resolved as
+  // soon as the app settings exist, and a failed Key Vault reference is not retried for hours.
+  dependsOn: [
+    rbac
+  ]
+  params: {
+    name: 'func-api-${resourceToken}'
+    planName: 'plan-${resourceToken}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageBlobEndpoint: storage.outputs.blobEndpoint
+    storageQueueEndpoint: storage.outputs.queueEndpoint
+    deploymentContainerName: storage.outputs.deploymentContainerName
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    cosmosEndpoint: cosmos.outputs.endpoint
+    cosmosDatabaseName: cosmos.outputs.databaseName
+    cosmosContainerName: cosmos.outputs.containerName
+    sendGridReferenceUri: keyVault.outputs.sendGridReferenceUri
+    mailFromAddress: mailFromAddress
+    mailFromName: mailFromName
+    emailMaxAttempts: emailMaxAttempts
+    authIssuer: authIssuer
+    authAudience: authAudience
+    authJwksUri: authJwksUri
+    invitationLifetimeDays: invitationLifetimeDays
+    portalUrlPublic: portalUrlPublic
+    portalUrlGermany: portalUrlGermany
+    portalUrlUsgov: portalUrlUsgov
+    mcaTemplateId: mcaTemplateId
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = api.outputs.name
+output API_BASE_URL string = api.outputs.baseUrl
