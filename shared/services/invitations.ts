@@ -334,7 +334,7 @@ async function applyPartnerAction(
     );
   } catch (error) {
     if (error instanceof DocumentChangedError) {
-      throw preconditionFailed();
+      throw expectedEtag === undefined ? concurrentUpdate() : preconditionFailed();
     }
     throw error;
   }
@@ -342,6 +342,16 @@ async function applyPartnerAction(
     throw notFound('The invitation');
   }
   return { invitation: result.document, written: result.written };
+}
+
+function concurrentUpdate(): ProblemError {
+  return new ProblemError({
+    status: 409,
+    code: 'CONCURRENT_UPDATE',
+    title: 'The invitation is being changed by another request',
+    detail: 'Retry the request.',
+    headers: { 'Retry-After': '1' },
+  });
 }
 
 function preconditionFailed(): ProblemError {

@@ -1,0 +1,486 @@
+import { randomUUID } from 'node:crypto';
+import type { CapturedMail } from './servers/sendgridCapture';
+
+/**
+ * `npm run demo`: walks the whole invitation flow against the running local stack (`npm start`)
+ * with plain HTTP calls, as a partner's tool and a customer's browser would make them, and prints
+ * each step. Every run uses a new partner tenant and a new customer domain, so it can be rerun
+ * against the same stack.
+ */
+
+interface DemoUrls {
+  readonly api: string;
+  readonly issuer: string;
+  readonly mail: string;
+}
+
+interface Reply {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+  // The demo reads the API's JSON loosely; the OpenAPI document and the tests pin its shapes.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly body: any;
+}
+
+interface CallInit {
+  readonly method?: string;
+  readonly token?: string;
+  readonly json?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+interface Partner {
+  readonly tenantId: string;
+  readonly token: string;
+}
+
+interface Invitation {
+  readonly id: string;
+  readonly customerId: string;
+  readonly customerEmail: string;
+  readonly acceptUrl: string;
+  readonly etag: string;
+}
+
+/** A step that did not go as the flow expects; main prints it and exits 1. */
+class DemoError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DemoError';
+  }
+}
+
+const POLL_TIMEOUT_MS = Number(process.env.DEMO_TIMEOUT_MS ?? 30_000);
+const POLL_INTERVAL_MS = 250;
+const REACHABILITY_TIMEOUT_MS = 3_000;
+
+function demoUrls(): DemoUrls {
+  const url = (name: string, fallback: string) =>
+    (process.env[name] ?? fallback).replace(/\/+$/, '');
+  return {
+    api: url('DEMO_API_URL', 'http://127.0.0.1:7071'),
+    issuer: url('DEMO_ISSUER_URL', 'http://127.0.0.1:7072'),
+    mail: url('DEMO_MAIL_URL', 'http://127.0.0.1:7073'),
+  };
+}
+
+// ---- printing ----
+
+let stepNumber = 0;
+
+function step(title: string): void {
+  stepNumber += 1;
+  console.log(`\n${stepNumber}. ${title}`);
+}
+
+function field(label: string, value: unknown): void {
+  console.log(`   ${`${label}:`.padEnd(16)} ${String(value)}`);
+}
+
+function block(label: string, text: string): void {
+  console.log(`   ${label}:`);
+  const lines = text
+    .trimEnd()
+    .split('\n')
+    .flatMap((line) => wrap(line, 92));
+  for (const line of lines) {
+    console.log(`     | ${line}`);
+  }
+}
+
+/** Breaks a paragraph at spaces so long email lines stay readable in a terminal. */
+function wrap(line: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of line.split(' ')) {
+    if (current !== '' && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = word;
+    } else {
+      current = current === '' ? word : `${current} ${word}`;
+    }
+  }
+  return [...lines, current];
+}
+
+/** Long URLs and tokens stay on one line but are shortened in the middle. */
+function shorten(value: string, max = 120): string {
+  return value.length <= max ? value : `${value.slice(0, max - 40)}…${value.slice(-39)}`;
+}
+
+// ---- HTTP ----
+
+async function call(url: string, init: CallInit = {}): Promise<Reply> {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.token !== undefined) {
+    headers.Authorization = `Bearer ${init.token}`;
+  }
+  if (init.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers,
+    ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
+    redirect: 'manual',
+  });
+  const text = await response.text();
+  const isJson = /json/i.test(response.headers.get('content-type') ?? '') && text !== '';
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    body: isJson ? JSON.parse(text) : undefined,
+  };
+}
+
+/** Refuses an unexpected status, quoting the problem+json the API sent. */
+function expectStatus(reply: Reply, expected: number, what: string): void {
+  if (reply.status === expected) {
+    return;
+  }
+  const problem =
+    reply.body?.code !== undefined
+      ? `${reply.body.code}: ${reply.body.detail ?? reply.body.title}`
+      : reply.text.slice(0, 300);
+  throw new DemoError(`${what}: expected HTTP ${expected}, got ${reply.status} (${problem})`);
+}
+
+function header(reply: Reply, name: string): string {
+  const value = reply.headers.get(name);
+  if (value === null) {
+    throw new DemoError(`The response has no ${name} header.`);
+  }
+  return value;
+}
+
+async function poll<T>(
+  what: string,
+  attempt: () => Promise<T | undefined>,
+  describeLast: () => string,
+): Promise<T> {
+  const deadline = Date.now() + POLL_TIMEOUT_MS;
+  for (;;) {
+    const result = await attempt();
+    if (result !== undefined) {
+      return result;
+    }
+    if (Date.now() >= deadline) {
+      throw new DemoError(
+        `Timed out after ${POLL_TIMEOUT_MS / 1000} s waiting for ${what} (${describeLast()}). ` +
+          'Are the queue functions running? Check the output of `npm start`.',
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+}
+
+// ---- the steps ----
+
+/** The local servers that do not answer; the demo needs every one of them. */
+async function unreachableServers(urls: DemoUrls): Promise<string[]> {
+  const servers = [
+    { name: `API ${urls.api}`, probe: `${urls.api}/api/health` },
+    { name: `token issuer ${urls.issuer}`, probe: `${urls.issuer}/token` },
+    { name: `mail capture ${urls.mail}`, probe: `${urls.mail}/messages` },
+  ];
+  const answers = await Promise.all(
+    servers.map(({ probe }) =>
+      fetch(probe, { signal: AbortSignal.timeout(REACHABILITY_TIMEOUT_MS) }).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  return servers.filter((_, index) => !answers[index]).map(({ name }) => name);
+}
+
+async function checkHealth(urls: DemoUrls): Promise<void> {
+  step('Health of the running stack');
+  const reply = await call(`${urls.api}/api/health`);
+  field('GET /api/health', `${reply.status} ${reply.body?.status}`);
+  for (const check of reply.body?.checks ?? []) {
+    field(`  ${check.name}`, `${check.status} (${check.latencyMs} ms)`);
+  }
+  expectStatus(reply, 200, 'Health check');
+}
+
+async function signInPartner(urls: DemoUrls): Promise<Partner> {
+  step('Partner signs in (local token issuer, POST /token)');
+  const tenantId = randomUUID();
+  const reply = await call(`${urls.issuer}/token`, {
+    method: 'POST',
+    json: { tenantId, roles: ['AdminAgent', 'SalesAgent'], name: 'Demo Admin Agent' },
+  });
+  expectStatus(reply, 200, 'Token request');
+  field('tenant (tid)', tenantId);
+  field('roles', 'AdminAgent, SalesAgent');
+  field('access token', shorten(reply.body.access_token, 60));
+  return { tenantId, token: reply.body.access_token };
+}
+
+async function savePartnerProfile(urls: DemoUrls, partner: Partner): Promise<void> {
+  step('Partner profile (PUT /api/partner)');
+  const profile = {
+    displayName: 'Contoso Cloud Partner GmbH',
+    country: 'DE',
+    cloud: 'public',
+    mpnId: String(1_000_000 + Math.floor(Math.random() * 8_999_999)),
+  };
+  const reply = await call(`${urls.api}/api/partner`, {
+    method: 'PUT',
+    token: partner.token,
+    json: profile,
+  });
+  expectStatus(reply, 201, 'Saving the partner profile');
+  field('status', `${reply.status} (created)`);
+  field('partner', `${reply.body.displayName}, ${reply.body.country}, ${reply.body.cloud} cloud`);
+  field('MPN id', reply.body.mpnId);
+}
+
+async function createInvitation(urls: DemoUrls, partner: Partner): Promise<Invitation> {
+  step('Invite a customer in France, with delegated admin (POST /api/invitations)');
+  const suffix = randomUUID().slice(0, 8);
+  const reply = await call(`${urls.api}/api/invitations`, {
+    method: 'POST',
+    token: partner.token,
+    headers: { 'Idempotency-Key': `demo-${randomUUID()}` },
+    json: {
+      customer: {
+        email: `admin@fabrikam-${suffix}.example`,
+        companyName: `Fabrikam ${suffix} SAS`,
+        domain: `fabrikam-${suffix}.onmicrosoft.com`,
+        country: 'FR',
+      },
+      includeDelegatedAdmin: true,
+      locale: 'de-DE',
+    },
+  });
+  expectStatus(reply, 201, 'Creating the invitation');
+  const body = reply.body;
+  field('status', `${reply.status}, invitation is ${body.status}`);
+  field('Location', header(reply, 'location'));
+  field('expires', body.expiresAt);
+  field('subject', body.draft.subject);
+  block('text', body.draft.text);
+  field('acceptUrl', body.acceptUrl);
+  field('mailtoUrl', `${shorten(body.mailtoUrl)} (${body.mailtoUrl.length} chars)`);
+  return {
+    id: body.id,
+    customerId: body.customerId,
+    customerEmail: body.customer.email,
+    acceptUrl: body.acceptUrl,
+    etag: header(reply, 'etag'),
+  };
+}
+
+async function tryEditWithoutLink(
+  urls: DemoUrls,
+  partner: Partner,
+  invitation: Invitation,
+): Promise<void> {
+  step('Edit the draft so that the link is gone (PATCH …/draft): refused');
+  const reply = await call(`${urls.api}/api/invitations/${invitation.id}/draft`, {
+    method: 'PATCH',
+    token: partner.token,
+    headers: { 'If-Match': invitation.etag },
+    json: { text: 'Hallo, bitte melden Sie sich bei uns. Viele Grüße' },
+  });
+  expectStatus(reply, 422, 'The edit without the link');
+  field('status', `${reply.status} ${reply.body.code}`);
+  for (const error of reply.body.errors ?? []) {
+    field(`  ${error.field}`, shorten(error.message));
+  }
+}
+
+async function editDraft(
+  urls: DemoUrls,
+  partner: Partner,
+  invitation: Invitation,
+): Promise<Invitation> {
+  step('Edit the draft, keeping the link (PATCH …/draft with If-Match)');
+  const current = await call(`${urls.api}/api/invitations/${invitation.id}`, {
+    token: partner.token,
+  });
+  expectStatus(current, 200, 'Reading the invitation');
+  const note = 'Wie am Telefon besprochen, hier unsere Anfrage.';
+  const reply = await call(`${urls.api}/api/invitations/${invitation.id}/draft`, {
+    method: 'PATCH',
+    token: partner.token,
+    headers: { 'If-Match': header(current, 'etag') },
+    json: {
+      subject: `Persönlich: ${current.body.draft.subject}`,
+      text: `${note}\n\n${current.body.draft.text}`,
+    },
+  });
+  expectStatus(reply, 200, 'The edit that keeps the link');
+  field('If-Match', header(current, 'etag'));
+  field('status', `${reply.status}, new ETag ${header(reply, 'etag')}`);
+  field('subject', reply.body.draft.subject);
+  field('text starts', reply.body.draft.text.split('\n')[0]);
+  return { ...invitation, etag: header(reply, 'etag') };
+}
+
+async function sendInvitation(
+  urls: DemoUrls,
+  partner: Partner,
+  invitation: Invitation,
+): Promise<void> {
+  step('Send it (POST …/send)');
+  const reply = await call(`${urls.api}/api/invitations/${invitation.id}/send`, {
+    method: 'POST',
+    token: partner.token,
+  });
+  expectStatus(reply, 202, 'Sending the invitation');
+  field(
+    'status',
+    `${reply.status}, invitation is ${reply.body.status}, queued: ${reply.body.queued}`,
+  );
+}
+
+async function waitForStatus(
+  urls: DemoUrls,
+  partner: Partner,
+  invitation: Invitation,
+  wanted: string,
+): Promise<void> {
+  step(`Wait until the invitation is ${wanted} (GET /api/invitations/{id})`);
+  const started = Date.now();
+  let last = 'no answer yet';
+  const body = await poll(
+    `the invitation to become ${wanted}`,
+    async () => {
+      const reply = await call(`${urls.api}/api/invitations/${invitation.id}`, {
+        token: partner.token,
+      });
+      expectStatus(reply, 200, 'Reading the invitation');
+      last = `it is ${reply.body.status}`;
+      return reply.body.status === wanted ? reply.body : undefined;
+    },
+    () => last,
+  );
+  field('status', `${body.status} after ${Date.now() - started} ms`);
+  const history = body.history as { to: string }[];
+  field('history', history.map((entry) => entry.to).join(' → '));
+}
+
+async function showCapturedEmail(urls: DemoUrls, invitation: Invitation): Promise<void> {
+  step('The email SendGrid received (capture endpoint, GET /messages)');
+  const mail = await poll(
+    'the captured email',
+    async () => {
+      const reply = await call(
+        `${urls.mail}/messages?to=${encodeURIComponent(invitation.customerEmail)}`,
+      );
+      expectStatus(reply, 200, 'Reading captured mail');
+      const mails = reply.body as CapturedMail[];
+      return mails.find((m) => m.customArgs.invitationId === invitation.id);
+    },
+    () => `no message to ${invitation.customerEmail} yet`,
+  );
+  field('to', mail.to.join(', '));
+  field('subject', mail.subject);
+  const link = /https?:\/\/\S+\/api\/accept\/[A-Za-z0-9_-]+/.exec(mail.text ?? '')?.[0];
+  field('link in text', link ?? '(none)');
+  field('link in HTML', mail.html?.includes(`href="${invitation.acceptUrl}"`) ? 'yes' : 'no');
+  if (link !== invitation.acceptUrl) {
+    throw new DemoError('The email does not carry the invitation link.');
+  }
+}
+
+async function openLink(invitation: Invitation): Promise<void> {
+  step('Customer opens the link (GET /api/accept/{token}, Accept: application/json)');
+  const reply = await call(invitation.acceptUrl, { headers: { Accept: 'application/json' } });
+  expectStatus(reply, 200, 'Opening the link');
+  const body = reply.body;
+  field('state', body.state);
+  field('partner', `${body.partner.displayName} (${body.partner.tenantId})`);
+  field('customer', `${body.customer.companyName}, ${body.customer.domain}`);
+  field('DAP requested', body.includeDelegatedAdmin);
+  field('mcaRequired', body.mcaRequired);
+  field('agreement', `${body.agreement.type}, template ${body.agreement.templateId}`);
+}
+
+async function acceptWithMca(invitation: Invitation): Promise<void> {
+  step('Customer accepts the MCA and the request (POST /api/accept/{token})');
+  const reply = await call(invitation.acceptUrl, {
+    method: 'POST',
+    headers: { Accept: 'application/json' },
+    json: {
+      acceptMca: true,
+      firstName: 'Camille',
+      lastName: 'Durand',
+      email: invitation.customerEmail,
+      phoneNumber: '+33 1 23 45 67 89',
+    },
+  });
+  expectStatus(reply, 303, 'Accepting');
+  field('status', `${reply.status} See Other`);
+  field('Location', header(reply, 'location'));
+  console.log('   (the customer continues in the Microsoft 365 admin center of the public cloud)');
+}
+
+async function showCustomer(
+  urls: DemoUrls,
+  partner: Partner,
+  invitation: Invitation,
+): Promise<void> {
+  step("The partner's Customers list (GET /api/customers)");
+  const reply = await call(`${urls.api}/api/customers`, { token: partner.token });
+  expectStatus(reply, 200, 'Listing customers');
+  const customer = reply.body.items.find((c: { id: string }) => c.id === invitation.customerId);
+  if (customer === undefined) {
+    throw new DemoError(`Customer ${invitation.customerId} is not on the Customers list.`);
+  }
+  field('customers', reply.body.items.length);
+  field('company', `${customer.companyName} (${customer.domain}, ${customer.country})`);
+  field(
+    'relationship',
+    `${customer.relationship.status} since ${customer.relationship.activatedAt}`,
+  );
+  field('DAP', `${customer.delegatedAdmin.state} since ${customer.delegatedAdmin.changedAt}`);
+  field('MCA', customer.mca.accepted ? `accepted ${customer.mca.acceptedAt}` : 'not accepted');
+  field('support contact', customer.supportContact ?? 'none');
+}
+
+async function runDemo(urls: DemoUrls): Promise<void> {
+  await checkHealth(urls);
+  const partner = await signInPartner(urls);
+  await savePartnerProfile(urls, partner);
+  const created = await createInvitation(urls, partner);
+  await tryEditWithoutLink(urls, partner, created);
+  const invitation = await editDraft(urls, partner, created);
+  await sendInvitation(urls, partner, invitation);
+  await waitForStatus(urls, partner, invitation, 'sent');
+  await showCapturedEmail(urls, invitation);
+  await openLink(invitation);
+  await acceptWithMca(invitation);
+  await waitForStatus(urls, partner, invitation, 'active');
+  await showCustomer(urls, partner, invitation);
+}
+
+async function main(): Promise<void> {
+  const urls = demoUrls();
+  const unreachable = await unreachableServers(urls);
+  if (unreachable.length > 0) {
+    console.error(
+      `The local stack is not running: no answer from ${unreachable.join(', ')}.\n` +
+        'Start it first with `npm start` in another terminal, then run `npm run demo` again.\n' +
+        '(Stack on other ports? Set DEMO_API_URL, DEMO_ISSUER_URL and DEMO_MAIL_URL.)',
+    );
+    process.exitCode = 1;
+    return;
+  }
+  console.log(`Reseller invitation demo against ${urls.api}`);
+  try {
+    await runDemo(urls);
+    console.log("\nDone: the customer is on the partner's Customers list with DAP active.");
+  } catch (error) {
+    const message = error instanceof DemoError ? error.message : String(error);
+    console.error(`\nThe demo stopped at step ${stepNumber}: ${message}`);
+    process.exitCode = 1;
+  }
+}
+
+void main();
