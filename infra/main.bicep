@@ -38,6 +38,24 @@ param mailFromName string = 'Partner invitations'
 @description('Send attempts before an invitation is marked failed.')
 param emailMaxAttempts int = 5
 
+@minValue(0)
+@maxValue(365)
+@description('Days before expiry a sent invitation gets its one reminder email (0: no reminders).')
+param invitationReminderDays int = 7
+
+@minValue(0)
+@maxValue(1440)
+@description('Minimum minutes between two on-demand resends of one invitation.')
+param invitationResendMinMinutes int = 10
+
+@description('NCRONTAB schedule of the timer that expires invitations and sends reminders.')
+param housekeepingSchedule string = '0 */15 * * * *'
+
+@minValue(1)
+@maxValue(50)
+@description('Delivery attempts per partner webhook event before it is marked failed.')
+param webhookMaxAttempts int = 8
+
 // Partner sign-in (Microsoft Entra ID)
 
 @description('Expected token audience: the client id or Application ID URI of the app registration partners sign in to.')
@@ -193,6 +211,10 @@ module api './app/api.bicep' = {
     mailFromAddress: mailFromAddress
     mailFromName: mailFromName
     emailMaxAttempts: emailMaxAttempts
+    invitationReminderDays: invitationReminderDays
+    invitationResendMinMinutes: invitationResendMinMinutes
+    housekeepingSchedule: housekeepingSchedule
+    webhookMaxAttempts: webhookMaxAttempts
     authIssuer: authIssuer
     authAudience: authAudience
     authJwksUri: authJwksUri

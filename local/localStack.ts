@@ -211,5 +211,11 @@ export function localAppSettings(servers: {
     AUTH_JWKS_URI: `${servers.issuerUrl}/discovery/v2.0/keys`,
     INVITATION_LIFETIME_DAYS: '90',
     EMAIL_MAX_ATTEMPTS: '5',
+    INVITATION_REMINDER_DAYS: '7',
+    INVITATION_RESEND_MIN_MINUTES: '10',
+    HOUSEKEEPING_SCHEDULE: '0 */15 * * * *',
+    WEBHOOK_MAX_ATTEMPTS: '8',
+    // Local webhook receivers listen on http://127.0.0.1; Azure allows https endpoints only.
+    WEBHOOK_ALLOW_HTTP_LOOPBACK: 'true',
   };
 }

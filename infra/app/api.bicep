@@ -26,6 +26,10 @@ param sendGridReferenceUri string
 param mailFromAddress string
 param mailFromName string
 param emailMaxAttempts int
+param invitationReminderDays int
+param invitationResendMinMinutes int
+param housekeepingSchedule string
+param webhookMaxAttempts int
 
 param authIssuer string
 param authAudience string
@@ -126,6 +130,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     MAIL_FROM_ADDRESS: mailFromAddress
     MAIL_FROM_NAME: mailFromName
     EMAIL_MAX_ATTEMPTS: string(emailMaxAttempts)
+    INVITATION_REMINDER_DAYS: string(invitationReminderDays)
+    INVITATION_RESEND_MIN_MINUTES: string(invitationResendMinMinutes)
+    HOUSEKEEPING_SCHEDULE: housekeepingSchedule
+    WEBHOOK_MAX_ATTEMPTS: string(webhookMaxAttempts)
     PUBLIC_BASE_URL: 'https://${functionApp.properties.defaultHostName}'
     AUTH_ISSUER: authIssuer
     AUTH_AUDIENCE: authAudience

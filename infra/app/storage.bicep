@@ -17,6 +17,10 @@ var queueNames = [
   'invitation-email-poison'
   'relationship-activation'
   'relationship-activation-poison'
+  'partner-events'
+  'partner-events-poison'
+  'webhook-delivery'
+  'webhook-delivery-poison'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

@@ -28,6 +28,9 @@ export interface AppConfig {
   readonly invitationLifetimeDays: number;
   readonly portalUrlPatterns: Readonly<Record<PartnerCloud, string>>;
   readonly mcaTemplateId: string;
+  readonly reminderDaysBeforeExpiry: number;
+  readonly resendMinIntervalMinutes: number;
+  readonly webhooks: { readonly maxAttempts: number; readonly allowHttpLoopback: boolean };
 }
 
 export class ConfigurationError extends Error {
@@ -50,16 +53,17 @@ const optionalText = z
   .string()
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
-const positiveInt = (fallback: number, max: number) =>
+const wholeNumber = (fallback: number, min: number, max: number) =>
   optionalText.pipe(
     z
       .string()
       .regex(/^\d+$/, 'must be a whole number')
       .transform(Number)
-      .pipe(z.number().int().min(1).max(max))
+      .pipe(z.number().int().min(min).max(max))
       .optional()
       .transform((value) => value ?? fallback),
   );
+const positiveInt = (fallback: number, max: number) => wholeNumber(fallback, 1, max);
 const portalPattern = (cloud: PartnerCloud) =>
   optionalText
     .transform((value) => value ?? DEFAULT_PORTAL_URL_PATTERNS[cloud])
@@ -94,6 +98,11 @@ const settingsSchema = z.object({
   PORTAL_URL_GERMANY: portalPattern('germany'),
   PORTAL_URL_USGOV: portalPattern('usgov'),
   MCA_TEMPLATE_ID: optionalText,
+  INVITATION_REMINDER_DAYS: wholeNumber(7, 0, 365),
+  INVITATION_RESEND_MIN_MINUTES: wholeNumber(10, 0, 1440),
+  HOUSEKEEPING_SCHEDULE: optionalText,
+  WEBHOOK_MAX_ATTEMPTS: positiveInt(8, 50),
+  WEBHOOK_ALLOW_HTTP_LOOPBACK: optionalText.pipe(z.enum(['true', 'false']).optional()),
 });
 
 /**
@@ -154,6 +163,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       usgov: s.PORTAL_URL_USGOV,
     },
     mcaTemplateId: s.MCA_TEMPLATE_ID ?? DEFAULT_MCA_TEMPLATE_ID,
+    reminderDaysBeforeExpiry: s.INVITATION_REMINDER_DAYS,
+    resendMinIntervalMinutes: s.INVITATION_RESEND_MIN_MINUTES,
+    webhooks: {
+      maxAttempts: s.WEBHOOK_MAX_ATTEMPTS,
+      allowHttpLoopback: s.WEBHOOK_ALLOW_HTTP_LOOPBACK === 'true',
+    },
   };
 }
 

@@ -187,4 +187,35 @@ export const APP_SETTINGS: readonly AppSettingSpec[] = [
     required: false,
     description: 'Dispatch attempts before an invitation is marked failed (default 5).',
   },
+  {
+    name: 'INVITATION_REMINDER_DAYS',
+    scope: 'both',
+    required: false,
+    description:
+      'Days before expiry a sent invitation gets its one reminder (default 7; 0 = none).',
+  },
+  {
+    name: 'INVITATION_RESEND_MIN_MINUTES',
+    scope: 'both',
+    required: false,
+    description: 'Minimum minutes between two on-demand resends of one invitation (default 10).',
+  },
+  {
+    name: 'HOUSEKEEPING_SCHEDULE',
+    scope: 'both',
+    required: false,
+    description: 'NCRONTAB schedule of the expiry and reminder timer (default every 15 minutes).',
+  },
+  {
+    name: 'WEBHOOK_MAX_ATTEMPTS',
+    scope: 'both',
+    required: false,
+    description: 'Delivery attempts per webhook event before it is marked failed (default 8).',
+  },
+  {
+    name: 'WEBHOOK_ALLOW_HTTP_LOOPBACK',
+    scope: 'local',
+    required: false,
+    description: 'true: allow http://127.0.0.1 webhook endpoints (local receivers only).',
+  },
 ];

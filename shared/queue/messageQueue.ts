@@ -5,6 +5,8 @@ import type { TokenCredential } from '@azure/identity';
 export const QUEUES = {
   invitationEmail: 'invitation-email',
   relationshipActivation: 'relationship-activation',
+  partnerEvents: 'partner-events',
+  webhookDelivery: 'webhook-delivery',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
