@@ -125,7 +125,7 @@ app.http('editInvitationDraft', {
       });
     }
     const edit = await readJsonBody(request, draftEditBody, DRAFT_MAX_BYTES);
-    const invitation = await editDraft(services, caller.tenantId, id, etag, edit);
+    const invitation = await editDraft(services, caller.tenantId, id, etag, edit, actorOf(caller));
     return jsonResponse(200, toInvitationView(invitation, services.now()), {
       ETag: httpEtag(invitation._etag),
     });

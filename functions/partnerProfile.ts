@@ -18,7 +18,12 @@ app.http('putPartnerProfile', {
   authLevel: 'anonymous',
   handler: partnerEndpoint([PARTNER_ROLES.admin], async ({ request, services, caller }) => {
     const body = await readJsonBody(request, partnerProfileBody);
-    const { profile, created } = await savePartnerProfile(services, caller.tenantId, body);
+    const { profile, created } = await savePartnerProfile(
+      services,
+      caller.tenantId,
+      body,
+      `partner:${caller.userId}`,
+    );
     return jsonResponse(created ? 201 : 200, toPartnerProfileView(profile), {
       ETag: httpEtag(profile._etag),
     });

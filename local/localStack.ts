@@ -1,5 +1,6 @@
 import { QueueServiceClient } from '@azure/storage-queue';
 import { resetAppServices } from '../shared/app/appServices';
+import { QUEUES } from '../shared/queue/messageQueue';
 import {
   defaultDevSigningKeyFile,
   loadOrCreateDevSigningKey,
@@ -156,6 +157,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const queueService = QueueServiceClient.fromConnectionString(
       emulators.azurite.connectionString,
     );
+    // As the templates do in Azure: every queue the app writes to exists before it runs.
+    for (const name of Object.values(QUEUES)) {
+      await queueService.getQueueClient(name).createIfNotExists();
+      await queueService.getQueueClient(`${name}-poison`).createIfNotExists();
+    }
     const queues: QueueHost = await startQueueHost({
       registrations,
       queueService,

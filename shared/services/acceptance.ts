@@ -15,6 +15,7 @@ import {
   type McaAttestationDocument,
 } from '../store/documents';
 import type { Dependencies } from './dependencies';
+import { relationshipEvent, recordEvent } from './events';
 import { transitioned, type ActivationMessage } from './invitations';
 
 /** The signer's details, in the shape of Partner Center's MCA attestation. */
@@ -178,6 +179,28 @@ export async function acceptInvitation(
     },
   );
   const current = result!.document;
+  if (current.acceptedAt !== undefined) {
+    // Idempotent by its key: a second click re-records nothing, but fills a gap a crash left.
+    await recordEvent(
+      deps,
+      relationshipEvent(
+        current.partnerTenantId,
+        current.customerId,
+        'relationship.accepted',
+        current.acceptance?.acceptedBy ?? actor,
+        `accepted:${current.id}`,
+        {
+          at: current.acceptedAt,
+          after: {
+            invitationId: current.id,
+            includeDelegatedAdmin: current.includeDelegatedAdmin,
+            companyName: current.customer.companyName,
+            domain: current.customer.domain,
+          },
+        },
+      ),
+    );
+  }
   if (current.status === 'accepted') {
     const message: ActivationMessage = {
       partnerTenantId: current.partnerTenantId,

@@ -7,6 +7,7 @@ import {
   type RelationshipDocument,
 } from '../store/documents';
 import type { Dependencies } from './dependencies';
+import { recordEvent, relationshipEvent } from './events';
 import { transitioned, type ActivationMessage } from './invitations';
 
 export type ActivationOutcome = 'activated' | 'already-active' | 'not-accepted' | 'not-found';
@@ -28,13 +29,35 @@ export async function activateRelationship(
     return 'not-found';
   }
   if (invitation.status === 'active') {
+    await recordActivated(deps, invitation);
     return 'already-active';
   }
   if (invitation.status !== 'accepted') {
     return 'not-accepted';
   }
   const customer = await ensureCustomer(deps, invitation);
-  await applyRelationship(deps, invitation, customer);
+  const { before, after } = await applyRelationship(deps, invitation, customer);
+  if (
+    before?.delegatedAdmin.state === 'removed' &&
+    after.delegatedAdmin.state === 'active' &&
+    after.invitationIds.includes(invitation.id)
+  ) {
+    await recordEvent(
+      deps,
+      relationshipEvent(
+        invitation.partnerTenantId,
+        invitation.customerId,
+        'delegatedAdmin.restored',
+        'system',
+        `dapRestored:${invitation.id}`,
+        {
+          at: after.delegatedAdmin.changedAt,
+          before: { delegatedAdmin: before.delegatedAdmin },
+          after: { delegatedAdmin: after.delegatedAdmin, invitationId: invitation.id },
+        },
+      ),
+    );
+  }
   const result = await updateDocument<InvitationDocument>(
     deps.store,
     invitation.pk,
@@ -47,7 +70,40 @@ export async function activateRelationship(
       return { write: transitioned(current, 'active', at, 'system', { activatedAt: at }) };
     },
   );
+  if (result !== undefined) {
+    await recordActivated(deps, result.document);
+  }
   return result?.written ? 'activated' : 'already-active';
+}
+
+async function recordActivated(deps: Dependencies, invitation: InvitationDocument): Promise<void> {
+  if (invitation.activatedAt === undefined) {
+    return;
+  }
+  const relationship = await deps.store.read<RelationshipDocument>(
+    invitation.pk,
+    relationshipId(invitation.customerId),
+  );
+  await recordEvent(
+    deps,
+    relationshipEvent(
+      invitation.partnerTenantId,
+      invitation.customerId,
+      'relationship.activated',
+      'system',
+      `activated:${invitation.id}`,
+      {
+        at: invitation.activatedAt,
+        after: {
+          invitationId: invitation.id,
+          status: relationship?.status ?? 'active',
+          delegatedAdmin: relationship?.delegatedAdmin ?? null,
+          companyName: invitation.customer.companyName,
+          domain: invitation.customer.domain,
+        },
+      },
+    ),
+  );
 }
 
 async function ensureCustomer(
@@ -129,30 +185,35 @@ async function applyRelationship(
   deps: Dependencies,
   invitation: InvitationDocument,
   customer: CustomerDocument,
-): Promise<void> {
+): Promise<{ before: RelationshipDocument | undefined; after: RelationshipDocument }> {
   const id = relationshipId(invitation.customerId);
   for (let attempt = 1; attempt <= 5; attempt++) {
     const at = deps.now().toISOString();
+    let before: RelationshipDocument | undefined;
     const updated = await updateDocument<RelationshipDocument>(
       deps.store,
       invitation.pk,
       id,
-      (current) =>
-        current.invitationIds.includes(invitation.id)
+      (current) => {
+        before = current;
+        return current.invitationIds.includes(invitation.id)
           ? { keep: true }
           : {
               write: {
                 ...relationshipAfter(current, invitation, customer, at),
                 _etag: current._etag,
               },
-            },
+            };
+      },
     );
     if (updated !== undefined) {
-      return;
+      return { before: updated.written ? before : undefined, after: updated.document };
     }
     try {
-      await deps.store.create(relationshipAfter(undefined, invitation, customer, at));
-      return;
+      const created = await deps.store.create(
+        relationshipAfter(undefined, invitation, customer, at),
+      );
+      return { before: undefined, after: created };
     } catch (error) {
       if (!(error instanceof DocumentConflictError)) {
         throw error;

@@ -3,6 +3,7 @@ import { QUEUES } from '../queue/messageQueue';
 import { updateDocument } from '../store/documentStore';
 import { partitionKeys, type InvitationDocument } from '../store/documents';
 import type { Dependencies } from './dependencies';
+import { invitationEvent, recordEvent } from './events';
 import { transitioned, type EmailDispatchMessage } from './invitations';
 
 /**
@@ -128,7 +129,7 @@ async function settle(
   message: EmailDispatchMessage,
   change: (current: InvitationDocument, at: string) => InvitationDocument,
 ): Promise<void> {
-  await updateDocument<InvitationDocument>(
+  const result = await updateDocument<InvitationDocument>(
     deps.store,
     partitionKeys.partner(message.partnerTenantId),
     message.invitationId,
@@ -137,6 +138,30 @@ async function settle(
         ? { write: change(current, deps.now().toISOString()) }
         : { keep: true },
   );
+  const settled = result?.document;
+  if (
+    settled !== undefined &&
+    settled.dispatch?.id === message.dispatchId &&
+    (settled.status === 'sent' || settled.status === 'failed')
+  ) {
+    // Recorded whenever this dispatch ended, so a redelivery fills a gap a crash left.
+    await recordEvent(
+      deps,
+      invitationEvent(
+        settled,
+        settled.status === 'sent' ? 'invitation.sent' : 'invitation.failed',
+        'system',
+        `${settled.status}:${message.dispatchId}`,
+        {
+          at: settled.updatedAt,
+          after: {
+            status: settled.status,
+            ...(settled.failureReason === undefined ? {} : { reason: settled.failureReason }),
+          },
+        },
+      ),
+    );
+  }
 }
 
 async function releaseLease(
@@ -188,5 +213,20 @@ export async function abandonDispatch(
       };
     },
   );
+  if (result?.written) {
+    await recordEvent(
+      deps,
+      invitationEvent(
+        result.document,
+        'invitation.failed',
+        'system',
+        `failed:${message.dispatchId}`,
+        {
+          at: result.document.updatedAt,
+          after: { status: 'failed', reason: result.document.failureReason },
+        },
+      ),
+    );
+  }
   return result?.written ?? false;
 }

@@ -42,7 +42,10 @@ export interface AuditEventDocument {
   /** `partner:<user>`, `customer:<tenant or email>` or `system`. */
   readonly actor: string;
   readonly action: AuditAction;
-  readonly subject: { readonly kind: 'invitation' | 'customer' | 'partner' | 'webhook'; readonly id: string };
+  readonly subject: {
+    readonly kind: 'invitation' | 'customer' | 'partner' | 'webhook';
+    readonly id: string;
+  };
   readonly before: Record<string, unknown> | null;
   readonly after: Record<string, unknown> | null;
   readonly _etag?: string;
@@ -78,7 +81,10 @@ export function isWebhookEvent(action: AuditAction): action is WebhookEventType 
  * Records a state change in the partner's audit log and, for the webhook events, hands it to
  * the webhook fan-out queue.
  */
-export async function recordEvent(deps: Dependencies, event: NewAuditEvent): Promise<AuditEventDocument> {
+export async function recordEvent(
+  deps: Dependencies,
+  event: NewAuditEvent,
+): Promise<AuditEventDocument> {
   const digest = createHash('sha256').update(event.dedupeKey).digest('hex').slice(0, 24);
   const { dedupeKey: _dedupeKey, ...fields } = event;
   const document: AuditEventDocument = {
@@ -97,8 +103,56 @@ export async function recordEvent(deps: Dependencies, event: NewAuditEvent): Pro
     stored = document;
   }
   if (isWebhookEvent(event.action)) {
-    const message: PartnerEventMessage = { partnerTenantId: event.partnerTenantId, eventId: stored.id };
+    const message: PartnerEventMessage = {
+      partnerTenantId: event.partnerTenantId,
+      eventId: stored.id,
+    };
     await deps.queue.send(QUEUES.partnerEvents, message);
   }
   return stored;
+}
+
+/** An invitation's state change as an audit event, keyed so that a repeat is recorded once. */
+export function invitationEvent(
+  invitation: { readonly id: string; readonly partnerTenantId: string; readonly status: string },
+  action: AuditAction,
+  actor: string,
+  uniqueBy: string,
+  details: { before?: Record<string, unknown>; after?: Record<string, unknown>; at?: string } = {},
+): NewAuditEvent {
+  return {
+    partnerTenantId: invitation.partnerTenantId,
+    at: details.at ?? new Date().toISOString(),
+    actor,
+    action,
+    subject: { kind: 'invitation', id: invitation.id },
+    before: details.before ?? null,
+    after: details.after ?? { status: invitation.status },
+    dedupeKey: `invitation:${invitation.id}:${uniqueBy}`,
+  };
+}
+
+/** A change of a (partner, customer) relationship as an audit event, recorded once per key. */
+export function relationshipEvent(
+  partnerTenantId: string,
+  customerId: string,
+  action: AuditAction,
+  actor: string,
+  uniqueBy: string,
+  details: {
+    before?: Record<string, unknown> | null;
+    after?: Record<string, unknown> | null;
+    at: string;
+  },
+): NewAuditEvent {
+  return {
+    partnerTenantId,
+    at: details.at,
+    actor,
+    action,
+    subject: { kind: 'customer', id: customerId },
+    before: details.before ?? null,
+    after: details.after ?? null,
+    dedupeKey: `relationship:${customerId}:${uniqueBy}`,
+  };
 }

@@ -34,6 +34,7 @@ import {
 } from '../store/documents';
 import type { Dependencies } from './dependencies';
 import { getPartnerProfile } from './partnerProfiles';
+import { invitationEvent, recordEvent } from './events';
 
 export interface NewInvitation {
   readonly customer: {
@@ -206,7 +207,19 @@ export async function createInvitation(
     createdAt: at,
   });
   try {
-    return { invitation: await deps.store.create(invitation), replayed: false };
+    const stored = await deps.store.create(invitation);
+    await recordEvent(
+      deps,
+      invitationEvent(stored, 'invitation.created', actor, 'created', {
+        at,
+        after: {
+          status: 'draft',
+          customer: stored.customer,
+          includeDelegatedAdmin: stored.includeDelegatedAdmin,
+        },
+      }),
+    );
+    return { invitation: stored, replayed: false };
   } catch (error) {
     if (error instanceof DocumentConflictError && idempotencyKey !== undefined) {
       const winner = await deps.store.read<InvitationDocument>(pk, id);
@@ -376,6 +389,7 @@ export async function editDraft(
   invitationId: string,
   etag: string,
   edit: DraftEdit,
+  actor: Actor,
 ): Promise<InvitationDocument> {
   const { invitation } = await applyPartnerAction(
     deps,
@@ -409,6 +423,14 @@ export async function editDraft(
       return { ...current, draft: { ...draft, editedAt: at }, updatedAt: at };
     },
     etag,
+  );
+  await recordEvent(
+    deps,
+    invitationEvent(invitation, 'invitation.draftEdited', actor, `draft:${invitation._etag}`, {
+      at: invitation.updatedAt,
+      before: { etag },
+      after: { status: invitation.status, fields: Object.keys(edit) },
+    }),
   );
   return invitation;
 }
@@ -463,6 +485,12 @@ export async function sendInvitation(
     );
     throw error;
   }
+  await recordEvent(
+    deps,
+    invitationEvent(invitation, 'invitation.sendRequested', actor, `send:${dispatchId}`, {
+      at: invitation.updatedAt,
+    }),
+  );
   return { invitation, queued: true };
 }
 
@@ -473,7 +501,7 @@ export async function revokeInvitation(
   invitationId: string,
   actor: Actor,
 ): Promise<InvitationDocument> {
-  const { invitation } = await applyPartnerAction(
+  const { invitation, written } = await applyPartnerAction(
     deps,
     partnerTenantId,
     invitationId,
@@ -483,6 +511,16 @@ export async function revokeInvitation(
         ? undefined
         : transitioned(current, 'revoked', at, actor, { revokedAt: at }),
   );
+  if (written) {
+    const previous = invitation.history[invitation.history.length - 1]?.from ?? null;
+    await recordEvent(
+      deps,
+      invitationEvent(invitation, 'invitation.revoked', actor, 'revoked', {
+        at: invitation.updatedAt,
+        before: { status: previous },
+      }),
+    );
+  }
   return invitation;
 }
 

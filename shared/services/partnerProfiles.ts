@@ -3,6 +3,7 @@ import { ProblemError } from '../http/problem';
 import { DocumentConflictError, updateDocument } from '../store/documentStore';
 import { partitionKeys, type PartnerProfileDocument } from '../store/documents';
 import type { Dependencies } from './dependencies';
+import { recordEvent } from './events';
 
 export interface PartnerProfileInput {
   readonly displayName: string;
@@ -34,7 +35,27 @@ export async function savePartnerProfile(
   deps: Dependencies,
   partnerTenantId: string,
   input: PartnerProfileInput,
+  actor: string,
 ): Promise<{ profile: PartnerProfileDocument; created: boolean }> {
+  const saved = await writePartnerProfile(deps, partnerTenantId, input);
+  await recordEvent(deps, {
+    partnerTenantId,
+    at: saved.profile.updatedAt,
+    actor,
+    action: 'partnerProfile.saved',
+    subject: { kind: 'partner', id: partnerTenantId },
+    before: saved.before === undefined ? null : { ...toPartnerProfileView(saved.before) },
+    after: { ...toPartnerProfileView(saved.profile) },
+    dedupeKey: `partnerProfile:${partnerTenantId}:${saved.profile._etag}`,
+  });
+  return { profile: saved.profile, created: saved.before === undefined };
+}
+
+async function writePartnerProfile(
+  deps: Dependencies,
+  partnerTenantId: string,
+  input: PartnerProfileInput,
+): Promise<{ profile: PartnerProfileDocument; before: PartnerProfileDocument | undefined }> {
   const pk = partitionKeys.partner(partnerTenantId);
   const now = deps.now().toISOString();
   const fields = {
@@ -43,16 +64,18 @@ export async function savePartnerProfile(
     cloud: input.cloud,
     mpnId: input.mpnId,
   };
+  let before: PartnerProfileDocument | undefined;
   const updated = await updateDocument<PartnerProfileDocument>(
     deps.store,
     pk,
     'profile',
-    (current) => ({
-      write: { ...current, ...fields, updatedAt: now },
-    }),
+    (current) => {
+      before = current;
+      return { write: { ...current, ...fields, updatedAt: now } };
+    },
   );
   if (updated !== undefined) {
-    return { profile: updated.document, created: false };
+    return { profile: updated.document, before };
   }
   try {
     const profile = await deps.store.create<PartnerProfileDocument>({
@@ -64,10 +87,10 @@ export async function savePartnerProfile(
       createdAt: now,
       updatedAt: now,
     });
-    return { profile, created: true };
+    return { profile, before: undefined };
   } catch (error) {
     if (error instanceof DocumentConflictError) {
-      return savePartnerProfile(deps, partnerTenantId, input);
+      return writePartnerProfile(deps, partnerTenantId, input);
     }
     throw error;
   }
