@@ -1,14 +1,30 @@
-import { app } from '@azure/functions';
-import { customerListQuery, resourceId } from '../shared/api/schemas';
+import { app, type HttpRequest } from '@azure/functions';
+import { customerListQuery, resourceId, supportContactBody } from '../shared/api/schemas';
 import { decodePageToken, toCustomerView, toPageBody } from '../shared/api/views';
-import { PARTNER_ROLES } from '../shared/auth/tokenValidator';
+import { PARTNER_ROLES, type Caller } from '../shared/auth/tokenValidator';
 import { partnerEndpoint } from '../shared/http/endpoint';
 import { notFound } from '../shared/http/problem';
 import { readQuery } from '../shared/http/query';
+import { readJsonBody } from '../shared/http/requestBody';
 import { jsonResponse } from '../shared/http/responses';
-import { getCustomer, listCustomers } from '../shared/services/customers';
+import {
+  assignSupportContact,
+  getCustomer,
+  listCustomers,
+  removeRelationship,
+  removeSupportContact,
+} from '../shared/services/customers';
 
 const ROLES = [PARTNER_ROLES.admin, PARTNER_ROLES.sales];
+const actorOf = (caller: Caller) => `partner:${caller.userId}`;
+
+function customerIdOf(request: HttpRequest): string {
+  const id = resourceId.safeParse(request.params.id);
+  if (!id.success) {
+    throw notFound('The customer');
+  }
+  return id.data;
+}
 
 app.http('listCustomers', {
   methods: ['GET'],
@@ -29,11 +45,61 @@ app.http('getCustomer', {
   methods: ['GET'],
   route: 'customers/{id}',
   authLevel: 'anonymous',
+  handler: partnerEndpoint(ROLES, async ({ request, services, caller }) =>
+    jsonResponse(
+      200,
+      toCustomerView(await getCustomer(services, caller.tenantId, customerIdOf(request))),
+    ),
+  ),
+});
+
+app.http('removeRelationship', {
+  methods: ['DELETE'],
+  route: 'customers/{id}/relationship',
+  authLevel: 'anonymous',
+  handler: partnerEndpoint([PARTNER_ROLES.admin], async ({ request, services, caller }) => {
+    await removeRelationship(services, caller.tenantId, customerIdOf(request), actorOf(caller));
+    return { status: 204 };
+  }),
+});
+
+app.http('putSupportContact', {
+  methods: ['PUT'],
+  route: 'customers/{id}/support-contact',
+  authLevel: 'anonymous',
   handler: partnerEndpoint(ROLES, async ({ request, services, caller }) => {
-    const id = resourceId.safeParse(request.params.id);
-    if (!id.success) {
-      throw notFound('The customer');
+    const id = customerIdOf(request);
+    const body = await readJsonBody(request, supportContactBody);
+    const relationship = await assignSupportContact(
+      services,
+      caller.tenantId,
+      id,
+      body,
+      actorOf(caller),
+    );
+    return jsonResponse(200, relationship.supportContact);
+  }),
+});
+
+app.http('getSupportContact', {
+  methods: ['GET'],
+  route: 'customers/{id}/support-contact',
+  authLevel: 'anonymous',
+  handler: partnerEndpoint(ROLES, async ({ request, services, caller }) => {
+    const relationship = await getCustomer(services, caller.tenantId, customerIdOf(request));
+    if (relationship.supportContact === null) {
+      throw notFound('A support contact for this customer');
     }
-    return jsonResponse(200, toCustomerView(await getCustomer(services, caller.tenantId, id.data)));
+    return jsonResponse(200, relationship.supportContact);
+  }),
+});
+
+app.http('deleteSupportContact', {
+  methods: ['DELETE'],
+  route: 'customers/{id}/support-contact',
+  authLevel: 'anonymous',
+  handler: partnerEndpoint(ROLES, async ({ request, services, caller }) => {
+    await removeSupportContact(services, caller.tenantId, customerIdOf(request), actorOf(caller));
+    return { status: 204 };
   }),
 });

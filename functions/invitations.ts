@@ -28,6 +28,7 @@ import {
   sendInvitation,
 } from '../shared/services/invitations';
 import type { HttpRequest } from '@azure/functions';
+import { requestResend } from '../shared/services/followUps';
 
 const ROLES = [PARTNER_ROLES.admin, PARTNER_ROLES.sales];
 const actorOf = (caller: Caller) => `partner:${caller.userId}`;
@@ -164,6 +165,23 @@ app.http('revokeInvitation', {
     );
     return jsonResponse(200, toInvitationView(invitation, services.now()), {
       ETag: httpEtag(invitation._etag),
+    });
+  }),
+});
+
+app.http('resendInvitation', {
+  methods: ['POST'],
+  route: 'invitations/{id}/resend',
+  authLevel: 'anonymous',
+  handler: partnerEndpoint(ROLES, async ({ request, services, caller }) => {
+    const invitation = await requestResend(
+      services,
+      caller.tenantId,
+      invitationIdOf(request),
+      actorOf(caller),
+    );
+    return jsonResponse(202, toInvitationView(invitation, services.now()), {
+      Location: `/api/invitations/${invitation.id}`,
     });
   }),
 });

@@ -116,3 +116,44 @@ export const idempotencyKey = z
   .regex(/^[A-Za-z0-9._:-]{8,128}$/, 'must be 8 to 128 characters of A-Z a-z 0-9 . _ : -');
 
 export const resourceId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+
+const guid = z
+  .string()
+  .regex(
+    /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+    'must be a GUID',
+  )
+  .transform((value) => value.toLowerCase());
+
+/** Partner Center's support contact: a user of the partner's own tenant. */
+export const supportContactBody = z.strictObject({
+  supportTenantId: guid,
+  supportMpnId: z.string().regex(/^\d{6,10}$/, 'must be the 6 to 10 digit MPN (Partner) ID'),
+  name: text(256),
+});
+
+const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+
+export const auditEventQuery = z
+  .strictObject({
+    from: isoDateTime.optional(),
+    to: isoDateTime.optional(),
+    limit,
+    continuationToken: z.string().min(1).max(4096).optional(),
+  })
+  .transform((query) => ({
+    ...query,
+    from: query.from === undefined ? undefined : new Date(query.from).toISOString(),
+    to: query.to === undefined ? undefined : new Date(query.to).toISOString(),
+  }))
+  .refine((query) => query.from === undefined || query.to === undefined || query.from < query.to, {
+    message: 'from must be before to',
+    path: ['from'],
+  });
+
+/** A customer admin proves the customer with the link of an invitation it accepted. */
+export const claimCustomerBody = z.strictObject({
+  acceptUrl: z.string().min(1).max(2048),
+});
+
+export const tenantIdParam = guid;

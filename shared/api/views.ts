@@ -16,7 +16,17 @@ export function toInvitationSummary(doc: InvitationDocument, now: Date) {
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
     expiresAt: doc.expiresAt,
-    ...pick(doc, ['sentAt', 'acceptedAt', 'activatedAt', 'revokedAt', 'failedAt', 'failureReason']),
+    ...pick(doc, [
+      'sentAt',
+      'acceptedAt',
+      'activatedAt',
+      'revokedAt',
+      'failedAt',
+      'failureReason',
+      'reminderRequestedAt',
+      'lastResendAt',
+      'resendCount',
+    ]),
   };
 }
 
@@ -39,7 +49,12 @@ export function toCustomerView(doc: RelationshipDocument) {
     companyName: doc.customer.companyName,
     domain: doc.customer.domain,
     country: doc.customer.country,
-    relationship: { status: doc.status, activatedAt: doc.activatedAt, createdAt: doc.createdAt },
+    relationship: {
+      status: doc.status,
+      createdAt: doc.createdAt,
+      activatedAt: doc.activatedAt,
+      ...(doc.removedAt === undefined ? {} : { removedAt: doc.removedAt }),
+    },
     delegatedAdmin: doc.delegatedAdmin,
     mca: doc.mca,
     supportContact: doc.supportContact,

@@ -13,6 +13,8 @@ export interface Caller {
   readonly userId: string;
   readonly name: string | undefined;
   readonly roles: readonly string[];
+  /** Entra directory role template ids (`wids`), e.g. Global Administrator. */
+  readonly directoryRoles: readonly string[];
 }
 
 export interface TokenValidatorOptions {
@@ -85,7 +87,10 @@ export class TokenValidator {
     if (userId === undefined) {
       throw unauthenticated('The token names no user (oid or sub).');
     }
-    return { tenantId, userId, name: stringClaim(payload, 'name'), roles };
+    const directoryRoles = Array.isArray(payload.wids)
+      ? payload.wids.filter((r): r is string => typeof r === 'string')
+      : [];
+    return { tenantId, userId, name: stringClaim(payload, 'name'), roles, directoryRoles };
   }
 }
 
@@ -127,6 +132,30 @@ export function requireRole(caller: Caller, allowed: readonly string[]): void {
       code: 'ROLE_REQUIRED',
       title: 'Forbidden',
       detail: `This operation needs one of the roles: ${allowed.join(', ')}.`,
+    });
+  }
+}
+
+/** Entra's role template id of Global Administrator, carried in the `wids` claim. */
+export const GLOBAL_ADMINISTRATOR_ROLE_ID = '62e90394-69f5-4237-9190-012177145e10';
+
+/** The app role a customer tenant can grant its admins instead of relying on `wids`. */
+export const CUSTOMER_ADMIN_ROLE = 'CustomerAdmin';
+
+/**
+ * Refuses a caller who is not an administrator of their own (customer) tenant: only a Global
+ * Administrator may take delegated admin privileges away from, or give them back to, a partner.
+ */
+export function requireCustomerAdmin(caller: Caller): void {
+  if (
+    !caller.roles.includes(CUSTOMER_ADMIN_ROLE) &&
+    !caller.directoryRoles.includes(GLOBAL_ADMINISTRATOR_ROLE_ID)
+  ) {
+    throw new ProblemError({
+      status: 403,
+      code: 'CUSTOMER_ADMIN_REQUIRED',
+      title: 'Forbidden',
+      detail: 'This operation needs a Global Administrator of the customer tenant.',
     });
   }
 }

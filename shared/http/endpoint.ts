@@ -5,7 +5,7 @@ import type {
   InvocationContext,
 } from '@azure/functions';
 import { appServices, type AppServices } from '../app/appServices';
-import { requireRole, type Caller } from '../auth/tokenValidator';
+import { requireCustomerAdmin, requireRole, type Caller } from '../auth/tokenValidator';
 import { ConfigurationError } from '../config/appConfig';
 import { InvalidContinuationTokenError } from '../store/documentStore';
 import { fieldProblem, ProblemError } from './problem';
@@ -47,6 +47,22 @@ export function partnerEndpoint(
       args.request.headers.get('authorization'),
     );
     requireRole(caller, roles);
+    return handler({ ...args, caller });
+  });
+}
+
+/**
+ * An endpoint for a customer's administrator: a validated token of the customer's own tenant
+ * with the Global Administrator role. The tenant comes from the token, never from the request.
+ */
+export function customerAdminEndpoint(
+  handler: (args: PartnerEndpointArgs) => Promise<HttpResponseInit>,
+): HttpHandler {
+  return endpoint(async (args) => {
+    const caller = await args.services.tokens.authenticate(
+      args.request.headers.get('authorization'),
+    );
+    requireCustomerAdmin(caller);
     return handler({ ...args, caller });
   });
 }

@@ -8,6 +8,8 @@ export const emailDispatchMessage = z.object({
   partnerTenantId: id,
   invitationId: id,
   dispatchId: id,
+  /** The first email of an invitation, or a follow-up of a sent one. */
+  kind: z.enum(['invitation', 'reminder', 'resend']).default('invitation'),
 });
 
 export const activationMessage = z.object({

@@ -48,7 +48,7 @@ function linkProblem(status: 404 | 410, code: string, detail: string): ProblemEr
  * Resolves a link with two point reads (the link by the token's hash, then the invitation).
  * Unknown, malformed and orphaned tokens look the same (404); revoked and expired are 410.
  */
-async function resolveLink(deps: Dependencies, token: string): Promise<InvitationDocument> {
+export async function resolveLink(deps: Dependencies, token: string): Promise<InvitationDocument> {
   const unknown = linkProblem(404, 'LINK_NOT_FOUND', 'This invitation link is not known.');
   if (!isWellFormedAcceptToken(token)) {
     throw unknown;

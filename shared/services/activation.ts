@@ -2,7 +2,9 @@ import { DocumentConflictError, updateDocument } from '../store/documentStore';
 import {
   partitionKeys,
   relationshipId,
+  customerPartnerId,
   type CustomerDocument,
+  type CustomerPartnerDocument,
   type InvitationDocument,
   type RelationshipDocument,
 } from '../store/documents';
@@ -36,6 +38,7 @@ export async function activateRelationship(
     return 'not-accepted';
   }
   const customer = await ensureCustomer(deps, invitation);
+  await ensureCustomerPartnerIndex(deps, invitation);
   const { before, after } = await applyRelationship(deps, invitation, customer);
   if (
     before?.delegatedAdmin.state === 'removed' &&
@@ -149,10 +152,10 @@ export function relationshipAfter(
   const delegatedAdmin = invitation.includeDelegatedAdmin
     ? existing?.delegatedAdmin.state === 'active' && existing.status === 'active'
       ? existing.delegatedAdmin
-      : { state: 'active' as const, changedAt: at }
+      : { state: 'active' as const, changedAt: at, changedBy: 'system' }
     : existing !== undefined && existing.status === 'active'
       ? existing.delegatedAdmin
-      : { state: 'none' as const, changedAt: at };
+      : { state: 'none' as const, changedAt: at, changedBy: 'system' };
   const mca =
     customer.mca === undefined
       ? { accepted: false }
@@ -171,6 +174,7 @@ export function relationshipAfter(
       country: invitation.customer.country,
       email: invitation.customer.email,
     },
+    partner: { displayName: invitation.partner.displayName, mpnId: invitation.partner.mpnId },
     delegatedAdmin,
     mca,
     supportContact: existing?.supportContact ?? null,
@@ -179,6 +183,27 @@ export function relationshipAfter(
     activatedAt: reestablished ? at : existing.activatedAt,
     updatedAt: at,
   };
+}
+
+/** Lists the partner on the customer's side, so its admin finds every partner it has. */
+async function ensureCustomerPartnerIndex(
+  deps: Dependencies,
+  invitation: InvitationDocument,
+): Promise<void> {
+  try {
+    await deps.store.create<CustomerPartnerDocument>({
+      id: customerPartnerId(invitation.partnerTenantId),
+      pk: partitionKeys.customer(invitation.customerId),
+      type: 'customerPartner',
+      customerId: invitation.customerId,
+      partnerTenantId: invitation.partnerTenantId,
+      createdAt: deps.now().toISOString(),
+    });
+  } catch (error) {
+    if (!(error instanceof DocumentConflictError)) {
+      throw error;
+    }
+  }
 }
 
 async function applyRelationship(

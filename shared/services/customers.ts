@@ -1,7 +1,8 @@
-import { notFound } from '../http/problem';
-import type { Page } from '../store/documentStore';
+import { notFound, ProblemError } from '../http/problem';
+import { updateDocument, type Page } from '../store/documentStore';
 import { partitionKeys, relationshipId, type RelationshipDocument } from '../store/documents';
 import type { Dependencies } from './dependencies';
+import { recordEvent, relationshipEvent } from './events';
 
 /**
  * The partner's Customers list: active relationships, most recently activated first, one
@@ -37,4 +38,164 @@ export async function getCustomer(
     throw notFound('The customer');
   }
   return relationship;
+}
+
+function relationshipRemoved(): ProblemError {
+  return new ProblemError({
+    status: 409,
+    code: 'RELATIONSHIP_REMOVED',
+    title: 'The reseller relationship has been removed',
+    detail: 'Invite the customer again to re-establish the relationship.',
+  });
+}
+
+export interface SupportContactInput {
+  readonly supportTenantId: string;
+  readonly supportMpnId: string;
+  readonly name: string;
+}
+
+/**
+ * Assigns the partner's support contact for an active customer. The partner stays responsible
+ * for support whatever the customer does with admin privileges, so this does not depend on DAP.
+ */
+export async function assignSupportContact(
+  deps: Dependencies,
+  partnerTenantId: string,
+  customerId: string,
+  input: SupportContactInput,
+  actor: string,
+): Promise<RelationshipDocument> {
+  const at = deps.now().toISOString();
+  let before: RelationshipDocument['supportContact'] = null;
+  const result = await updateDocument<RelationshipDocument>(
+    deps.store,
+    partitionKeys.partner(partnerTenantId),
+    relationshipId(customerId),
+    (current) => {
+      if (current.status !== 'active') {
+        throw relationshipRemoved();
+      }
+      before = current.supportContact;
+      return {
+        write: { ...current, supportContact: { ...input, assignedAt: at }, updatedAt: at },
+      };
+    },
+  );
+  if (result === undefined) {
+    throw notFound('The customer');
+  }
+  await recordEvent(
+    deps,
+    relationshipEvent(
+      partnerTenantId,
+      customerId,
+      'supportContact.assigned',
+      actor,
+      `support:${result.document._etag}`,
+      {
+        at,
+        before: before === null ? null : { supportContact: before },
+        after: { supportContact: result.document.supportContact },
+      },
+    ),
+  );
+  return result.document;
+}
+
+/** Clears the support contact; clearing none is not an error. */
+export async function removeSupportContact(
+  deps: Dependencies,
+  partnerTenantId: string,
+  customerId: string,
+  actor: string,
+): Promise<void> {
+  const at = deps.now().toISOString();
+  let before: RelationshipDocument['supportContact'] = null;
+  const result = await updateDocument<RelationshipDocument>(
+    deps.store,
+    partitionKeys.partner(partnerTenantId),
+    relationshipId(customerId),
+    (current) => {
+      before = current.supportContact;
+      return current.supportContact === null
+        ? { keep: true }
+        : { write: { ...current, supportContact: null, updatedAt: at } };
+    },
+  );
+  if (result === undefined) {
+    throw notFound('The customer');
+  }
+  if (result.written) {
+    await recordEvent(
+      deps,
+      relationshipEvent(
+        partnerTenantId,
+        customerId,
+        'supportContact.removed',
+        actor,
+        `support:${result.document._etag}`,
+        {
+          at,
+          before: { supportContact: before },
+        },
+      ),
+    );
+  }
+}
+
+/**
+ * Ends the reseller relationship: it leaves the Customers list and delegated admin privileges
+ * end with it. The document stays (history, support of old invoices); a new invitation can
+ * re-establish the relationship.
+ */
+export async function removeRelationship(
+  deps: Dependencies,
+  partnerTenantId: string,
+  customerId: string,
+  actor: string,
+): Promise<RelationshipDocument> {
+  const at = deps.now().toISOString();
+  let before: RelationshipDocument | undefined;
+  const result = await updateDocument<RelationshipDocument>(
+    deps.store,
+    partitionKeys.partner(partnerTenantId),
+    relationshipId(customerId),
+    (current) => {
+      before = current;
+      return current.status === 'removed'
+        ? { keep: true }
+        : {
+            write: {
+              ...current,
+              status: 'removed',
+              delegatedAdmin: { state: 'none', changedAt: at, changedBy: actor },
+              removedAt: at,
+              removedBy: actor,
+              updatedAt: at,
+            },
+          };
+    },
+  );
+  if (result === undefined) {
+    throw notFound('The customer');
+  }
+  if (result.written && before !== undefined) {
+    await recordEvent(
+      deps,
+      relationshipEvent(
+        partnerTenantId,
+        customerId,
+        'relationship.removed',
+        actor,
+        `removed:${at}`,
+        {
+          at,
+          before: { status: before.status, delegatedAdmin: before.delegatedAdmin },
+          after: { status: 'removed', delegatedAdmin: result.document.delegatedAdmin },
+        },
+      ),
+    );
+  }
+  return result.document;
 }

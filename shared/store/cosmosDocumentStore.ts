@@ -127,6 +127,19 @@ export class CosmosDocumentStore implements DocumentStore {
     }
   }
 
+  async queryAcrossPartitions<T>(spec: QuerySpec, maxItems: number): Promise<T[]> {
+    const iterator = this.container.items.query<T>(
+      { query: spec.query, parameters: [...spec.parameters] },
+      { maxItemCount: Math.min(maxItems, 100) },
+    );
+    const items: T[] = [];
+    while (items.length < maxItems && iterator.hasMoreResults()) {
+      const { resources } = await iterator.fetchNext();
+      items.push(...resources);
+    }
+    return items.slice(0, maxItems);
+  }
+
   async ping(): Promise<void> {
     await this.container.read();
   }

@@ -32,6 +32,11 @@ export interface DocumentStore {
     spec: QuerySpec,
     page: { limit: number; continuationToken?: string },
   ): Promise<Page<T>>;
+  /**
+   * A query over every partition, for background sweeps only (the housekeeping timer): it fans
+   * out across the container, so no request path uses it.
+   */
+  queryAcrossPartitions<T>(spec: QuerySpec, maxItems: number): Promise<T[]>;
   /** Proves the container is reachable (health). */
   ping(): Promise<void>;
 }

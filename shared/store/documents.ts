@@ -11,6 +11,7 @@ export const partitionKeys = {
   partner: (partnerTenantId: string) => `partner:${partnerTenantId}`,
   link: (tokenHash: string) => `link:${tokenHash}`,
   customer: (customerId: string) => `customer:${customerId}`,
+  customerTenant: (tenantId: string) => `tenant:${tenantId}`,
 } as const;
 
 export interface PartnerProfileDocument {
@@ -85,6 +86,21 @@ export interface InvitationDocument {
   readonly revokedAt?: string;
   readonly failedAt?: string;
   readonly failureReason?: string;
+  /** A reminder or an on-demand resend of the sent email, while it is being dispatched. */
+  readonly followUp?: {
+    readonly kind: 'reminder' | 'resend';
+    readonly dispatchId: string;
+    readonly requestedAt: string;
+    readonly attempts: number;
+    readonly claimedUntil?: string;
+    readonly lastError?: string;
+    readonly sentAt?: string;
+    readonly failedAt?: string;
+  };
+  /** Set once: an invitation gets at most one reminder. */
+  readonly reminderRequestedAt?: string;
+  readonly resendCount?: number;
+  readonly lastResendAt?: string;
   readonly acceptance?: {
     readonly portalUrl: string;
     readonly acceptedBy: string;
@@ -125,10 +141,41 @@ export interface CustomerDocument {
   readonly companyName: string;
   readonly country: string;
   readonly mca?: McaAcceptance;
+  /** The customer's Entra tenant, once a Global Administrator of it has claimed the customer. */
+  readonly tenantId?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly _etag?: string;
 }
+
+/** Maps a customer's Entra tenant to the customer, for the customer admin's endpoints. */
+export interface CustomerTenantDocument {
+  readonly id: 'tenant';
+  readonly pk: string;
+  readonly type: 'customerTenant';
+  readonly tenantId: string;
+  readonly customerId: string;
+  readonly claimedAt: string;
+  readonly claimedBy: string;
+  readonly _etag?: string;
+}
+
+/**
+ * In the customer's partition, one per partner it has a relationship with: lets the customer's
+ * admin list its partners with a single-partition query; the state lives in the partner's copy.
+ */
+export interface CustomerPartnerDocument {
+  readonly id: string;
+  readonly pk: string;
+  readonly type: 'customerPartner';
+  readonly customerId: string;
+  readonly partnerTenantId: string;
+  readonly createdAt: string;
+  readonly _etag?: string;
+}
+
+/** The id of a customer's partner index entry. */
+export const customerPartnerId = (partnerTenantId: string) => `partner:${partnerTenantId}`;
 
 /** One MCA attestation, kept as a record even when a later one supersedes it. */
 export interface McaAttestationDocument extends McaAcceptance {
@@ -142,6 +189,14 @@ export interface McaAttestationDocument extends McaAcceptance {
 }
 
 export type DelegatedAdminState = 'active' | 'none' | 'removed';
+
+/** Partner Center's support contact: a user of the partner tenant who supports this customer. */
+export interface SupportContact {
+  readonly supportTenantId: string;
+  readonly supportMpnId: string;
+  readonly name: string;
+  readonly assignedAt: string;
+}
 
 /** A (partner, customer) reseller relationship: an entry of the partner's Customers list. */
 export interface RelationshipDocument {
@@ -157,17 +212,21 @@ export interface RelationshipDocument {
     readonly country: string;
     readonly email: string;
   };
-  readonly delegatedAdmin: { readonly state: DelegatedAdminState; readonly changedAt: string };
-  readonly mca: { readonly accepted: boolean; readonly acceptedAt?: string };
-  readonly supportContact: null | {
-    readonly tenantId: string;
-    readonly mpnId: string;
-    readonly name: string;
+  readonly partner: { readonly displayName: string; readonly mpnId: string };
+  readonly delegatedAdmin: {
+    readonly state: DelegatedAdminState;
+    readonly changedAt: string;
+    /** `partner:<user>`, `customer:<tenant>` or `system`. */
+    readonly changedBy?: string;
   };
+  readonly mca: { readonly accepted: boolean; readonly acceptedAt?: string };
+  readonly supportContact: null | SupportContact;
   readonly invitationIds: readonly string[];
   readonly createdAt: string;
   readonly activatedAt: string;
   readonly updatedAt: string;
+  readonly removedAt?: string;
+  readonly removedBy?: string;
   readonly _etag?: string;
 }
 

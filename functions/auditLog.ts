@@ -1,0 +1,25 @@
+import { app } from '@azure/functions';
+import { auditEventQuery } from '../shared/api/schemas';
+import { decodePageToken, toPageBody } from '../shared/api/views';
+import { PARTNER_ROLES } from '../shared/auth/tokenValidator';
+import { partnerEndpoint } from '../shared/http/endpoint';
+import { readQuery } from '../shared/http/query';
+import { jsonResponse } from '../shared/http/responses';
+import { listAuditEvents, toAuditEventView } from '../shared/services/auditLog';
+
+app.http('listAuditEvents', {
+  methods: ['GET'],
+  route: 'audit-events',
+  authLevel: 'anonymous',
+  handler: partnerEndpoint([PARTNER_ROLES.admin], async ({ request, services, caller }) => {
+    const query = readQuery(request, auditEventQuery);
+    const continuationToken = decodePageToken(query.continuationToken);
+    const page = await listAuditEvents(services, caller.tenantId, {
+      limit: query.limit,
+      ...(query.from === undefined ? {} : { from: query.from }),
+      ...(query.to === undefined ? {} : { to: query.to }),
+      ...(continuationToken === undefined ? {} : { continuationToken }),
+    });
+    return jsonResponse(200, toPageBody(page, toAuditEventView));
+  }),
+});

@@ -1,0 +1,70 @@
+import { app, type HttpRequest } from '@azure/functions';
+import { claimCustomerBody, tenantIdParam } from '../shared/api/schemas';
+import { customerAdminEndpoint } from '../shared/http/endpoint';
+import { fieldProblem, notFound } from '../shared/http/problem';
+import { readJsonBody } from '../shared/http/requestBody';
+import { jsonResponse } from '../shared/http/responses';
+import {
+  claimCustomer,
+  listCustomerPartners,
+  setDelegatedAdmin,
+  toCustomerPartnerView,
+} from '../shared/services/customerAdmin';
+
+function partnerIdOf(request: HttpRequest): string {
+  const id = tenantIdParam.safeParse(request.params.partnerTenantId);
+  if (!id.success) {
+    throw notFound('The partner');
+  }
+  return id.data;
+}
+
+app.http('claimCustomer', {
+  methods: ['POST'],
+  route: 'customer/claim',
+  authLevel: 'anonymous',
+  handler: customerAdminEndpoint(async ({ request, services, caller }) => {
+    const { acceptUrl } = await readJsonBody(request, claimCustomerBody);
+    const token = /\/api\/accept\/([A-Za-z0-9_-]+)\/?$/.exec(acceptUrl)?.[1] ?? acceptUrl;
+    if (!/^[A-Za-z0-9_-]+$/.test(token)) {
+      throw fieldProblem(400, 'VALIDATION_FAILED', 'acceptUrl', 'must be the invitation link');
+    }
+    const customer = await claimCustomer(services, caller, token);
+    return jsonResponse(200, {
+      customerId: customer.customerId,
+      tenantId: customer.tenantId,
+      companyName: customer.companyName,
+      domain: customer.domain,
+    });
+  }),
+});
+
+app.http('listCustomerPartners', {
+  methods: ['GET'],
+  route: 'customer/partners',
+  authLevel: 'anonymous',
+  handler: customerAdminEndpoint(async ({ services, caller }) => {
+    const relationships = await listCustomerPartners(services, caller);
+    return jsonResponse(200, { items: relationships.map(toCustomerPartnerView) });
+  }),
+});
+
+app.http('removeDelegatedAdmin', {
+  methods: ['DELETE'],
+  route: 'customer/partners/{partnerTenantId}/delegated-admin',
+  authLevel: 'anonymous',
+  handler: customerAdminEndpoint(async ({ request, services, caller }) => {
+    const relationship = await setDelegatedAdmin(services, caller, partnerIdOf(request), false);
+    return jsonResponse(200, toCustomerPartnerView(relationship));
+  }),
+});
+
+app.http('restoreDelegatedAdmin', {
+  methods: ['PUT'],
+  route: 'customer/partners/{partnerTenantId}/delegated-admin',
+  authLevel: 'anonymous',
+  handler: customerAdminEndpoint(async ({ request, services, caller }) => {
+    const relationship = await setDelegatedAdmin(services, caller, partnerIdOf(request), true);
+    return jsonResponse(200, toCustomerPartnerView(relationship));
+  }),
+});

@@ -1,0 +1,220 @@
+import type { Caller } from '../auth/tokenValidator';
+import { notFound, ProblemError } from '../http/problem';
+import { DocumentConflictError, updateDocument } from '../store/documentStore';
+import {
+  partitionKeys,
+  relationshipId,
+  type CustomerDocument,
+  type CustomerPartnerDocument,
+  type CustomerTenantDocument,
+  type RelationshipDocument,
+} from '../store/documents';
+import { resolveLink } from './acceptance';
+import type { Dependencies } from './dependencies';
+import { recordEvent, relationshipEvent } from './events';
+
+const actorOf = (caller: Caller) => `customer:${caller.tenantId}:${caller.userId}`;
+
+function conflict(code: string, detail: string): ProblemError {
+  return new ProblemError({ status: 409, code, title: 'Conflict', detail });
+}
+
+/**
+ * Binds the caller's tenant to the customer that accepted an invitation. Possession of the
+ * accepted invitation's link, together with a Global Administrator token of the tenant, is the
+ * proof; a customer is bound to one tenant, and a tenant to one customer, once.
+ */
+export async function claimCustomer(
+  deps: Dependencies,
+  caller: Caller,
+  acceptToken: string,
+): Promise<CustomerDocument> {
+  const invitation = await resolveLink(deps, acceptToken);
+  if (invitation.status !== 'accepted' && invitation.status !== 'active') {
+    throw conflict(
+      'INVITATION_NOT_ACCEPTED',
+      'Accept the invitation first; its link then proves the customer.',
+    );
+  }
+  const customerPk = partitionKeys.customer(invitation.customerId);
+  const customer = await deps.store.read<CustomerDocument>(customerPk, 'customer');
+  if (customer === undefined) {
+    throw conflict('INVITATION_NOT_ACCEPTED', 'The acceptance is still being processed.');
+  }
+  if (customer.tenantId !== undefined && customer.tenantId !== caller.tenantId) {
+    throw conflict('CUSTOMER_ALREADY_CLAIMED', 'This customer is bound to another tenant.');
+  }
+  const at = deps.now().toISOString();
+  try {
+    await deps.store.create<CustomerTenantDocument>({
+      id: 'tenant',
+      pk: partitionKeys.customerTenant(caller.tenantId),
+      type: 'customerTenant',
+      tenantId: caller.tenantId,
+      customerId: invitation.customerId,
+      claimedAt: at,
+      claimedBy: actorOf(caller),
+    });
+  } catch (error) {
+    if (!(error instanceof DocumentConflictError)) {
+      throw error;
+    }
+    const existing = await deps.store.read<CustomerTenantDocument>(
+      partitionKeys.customerTenant(caller.tenantId),
+      'tenant',
+    );
+    if (existing?.customerId !== invitation.customerId) {
+      throw conflict('TENANT_ALREADY_CLAIMED', 'This tenant is bound to another customer.');
+    }
+  }
+  const result = await updateDocument<CustomerDocument>(
+    deps.store,
+    customerPk,
+    'customer',
+    (current) => {
+      if (current.tenantId === caller.tenantId) {
+        return { keep: true };
+      }
+      if (current.tenantId !== undefined) {
+        throw conflict('CUSTOMER_ALREADY_CLAIMED', 'This customer is bound to another tenant.');
+      }
+      return { write: { ...current, tenantId: caller.tenantId, updatedAt: at } };
+    },
+  );
+  return result!.document;
+}
+
+/** The customer the caller's tenant has claimed; a tenant that claimed none has nothing here. */
+async function customerOf(deps: Dependencies, caller: Caller): Promise<string> {
+  const binding = await deps.store.read<CustomerTenantDocument>(
+    partitionKeys.customerTenant(caller.tenantId),
+    'tenant',
+  );
+  if (binding === undefined) {
+    throw new ProblemError({
+      status: 404,
+      code: 'CUSTOMER_NOT_CLAIMED',
+      title: 'Not found',
+      detail:
+        'This tenant has not claimed a customer yet: POST /api/customer/claim with an accepted invitation link.',
+    });
+  }
+  return binding.customerId;
+}
+
+/** What a customer's admin sees of one of its partners. */
+export function toCustomerPartnerView(relationship: RelationshipDocument) {
+  return {
+    partnerTenantId: relationship.partnerTenantId,
+    partnerName: relationship.partner.displayName,
+    mpnId: relationship.partner.mpnId,
+    relationship: {
+      status: relationship.status,
+      activatedAt: relationship.activatedAt,
+      ...(relationship.removedAt === undefined ? {} : { removedAt: relationship.removedAt }),
+    },
+    delegatedAdmin: relationship.delegatedAdmin,
+  };
+}
+
+/**
+ * Every partner with a reseller relationship with the caller's customer: one single-partition
+ * query for the index, then a point read of each partner's own record of the relationship.
+ */
+export async function listCustomerPartners(
+  deps: Dependencies,
+  caller: Caller,
+): Promise<RelationshipDocument[]> {
+  const customerId = await customerOf(deps, caller);
+  const partners: CustomerPartnerDocument[] = [];
+  let continuationToken: string | undefined;
+  do {
+    const page = await deps.store.queryPage<CustomerPartnerDocument>(
+      partitionKeys.customer(customerId),
+      {
+        query: "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'customerPartner'",
+        parameters: [],
+      },
+      { limit: 100, ...(continuationToken === undefined ? {} : { continuationToken }) },
+    );
+    partners.push(...page.items);
+    continuationToken = page.continuationToken;
+  } while (continuationToken !== undefined);
+  const relationships = await Promise.all(
+    partners.map((entry) =>
+      deps.store.read<RelationshipDocument>(
+        partitionKeys.partner(entry.partnerTenantId),
+        relationshipId(customerId),
+      ),
+    ),
+  );
+  return relationships
+    .filter((r): r is RelationshipDocument => r !== undefined)
+    .sort((a, b) => (a.activatedAt < b.activatedAt ? 1 : -1));
+}
+
+/**
+ * The customer's admin removes (grant = false) or gives back (grant = true) a partner's
+ * delegated admin privileges. The reseller relationship stays either way. Giving back is only
+ * possible after a removal: privileges the partner never requested need a partner invitation.
+ */
+export async function setDelegatedAdmin(
+  deps: Dependencies,
+  caller: Caller,
+  partnerTenantId: string,
+  grant: boolean,
+): Promise<RelationshipDocument> {
+  const customerId = await customerOf(deps, caller);
+  const at = deps.now().toISOString();
+  const actor = actorOf(caller);
+  let before: RelationshipDocument['delegatedAdmin'] | undefined;
+  const result = await updateDocument<RelationshipDocument>(
+    deps.store,
+    partitionKeys.partner(partnerTenantId),
+    relationshipId(customerId),
+    (current) => {
+      if (current.status !== 'active') {
+        throw conflict('RELATIONSHIP_REMOVED', 'The reseller relationship has been removed.');
+      }
+      before = current.delegatedAdmin;
+      const state = current.delegatedAdmin.state;
+      if (grant ? state === 'active' : state !== 'active') {
+        return { keep: true };
+      }
+      if (grant && state === 'none') {
+        throw conflict(
+          'DAP_NOT_REQUESTED',
+          'This partner has no delegated admin privileges to give back; it can request them with an invitation.',
+        );
+      }
+      return {
+        write: {
+          ...current,
+          delegatedAdmin: { state: grant ? 'active' : 'removed', changedAt: at, changedBy: actor },
+          updatedAt: at,
+        },
+      };
+    },
+  );
+  if (result === undefined) {
+    throw notFound('The partner');
+  }
+  if (result.written) {
+    await recordEvent(
+      deps,
+      relationshipEvent(
+        partnerTenantId,
+        customerId,
+        grant ? 'delegatedAdmin.restored' : 'delegatedAdmin.removed',
+        actor,
+        `dap:${at}:${grant}`,
+        {
+          at,
+          before: before === undefined ? null : { delegatedAdmin: before },
+          after: { delegatedAdmin: result.document.delegatedAdmin },
+        },
+      ),
+    );
+  }
+  return result.document;
+}
