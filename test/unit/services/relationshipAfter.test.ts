@@ -15,6 +15,7 @@ const invitation = (includeDelegatedAdmin: boolean, id = 'inv-2') =>
     partnerTenantId: 'p',
     customerId: 'c',
     includeDelegatedAdmin,
+    partner: { displayName: 'Contoso', mpnId: '1234567' },
     customer: {
       companyName: 'Fabrikam',
       domain: 'fabrikam.example',
@@ -98,7 +99,8 @@ describe('the relationship an activation leaves', () => {
   ] as const)('%s', (_name, before, dap, state, changedAt, activatedAt) => {
     const after = relationshipAfter(before, invitation(dap), customer, at);
     expect(after.status).toBe('active');
-    expect(after.delegatedAdmin).toEqual({ state, changedAt });
+    expect(after.delegatedAdmin).toMatchObject({ state, changedAt });
+    expect(after.partner).toEqual({ displayName: 'Contoso', mpnId: '1234567' });
     expect(after.activatedAt).toBe(activatedAt);
     expect(after.invitationIds).toEqual([...(before?.invitationIds ?? []), 'inv-2']);
     expect(after.createdAt).toBe(before?.createdAt ?? at);
