@@ -5,7 +5,7 @@ import { decideTransition, effectiveStatus } from '../domain/invitationStatus';
 import { buildPortalUrl } from '../domain/portalUrl';
 import { ProblemError } from '../http/problem';
 import { QUEUES } from '../queue/messageQueue';
-import { DocumentConflictError, updateDocument } from '../store/documentStore';
+import { updateDocument } from '../store/documentStore';
 import {
   partitionKeys,
   type CustomerDocument,
@@ -14,6 +14,7 @@ import {
   type McaAcceptance,
   type McaAttestationDocument,
 } from '../store/documents';
+import { ensureCustomerRecord } from './customerRecords';
 import type { Dependencies } from './dependencies';
 import { relationshipEvent, recordEvent } from './events';
 import { transitioned, type ActivationMessage } from './invitations';
@@ -243,32 +244,10 @@ async function recordMcaAcceptance(
     invitationId: invitation.id,
     partnerTenantId: invitation.partnerTenantId,
   });
-  const updated = await updateDocument<CustomerDocument>(deps.store, pk, 'customer', (current) =>
+  await ensureCustomerRecord(deps, invitation);
+  // Another signer may have been first (two partners' links at once): the first acceptance stays.
+  await updateDocument<CustomerDocument>(deps.store, pk, 'customer', (current) =>
     current.mca === undefined ? { write: { ...current, mca, updatedAt: at } } : { keep: true },
   );
-  if (updated === undefined) {
-    try {
-      await deps.store.create<CustomerDocument>({
-        id: 'customer',
-        pk,
-        type: 'customer',
-        customerId: invitation.customerId,
-        domain: invitation.customer.domain,
-        companyName: invitation.customer.companyName,
-        country: invitation.customer.country,
-        mca,
-        createdAt: at,
-        updatedAt: at,
-      });
-    } catch (error) {
-      if (!(error instanceof DocumentConflictError)) {
-        throw error;
-      }
-      // Created concurrently: record the acceptance on it unless another signer was first.
-      await updateDocument<CustomerDocument>(deps.store, pk, 'customer', (current) =>
-        current.mca === undefined ? { write: { ...current, mca, updatedAt: at } } : { keep: true },
-      );
-    }
-  }
   return mca;
 }

@@ -8,6 +8,7 @@ import {
   type InvitationDocument,
   type RelationshipDocument,
 } from '../store/documents';
+import { ensureCustomerRecord } from './customerRecords';
 import type { Dependencies } from './dependencies';
 import { recordEvent, relationshipEvent } from './events';
 import { transitioned, type ActivationMessage } from './invitations';
@@ -37,7 +38,7 @@ export async function activateRelationship(
   if (invitation.status !== 'accepted') {
     return 'not-accepted';
   }
-  const customer = await ensureCustomer(deps, invitation);
+  const customer = await ensureCustomerRecord(deps, invitation);
   await ensureCustomerPartnerIndex(deps, invitation);
   const { before, after } = await applyRelationship(deps, invitation, customer);
   if (
@@ -107,36 +108,6 @@ async function recordActivated(deps: Dependencies, invitation: InvitationDocumen
       },
     ),
   );
-}
-
-async function ensureCustomer(
-  deps: Dependencies,
-  invitation: InvitationDocument,
-): Promise<CustomerDocument> {
-  const pk = partitionKeys.customer(invitation.customerId);
-  const existing = await deps.store.read<CustomerDocument>(pk, 'customer');
-  if (existing !== undefined) {
-    return existing;
-  }
-  const at = deps.now().toISOString();
-  try {
-    return await deps.store.create<CustomerDocument>({
-      id: 'customer',
-      pk,
-      type: 'customer',
-      customerId: invitation.customerId,
-      domain: invitation.customer.domain,
-      companyName: invitation.customer.companyName,
-      country: invitation.customer.country,
-      createdAt: at,
-      updatedAt: at,
-    });
-  } catch (error) {
-    if (error instanceof DocumentConflictError) {
-      return (await deps.store.read<CustomerDocument>(pk, 'customer'))!;
-    }
-    throw error;
-  }
 }
 
 /**

@@ -69,7 +69,13 @@ export async function requestResend(
       return {
         write: {
           ...current,
-          followUp: { kind: 'resend', dispatchId, requestedAt: at, attempts: 0 },
+          followUp: {
+            kind: 'resend',
+            dispatchId,
+            requestedAt: at,
+            requestedBy: actor,
+            attempts: 0,
+          },
           lastResendAt: at,
           resendCount: (current.resendCount ?? 0) + 1,
           updatedAt: at,
@@ -105,7 +111,13 @@ export async function requestReminder(
         : {
             write: {
               ...current,
-              followUp: { kind: 'reminder', dispatchId, requestedAt: at, attempts: 0 },
+              followUp: {
+                kind: 'reminder',
+                dispatchId,
+                requestedAt: at,
+                requestedBy: 'system',
+                attempts: 0,
+              },
               reminderRequestedAt: at,
               updatedAt: at,
             },
@@ -204,7 +216,7 @@ export async function dispatchFollowUp(
     invitationEvent(
       invitation,
       message.kind === 'reminder' ? 'invitation.reminded' : 'invitation.resent',
-      'system',
+      invitation.followUp!.requestedBy,
       `${message.kind}:${message.dispatchId}`,
       { at: sentAt, after: { status: invitation.status, attempt } },
     ),

@@ -91,6 +91,8 @@ export interface InvitationDocument {
     readonly kind: 'reminder' | 'resend';
     readonly dispatchId: string;
     readonly requestedAt: string;
+    /** `partner:<user>` for a resend, `system` for a reminder. */
+    readonly requestedBy: string;
     readonly attempts: number;
     readonly claimedUntil?: string;
     readonly lastError?: string;
