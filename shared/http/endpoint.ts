@@ -7,7 +7,7 @@ import type {
 import { appServices, type AppServices } from '../app/appServices';
 import { requireCustomerAdmin, requireRole, type Caller } from '../auth/tokenValidator';
 import { ConfigurationError } from '../config/appConfig';
-import { InvalidContinuationTokenError } from '../store/documentStore';
+import { DocumentChangedError, InvalidContinuationTokenError } from '../store/documentStore';
 import { fieldProblem, ProblemError } from './problem';
 import { problemResponse } from './responses';
 
@@ -108,6 +108,16 @@ function isDependencyOutage(error: unknown): boolean {
 export function asProblem(error: unknown): ProblemError | undefined {
   if (error instanceof ProblemError) {
     return error;
+  }
+  if (error instanceof DocumentChangedError) {
+    // Optimistic concurrency gave up after its retries: the caller can simply try again.
+    return new ProblemError({
+      status: 409,
+      code: 'CONCURRENT_UPDATE',
+      title: 'The resource is being changed by another request',
+      detail: 'Retry the request.',
+      headers: { 'Retry-After': '1' },
+    });
   }
   if (error instanceof InvalidContinuationTokenError) {
     return fieldProblem(400, 'INVALID_CONTINUATION_TOKEN', 'continuationToken', error.message);

@@ -13,7 +13,8 @@ import { resolveLink } from './acceptance';
 import type { Dependencies } from './dependencies';
 import { recordEvent, relationshipEvent } from './events';
 
-const actorOf = (caller: Caller) => `customer:${caller.tenantId}:${caller.userId}`;
+/** The customer tenant acts; which of its users did is its own business, not the partner's. */
+const actorOf = (caller: Caller) => `customer:${caller.tenantId}`;
 
 function conflict(code: string, detail: string): ProblemError {
   return new ProblemError({ status: 409, code, title: 'Conflict', detail });
@@ -59,13 +60,7 @@ export async function claimCustomer(
     if (!(error instanceof DocumentConflictError)) {
       throw error;
     }
-    const existing = await deps.store.read<CustomerTenantDocument>(
-      partitionKeys.customerTenant(caller.tenantId),
-      'tenant',
-    );
-    if (existing?.customerId !== invitation.customerId) {
-      throw conflict('TENANT_ALREADY_CLAIMED', 'This tenant is bound to another customer.');
-    }
+    await rebindIfStale(deps, caller, invitation.customerId, at);
   }
   const result = await updateDocument<CustomerDocument>(
     deps.store,
@@ -84,13 +79,69 @@ export async function claimCustomer(
   return result!.document;
 }
 
-/** The customer the caller's tenant has claimed; a tenant that claimed none has nothing here. */
-async function customerOf(deps: Dependencies, caller: Caller): Promise<string> {
+/**
+ * A tenant's existing binding may point to another customer. It stands only if that customer
+ * really is bound to this tenant; otherwise it is what a lost claim race left behind, and is
+ * replaced.
+ */
+async function rebindIfStale(
+  deps: Dependencies,
+  caller: Caller,
+  customerId: string,
+  at: string,
+): Promise<void> {
+  await updateDocument<CustomerTenantDocument>(
+    deps.store,
+    partitionKeys.customerTenant(caller.tenantId),
+    'tenant',
+    (binding) => {
+      if (binding.customerId === customerId) {
+        return { keep: true };
+      }
+      throw conflict('TENANT_ALREADY_CLAIMED', 'This tenant is bound to another customer.');
+    },
+  ).catch(async (error: unknown) => {
+    if (!(error instanceof ProblemError) || error.code !== 'TENANT_ALREADY_CLAIMED') {
+      throw error;
+    }
+    if ((await boundCustomer(deps, caller)) !== undefined) {
+      throw error;
+    }
+    await updateDocument<CustomerTenantDocument>(
+      deps.store,
+      partitionKeys.customerTenant(caller.tenantId),
+      'tenant',
+      (binding) => ({
+        write: { ...binding, customerId, claimedAt: at, claimedBy: actorOf(caller) },
+      }),
+    );
+  });
+}
+
+/**
+ * The customer bound to the caller's tenant, checked from both sides: the tenant's binding
+ * and the customer's record must name each other, so a binding left by a lost claim race
+ * grants nothing.
+ */
+async function boundCustomer(deps: Dependencies, caller: Caller): Promise<string | undefined> {
   const binding = await deps.store.read<CustomerTenantDocument>(
     partitionKeys.customerTenant(caller.tenantId),
     'tenant',
   );
   if (binding === undefined) {
+    return undefined;
+  }
+  const customer = await deps.store.read<CustomerDocument>(
+    partitionKeys.customer(binding.customerId),
+    'customer',
+  );
+  return customer?.tenantId === caller.tenantId ? binding.customerId : undefined;
+}
+
+/** The customer the caller's tenant has claimed; a tenant that claimed none has nothing here. */
+async function customerOf(deps: Dependencies, caller: Caller): Promise<string> {
+  const customerId = await boundCustomer(deps, caller);
+  if (customerId === undefined) {
     throw new ProblemError({
       status: 404,
       code: 'CUSTOMER_NOT_CLAIMED',
@@ -99,7 +150,7 @@ async function customerOf(deps: Dependencies, caller: Caller): Promise<string> {
         'This tenant has not claimed a customer yet: POST /api/customer/claim with an accepted invitation link.',
     });
   }
-  return binding.customerId;
+  return customerId;
 }
 
 /** What a customer's admin sees of one of its partners. */

@@ -53,6 +53,17 @@ export async function requestResend(
               detail: `The invitation is ${status}: send it first (POST …/send).`,
             });
       }
+      const pending = current.followUp;
+      if (pending !== undefined && pending.sentAt === undefined && pending.failedAt === undefined) {
+        // A reminder or resend is on its way; replacing it would drop it.
+        throw new ProblemError({
+          status: 429,
+          code: 'RESEND_RATE_LIMITED',
+          title: 'An email is already on its way',
+          detail: `A ${pending.kind} of this invitation is being sent; try again in a minute.`,
+          headers: { 'Retry-After': '60' },
+        });
+      }
       const last =
         current.lastResendAt === undefined ? 0 : new Date(current.lastResendAt).getTime();
       const waitMs = last + minIntervalMs - now.getTime();

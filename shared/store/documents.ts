@@ -218,7 +218,7 @@ export interface RelationshipDocument {
   readonly delegatedAdmin: {
     readonly state: DelegatedAdminState;
     readonly changedAt: string;
-    /** `partner:<user>`, `customer:<tenant>` or `system`. */
+    /** `partner:<user>`, `customer:<tenant>` (the customer's users stay private) or `system`. */
     readonly changedBy?: string;
   };
   readonly mca: { readonly accepted: boolean; readonly acceptedAt?: string };

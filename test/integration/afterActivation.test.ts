@@ -270,6 +270,35 @@ describe("the customer's admin", () => {
   });
 });
 
+describe('claiming races', () => {
+  test('two tenants claiming one customer at once: one wins, the loser gains nothing and can claim its own', async () => {
+    const partner = await partnerWithProfile();
+    const { acceptUrl } = await activeCustomer(partner);
+    const admins = [await customerAdmin(), await customerAdmin(), await customerAdmin()];
+    const claims = await Promise.all(
+      admins.map((admin) =>
+        admin.api('/api/customer/claim', { method: 'POST', json: { acceptUrl } }),
+      ),
+    );
+    expect(claims.map((c) => c.status).sort()).toEqual([200, 409, 409]);
+    const lists = await Promise.all(admins.map((admin) => admin.api('/api/customer/partners')));
+    expect(lists.map((l) => l.status).sort()).toEqual([200, 404, 404]);
+    const loser = admins[claims.findIndex((c) => c.status === 409)]!;
+    const removal = await loser.api(`/api/customer/partners/${partner.tenantId}/delegated-admin`, {
+      method: 'DELETE',
+    });
+    expect(removal.status).toBe(404);
+
+    const own = await activeCustomer(partner);
+    const claimedOwn = await loser.api('/api/customer/claim', {
+      method: 'POST',
+      json: { acceptUrl: own.acceptUrl },
+    });
+    expect(claimedOwn.status).toBe(200);
+    expect(claimedOwn.body.customerId).toBe(own.customerId);
+  });
+});
+
 describe('restoring DAP by invitation', () => {
   test('after the customer removed it, a new DAP invitation makes it active again with no duplicate customer', async () => {
     const partner = await partnerWithProfile();
@@ -373,6 +402,7 @@ describe('resending', () => {
     });
     expect(resent.status).toBe(202);
     expect(resent.body.resendCount).toBe(1);
+    await stack.waitForIdle(15_000);
     const limited = await partner.api(`/api/invitations/${created.body.id}/resend`, {
       method: 'POST',
     });

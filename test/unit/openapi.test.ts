@@ -285,13 +285,17 @@ function sourceFiles(directory: string): string[] {
 
 /**
  * The problem codes written in the sources: `code: 'X'` (a ProblemError or a field error),
- * `helper(<status>, 'X'` (fieldProblem and the like), and `[<status>, 'X'` (the 5xx mapping).
- * Upper case only, so that zod's `code: 'custom'` issues are not taken for problem codes.
+ * `helper(<status>, 'X'` (fieldProblem and the like), `throw helper('X'` (a helper that fixes
+ * the status itself, such as a 409 `conflict`), and `[<status>, 'X'` (the 5xx mapping).
+ * Upper case only, so that zod's `code: 'custom'` issues are not taken for problem codes; the
+ * `throw` keeps the state machine's `return refuse('X')` out (its refusals are added below,
+ * for the actions an endpoint can refuse).
  */
 function problemCodesInSources(): Map<string, string> {
   const patterns = [
     /\bcode:\s*'([A-Z][A-Z0-9_]+)'/g,
     /\b\w+\(\s*\d{3},\s*'([A-Z][A-Z0-9_]+)'/g,
+    /\bthrow\s+\w+\(\s*'([A-Z][A-Z0-9_]+)'/g,
     /\[\s*\d{3},\s*'([A-Z][A-Z0-9_]+)'/g,
   ];
   const codes = new Map<string, string>();
