@@ -18,6 +18,8 @@ import { startHttpHost, type HttpHost } from './functionsHost/httpHost';
 import { runAppStartHooks, runAppTerminateHooks } from './functionsHost/invokeFunction';
 import { loadFunctionApp } from './functionsHost/loadFunctions';
 import { startQueueHost, type QueueHost } from './functionsHost/queueHost';
+import { startTimerHost } from './functionsHost/timerHost';
+import { createAdminEndpoint } from './functionsHost/adminEndpoint';
 import { startAzurite, type AzuriteQueueServer } from './servers/azurite';
 import { startLocalCosmos, type LocalCosmos } from './servers/cosmosServer';
 import { mintDevToken, startDevTokenIssuer } from './servers/devTokenIssuer';
@@ -53,6 +55,8 @@ export interface LocalStack {
   readonly settings: Readonly<Record<string, string>>;
   /** A token from the local issuer, as a partner's sign-in would give. */
   mintToken(tenantId: string, roles: readonly string[]): Promise<string>;
+  /** Runs a timer function now and resolves when it has finished. */
+  runTimer(functionName: string): Promise<void>;
   /** Resolves when every queue is drained and no handler runs. */
   waitForIdle(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -131,11 +135,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     closers.push(() => runAppTerminateHooks());
     const registrations = getRegistrations();
 
+    // Core Tools' admin endpoint (POST /admin/functions/{name}) runs a non-HTTP function now.
+    const admin = createAdminEndpoint({
+      registrations,
+      log,
+      messageEncoding: queueSettings.messageEncoding,
+    });
     const http: HttpHost = await startHttpHost({
       registrations,
       port: options.ports?.functions ?? 0,
       routePrefix: parseHttpHostSettings(hostJson).routePrefix,
       log,
+      admin: admin.handle,
     });
     closers.push(() => http.close());
 
@@ -169,6 +180,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       log,
     });
     closers.push(() => queues.close());
+    // After the settings are in the environment: schedules such as %HOUSEKEEPING_SCHEDULE%
+    // are resolved from them.
+    const timers = startTimerHost({ registrations, log });
+    closers.push(() => timers.close());
+    admin.useTimerHost(timers);
 
     return {
       functionsUrl: http.url,
@@ -185,6 +201,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           roles,
         }),
       waitForIdle: (timeoutMs) => queues.waitForIdle(timeoutMs),
+      runTimer: (name) => timers.trigger(name),
       close,
     };
   } catch (error) {

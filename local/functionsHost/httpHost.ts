@@ -31,6 +31,11 @@ export interface HttpHostOptions {
   /** Requests with a larger body get 413 before any handler runs. */
   readonly maxBodyBytes?: number;
   readonly log: HostLog;
+  /**
+   * Serves the host's own `/admin/...` API (adminEndpoint.ts) ahead of the function routes, as
+   * the Functions host reserves that path; resolves true when it answered the request.
+   */
+  readonly admin?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 }
 
 export interface HttpHost {
@@ -182,6 +187,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     const method = (request.method ?? 'GET').toUpperCase();
     const hostHeader = request.headers.host ?? options.host ?? '127.0.0.1';
     const url = new URL(request.url ?? '/', `http://${hostHeader}`);
+    if (options.admin && /^\/admin(\/|$)/i.test(url.pathname)) {
+      if (await options.admin(request, response)) return;
+    }
 
     let segments: string[] | undefined;
     try {

@@ -66,7 +66,8 @@ export async function startTestStack(settings: Record<string, string> = {}): Pro
   const stack = await startLocalStack({
     projectRoot,
     functionFiles: functionSourceFiles(),
-    settings,
+    // Housekeeping runs only when a test asks (stack.runTimer), never in the middle of one.
+    settings: { HOUSEKEEPING_SCHEDULE: '0 0 0 1 1 *', ...settings },
     queueSettings: { maxPollingIntervalMs: 200, visibilityTimeoutMs: 0 },
     log,
     keyFile: join(projectRoot, '.local', 'test-signing-key.json'),
