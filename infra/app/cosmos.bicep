@@ -70,10 +70,14 @@ resource container 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/container
             path: '/*'
           }
         ]
-        // Email drafts (subject, text, html) are read whole and never filtered on.
+        // Email drafts (subject, text, html) are read whole and never filtered on; webhook
+        // signing secrets are never queried, so they stay out of the index.
         excludedPaths: [
           {
             path: '/draft/*'
+          }
+          {
+            path: '/secrets/*'
           }
           {
             path: '/"_etag"/?'

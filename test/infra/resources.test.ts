@@ -113,7 +113,7 @@ describe('deployed resources', () => {
           indexingPolicy: {
             indexingMode: 'consistent',
             includedPaths: [{ path: '/*' }],
-            excludedPaths: [{ path: '/draft/*' }, { path: '/"_etag"/?' }],
+            excludedPaths: [{ path: '/draft/*' }, { path: '/secrets/*' }, { path: '/"_etag"/?' }],
           },
         },
       },

@@ -1,0 +1,153 @@
+import { app, type HttpRequest } from '@azure/functions';
+import {
+  createWebhookBody,
+  partnerEventMessage,
+  webhookDeliveryListQuery,
+  webhookDeliveryMessage,
+  webhookIdParam,
+} from '../shared/api/webhookSchemas';
+import { decodePageToken, toPageBody } from '../shared/api/views';
+import {
+  toWebhookDeliveryView,
+  toWebhookView,
+  toWebhookWithSecretView,
+} from '../shared/api/webhookViews';
+import { PARTNER_ROLES, type Caller } from '../shared/auth/tokenValidator';
+import { partnerEndpoint } from '../shared/http/endpoint';
+import { notFound } from '../shared/http/problem';
+import { readQuery } from '../shared/http/query';
+import { readJsonBody } from '../shared/http/requestBody';
+import { jsonResponse } from '../shared/http/responses';
+import { QUEUES } from '../shared/queue/messageQueue';
+import { queueHandler } from '../shared/queue/queueMessages';
+import {
+  abandonDelivery,
+  createWebhook,
+  deleteWebhook,
+  deliverWebhook,
+  fanOutEvent,
+  getWebhook,
+  listWebhookDeliveries,
+  listWebhooks,
+  rotateWebhookSecret,
+} from '../shared/services/webhooks';
+
+/** Anyone of the partner may look; only an admin agent changes where its data is sent. */
+const READ_ROLES = [PARTNER_ROLES.admin, PARTNER_ROLES.sales];
+const ADMIN = [PARTNER_ROLES.admin];
+const actorOf = (caller: Caller) => `partner:${caller.userId}`;
+
+/** Route ids are validated like any input; a malformed id cannot exist, so it is a 404. */
+function webhookIdOf(request: HttpRequest): string {
+  const parsed = webhookIdParam.safeParse(request.params.id);
+  if (!parsed.success) {
+    throw notFound('The webhook');
+  }
+  return parsed.data;
+}
+
+app.http('createWebhook', {
+  methods: ['POST'],
+  route: 'webhooks',
+  authLevel: 'anonymous',
+  handler: partnerEndpoint(ADMIN, async ({ request, services, caller }) => {
+    const body = await readJsonBody(request, createWebhookBody);
+    const { webhook, secret } = await createWebhook(
+      services,
+      caller.tenantId,
+      actorOf(caller),
+      body,
+    );
+    const view = toWebhookWithSecretView(webhook, secret, services.now());
+    return jsonResponse(201, view, { Location: `/api/webhooks/${view.id}` });
+  }),
+});
+
+app.http('listWebhooks', {
+  methods: ['GET'],
+  route: 'webhooks',
+  authLevel: 'anonymous',
+  handler: partnerEndpoint(READ_ROLES, async ({ services, caller }) => {
+    const webhooks = await listWebhooks(services, caller.tenantId);
+    const now = services.now();
+    return jsonResponse(200, { items: webhooks.map((webhook) => toWebhookView(webhook, now)) });
+  }),
+});
+
+app.http('getWebhook', {
+  methods: ['GET'],
+  route: 'webhooks/{id}',
+  authLevel: 'anonymous',
+  handler: partnerEndpoint(READ_ROLES, async ({ request, services, caller }) =>
+    jsonResponse(
+      200,
+      toWebhookView(
+        await getWebhook(services, caller.tenantId, webhookIdOf(request)),
+        services.now(),
+      ),
+    ),
+  ),
+});
+
+app.http('deleteWebhook', {
+  methods: ['DELETE'],
+  route: 'webhooks/{id}',
+  authLevel: 'anonymous',
+  handler: partnerEndpoint(ADMIN, async ({ request, services, caller }) => {
+    await deleteWebhook(services, caller.tenantId, webhookIdOf(request), actorOf(caller));
+    return { status: 204 };
+  }),
+});
+
+app.http('rotateWebhookSecret', {
+  methods: ['POST'],
+  route: 'webhooks/{id}/rotate-secret',
+  authLevel: 'anonymous',
+  handler: partnerEndpoint(ADMIN, async ({ request, services, caller }) => {
+    const { webhook, secret } = await rotateWebhookSecret(
+      services,
+      caller.tenantId,
+      webhookIdOf(request),
+      actorOf(caller),
+    );
+    return jsonResponse(200, toWebhookWithSecretView(webhook, secret, services.now()));
+  }),
+});
+
+app.http('listWebhookDeliveries', {
+  methods: ['GET'],
+  route: 'webhooks/{id}/deliveries',
+  authLevel: 'anonymous',
+  handler: partnerEndpoint(READ_ROLES, async ({ request, services, caller }) => {
+    const id = webhookIdOf(request);
+    const query = readQuery(request, webhookDeliveryListQuery);
+    const continuationToken = decodePageToken(query.continuationToken);
+    const page = await listWebhookDeliveries(services, caller.tenantId, id, {
+      limit: query.limit,
+      ...(continuationToken === undefined ? {} : { continuationToken }),
+    });
+    return jsonResponse(200, toPageBody(page, toWebhookDeliveryView));
+  }),
+});
+
+app.storageQueue('fanOutPartnerEvent', {
+  queueName: QUEUES.partnerEvents,
+  connection: 'AzureWebJobsStorage',
+  handler: queueHandler(partnerEventMessage, (message, services) => fanOutEvent(services, message)),
+});
+
+app.storageQueue('deliverWebhook', {
+  queueName: QUEUES.webhookDelivery,
+  connection: 'AzureWebJobsStorage',
+  handler: queueHandler(webhookDeliveryMessage, (message, services) =>
+    deliverWebhook(services, message),
+  ),
+});
+
+app.storageQueue('abandonWebhookDelivery', {
+  queueName: `${QUEUES.webhookDelivery}-poison`,
+  connection: 'AzureWebJobsStorage',
+  handler: queueHandler(webhookDeliveryMessage, async (message, services) =>
+    (await abandonDelivery(services, message)) ? 'marked failed' : 'nothing to do',
+  ),
+});

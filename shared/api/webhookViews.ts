@@ -1,0 +1,45 @@
+import { validSecrets } from '../services/webhooks';
+import {
+  publicEventId,
+  webhookApiId,
+  type WebhookDeliveryDocument,
+  type WebhookDocument,
+} from '../store/webhookDocuments';
+
+/**
+ * A webhook as the API shows it. Secret values never leave after creation or rotation: only
+ * when each valid secret was made and when it lapses, so a rotation in progress is visible.
+ */
+export function toWebhookView(doc: WebhookDocument, now: Date) {
+  return {
+    id: webhookApiId(doc.id),
+    url: doc.url,
+    events: doc.events,
+    status: doc.status,
+    secrets: validSecrets(doc.secrets, now).map((secret) => ({
+      createdAt: secret.createdAt,
+      ...(secret.expiresAt === undefined ? {} : { expiresAt: secret.expiresAt }),
+    })),
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+/** The answer to a create or a rotation: the only time the new secret is shown. */
+export function toWebhookWithSecretView(doc: WebhookDocument, secret: string, now: Date) {
+  return { ...toWebhookView(doc, now), secret };
+}
+
+/** One delivery of an event to a webhook, with every attempt. */
+export function toWebhookDeliveryView(doc: WebhookDeliveryDocument) {
+  return {
+    eventId: publicEventId(doc.eventId),
+    eventType: doc.eventType,
+    status: doc.status,
+    attempts: doc.attempts,
+    ...(doc.nextAttemptAt === undefined ? {} : { nextAttemptAt: doc.nextAttemptAt }),
+    ...(doc.failureReason === undefined ? {} : { failureReason: doc.failureReason }),
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}

@@ -1,0 +1,682 @@
+import { randomUUID } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import {
+  isNonPublicAddress,
+  newWebhookSecret,
+  parseRetryAfterSeconds,
+  retryDelaySecondsForWebhook,
+  signWebhook,
+  validateWebhookUrl,
+} from '../domain/webhookSignature';
+import { fieldProblem, notFound, ProblemError } from '../http/problem';
+import { QUEUES } from '../queue/messageQueue';
+import { DocumentConflictError, updateDocument, type Page } from '../store/documentStore';
+import { partitionKeys } from '../store/documents';
+import {
+  publicEventId,
+  webhookDeliveryId,
+  webhookDocumentId,
+  type WebhookAttempt,
+  type WebhookDeliveryDocument,
+  type WebhookDocument,
+  type WebhookSecret,
+} from '../store/webhookDocuments';
+import type { Dependencies } from './dependencies';
+import {
+  isWebhookEvent,
+  recordEvent,
+  type AuditEventDocument,
+  type WebhookEventType,
+} from './events';
+
+/** A partner's receivers; each event costs one delivery per webhook, so the number is bounded. */
+export const MAX_WEBHOOKS_PER_PARTNER = 10;
+/** After a rotation the previous secret keeps signing this long, while receivers switch over. */
+export const PREVIOUS_SECRET_VALIDITY_MS = 24 * 60 * 60 * 1000;
+/** A receiver must answer within this; it should queue the work and answer at once. */
+export const WEBHOOK_TIMEOUT_MS = 10_000;
+/**
+ * How long one worker holds the right to POST a delivery: longer than the timeout, shorter than
+ * the host's redelivery budget (visibilityTimeout × maxDequeueCount), so a crashed worker's
+ * message is retried after the lease lapses instead of going to poison.
+ */
+export const WEBHOOK_LEASE_MS = 30_000;
+/** Queue delays are whole seconds and clocks differ a little: a message this early is on time. */
+const EARLY_TOLERANCE_MS = 1_000;
+const USER_AGENT = 'reseller-invitations-webhooks/1';
+
+export interface PartnerEventMessage {
+  readonly partnerTenantId: string;
+  readonly eventId: string;
+}
+
+export interface WebhookDeliveryMessage {
+  readonly partnerTenantId: string;
+  readonly deliveryId: string;
+}
+
+export interface CreateWebhookInput {
+  readonly url: string;
+  readonly events: readonly WebhookEventType[];
+}
+
+/** A webhook and the secret shown to the partner this once; only its signatures reveal it later. */
+export interface WebhookWithSecret {
+  readonly webhook: WebhookDocument;
+  readonly secret: string;
+}
+
+/** The secrets that sign deliveries at `now`, current first. */
+export function validSecrets(secrets: readonly WebhookSecret[], now: Date): WebhookSecret[] {
+  return secrets.filter(
+    (secret) => secret.expiresAt === undefined || new Date(secret.expiresAt) > now,
+  );
+}
+
+function webhookEvent(
+  webhook: WebhookDocument,
+  action: 'webhook.created' | 'webhook.deleted' | 'webhook.secretRotated',
+  actor: string,
+  uniqueBy: string,
+  details: { before: Record<string, unknown> | null; after: Record<string, unknown> | null },
+) {
+  const id = webhook.id.replace(/^webhook:/, '');
+  return {
+    partnerTenantId: webhook.partnerTenantId,
+    at: webhook.updatedAt,
+    actor,
+    action,
+    subject: { kind: 'webhook' as const, id },
+    ...details,
+    dedupeKey: `webhook:${id}:${uniqueBy}`,
+  };
+}
+
+/** Every active webhook of the partner (at most a few), optionally only those for one event. */
+async function activeWebhooks(
+  deps: Dependencies,
+  partnerTenantId: string,
+  eventType?: WebhookEventType,
+): Promise<WebhookDocument[]> {
+  const webhooks: WebhookDocument[] = [];
+  let continuationToken: string | undefined;
+  do {
+    const page: Page<WebhookDocument> = await deps.store.queryPage<WebhookDocument>(
+      partitionKeys.partner(partnerTenantId),
+      {
+        query:
+          "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'webhook' AND c.status = 'active'" +
+          (eventType === undefined ? '' : ' AND ARRAY_CONTAINS(c.events, @eventType)') +
+          ' ORDER BY c.createdAt DESC',
+        parameters: eventType === undefined ? [] : [{ name: '@eventType', value: eventType }],
+      },
+      {
+        limit: 100,
+        ...(continuationToken === undefined ? {} : { continuationToken }),
+      },
+    );
+    webhooks.push(...page.items);
+    continuationToken = page.continuationToken;
+  } while (continuationToken !== undefined);
+  return webhooks;
+}
+
+/**
+ * Registers a receiver for some webhook events. The URL must pass `validateWebhookUrl` (422
+ * `WEBHOOK_URL_NOT_ALLOWED`); the signing secret is returned here and never shown again.
+ */
+export async function createWebhook(
+  deps: Dependencies,
+  partnerTenantId: string,
+  actor: string,
+  input: CreateWebhookInput,
+): Promise<WebhookWithSecret> {
+  const problem = validateWebhookUrl(input.url, {
+    allowHttpLoopback: deps.config.webhooks.allowHttpLoopback,
+  });
+  if (problem !== undefined) {
+    throw fieldProblem(422, 'WEBHOOK_URL_NOT_ALLOWED', 'url', problem, 'The URL is not allowed');
+  }
+  if ((await activeWebhooks(deps, partnerTenantId)).length >= MAX_WEBHOOKS_PER_PARTNER) {
+    throw new ProblemError({
+      status: 409,
+      code: 'WEBHOOK_LIMIT_REACHED',
+      title: 'Too many webhooks',
+      detail: `A partner can have at most ${MAX_WEBHOOKS_PER_PARTNER} webhooks; delete one first.`,
+    });
+  }
+  const at = deps.now().toISOString();
+  const secret = newWebhookSecret();
+  const webhook = await deps.store.create<WebhookDocument>({
+    id: webhookDocumentId(randomUUID()),
+    pk: partitionKeys.partner(partnerTenantId),
+    type: 'webhook',
+    partnerTenantId,
+    url: new URL(input.url).href,
+    events: [...input.events],
+    secrets: [{ value: secret, createdAt: at }],
+    status: 'active',
+    createdAt: at,
+    updatedAt: at,
+    createdBy: actor,
+  });
+  await recordEvent(
+    deps,
+    webhookEvent(webhook, 'webhook.created', actor, 'created', {
+      before: null,
+      after: { url: webhook.url, events: webhook.events },
+    }),
+  );
+  return { webhook, secret };
+}
+
+/** The partner's active webhooks, newest first. */
+export async function listWebhooks(
+  deps: Dependencies,
+  partnerTenantId: string,
+): Promise<WebhookDocument[]> {
+  return activeWebhooks(deps, partnerTenantId);
+}
+
+/** One active webhook of the partner; a deleted one, or another partner's, is not found. */
+export async function getWebhook(
+  deps: Dependencies,
+  partnerTenantId: string,
+  webhookId: string,
+): Promise<WebhookDocument> {
+  const webhook = await deps.store.read<WebhookDocument>(
+    partitionKeys.partner(partnerTenantId),
+    webhookDocumentId(webhookId),
+  );
+  if (webhook === undefined || webhook.type !== 'webhook' || webhook.status !== 'active') {
+    throw notFound('The webhook');
+  }
+  return webhook;
+}
+
+/** Read-decide-write on an active webhook; a missing or deleted one is a 404. */
+async function changeWebhook(
+  deps: Dependencies,
+  partnerTenantId: string,
+  webhookId: string,
+  change: (current: WebhookDocument) => WebhookDocument,
+): Promise<WebhookDocument> {
+  const result = await updateDocument<WebhookDocument>(
+    deps.store,
+    partitionKeys.partner(partnerTenantId),
+    webhookDocumentId(webhookId),
+    (current) => {
+      if (current.type !== 'webhook' || current.status !== 'active') {
+        throw notFound('The webhook');
+      }
+      return { write: change(current) };
+    },
+  );
+  if (result === undefined) {
+    throw notFound('The webhook');
+  }
+  return result.document;
+}
+
+/**
+ * Stops deliveries to a webhook. The document stays (its deliveries refer to it) with its
+ * secrets wiped; pending deliveries end as failed when their next attempt comes.
+ */
+export async function deleteWebhook(
+  deps: Dependencies,
+  partnerTenantId: string,
+  webhookId: string,
+  actor: string,
+): Promise<void> {
+  const at = deps.now().toISOString();
+  const deleted = await changeWebhook(deps, partnerTenantId, webhookId, (current) => ({
+    ...current,
+    status: 'deleted',
+    secrets: [],
+    deletedAt: at,
+    updatedAt: at,
+  }));
+  await recordEvent(
+    deps,
+    webhookEvent(deleted, 'webhook.deleted', actor, 'deleted', {
+      before: { url: deleted.url, events: deleted.events },
+      after: null,
+    }),
+  );
+}
+
+/**
+ * Makes a new current secret and returns it (shown this once). The previous one keeps signing,
+ * beside the new one, for 24 hours, so the partner can switch its receiver over without losing
+ * a delivery; secrets that already lapsed are dropped.
+ */
+export async function rotateWebhookSecret(
+  deps: Dependencies,
+  partnerTenantId: string,
+  webhookId: string,
+  actor: string,
+): Promise<WebhookWithSecret> {
+  const now = deps.now();
+  const at = now.toISOString();
+  const previousExpiresAt = new Date(now.getTime() + PREVIOUS_SECRET_VALIDITY_MS).toISOString();
+  const secret = newWebhookSecret();
+  const webhook = await changeWebhook(deps, partnerTenantId, webhookId, (current) => {
+    const [previous, ...older] = validSecrets(current.secrets, now);
+    return {
+      ...current,
+      secrets: [
+        { value: secret, createdAt: at },
+        ...(previous === undefined
+          ? []
+          : [{ ...previous, expiresAt: previous.expiresAt ?? previousExpiresAt }]),
+        ...older,
+      ],
+      updatedAt: at,
+    };
+  });
+  await recordEvent(
+    deps,
+    webhookEvent(webhook, 'webhook.secretRotated', actor, `rotated:${webhook._etag}`, {
+      before: null,
+      after: { secretCreatedAt: at, previousSecretExpiresAt: previousExpiresAt },
+    }),
+  );
+  return { webhook, secret };
+}
+
+/** A webhook's deliveries, newest first, one page at a time. */
+export async function listWebhookDeliveries(
+  deps: Dependencies,
+  partnerTenantId: string,
+  webhookId: string,
+  page: { limit: number; continuationToken?: string },
+): Promise<Page<WebhookDeliveryDocument>> {
+  await getWebhook(deps, partnerTenantId, webhookId);
+  return deps.store.queryPage<WebhookDeliveryDocument>(
+    partitionKeys.partner(partnerTenantId),
+    {
+      query:
+        "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'webhookDelivery' AND c.webhookId = @webhookId ORDER BY c.createdAt DESC",
+      parameters: [{ name: '@webhookId', value: webhookId }],
+    },
+    page,
+  );
+}
+
+// ---- delivery ------------------------------------------------------------------------------
+
+/** The JSON body receivers get: the audit event, in the API's terms. */
+export function webhookPayload(event: AuditEventDocument) {
+  return {
+    id: publicEventId(event.id),
+    type: event.action,
+    occurredAt: event.at,
+    partnerTenantId: event.partnerTenantId,
+    data: { subject: event.subject, before: event.before, after: event.after },
+  };
+}
+
+/** The headers of one POST; the signature is made at each attempt, so retries are fresh. */
+export function webhookRequestHeaders(
+  event: AuditEventDocument,
+  body: string,
+  secrets: readonly string[],
+  now: Date,
+): Record<string, string> {
+  const eventId = publicEventId(event.id);
+  return {
+    'Content-Type': 'application/json',
+    'User-Agent': USER_AGENT,
+    'Webhook-Id': eventId,
+    'X-Webhook-Event-Id': eventId,
+    'X-Webhook-Event-Type': event.action,
+    'X-Webhook-Signature': signWebhook(secrets, Math.floor(now.getTime() / 1000), body),
+  };
+}
+
+/**
+ * Fans one audit event out to the partner's active webhooks subscribed to it: a delivery
+ * document per webhook (created once: a redelivered message finds it) and a message on
+ * `webhook-delivery` for each. Webhooks registered after the event do not get it.
+ */
+export async function fanOutEvent(
+  deps: Dependencies,
+  message: PartnerEventMessage,
+): Promise<string> {
+  const pk = partitionKeys.partner(message.partnerTenantId);
+  const event = await deps.store.read<AuditEventDocument>(pk, message.eventId);
+  if (event === undefined || event.type !== 'auditEvent') {
+    return `no event ${message.eventId}`;
+  }
+  if (!isWebhookEvent(event.action)) {
+    return `${event.action} is not a webhook event`;
+  }
+  const occurred = Date.parse(event.at);
+  const webhooks = (await activeWebhooks(deps, message.partnerTenantId, event.action)).filter(
+    (webhook) => !(Date.parse(webhook.createdAt) > occurred),
+  );
+  let queued = 0;
+  for (const webhook of webhooks) {
+    if (await createDelivery(deps, event, event.action, webhook)) {
+      queued += 1;
+    }
+  }
+  return `${event.action}: ${webhooks.length} webhook(s), ${queued} delivery message(s) queued`;
+}
+
+/** Creates the delivery and queues it; true when a message was queued. */
+async function createDelivery(
+  deps: Dependencies,
+  event: AuditEventDocument,
+  eventType: WebhookEventType,
+  webhook: WebhookDocument,
+): Promise<boolean> {
+  const webhookId = webhook.id.replace(/^webhook:/, '');
+  const at = deps.now().toISOString();
+  const delivery: WebhookDeliveryDocument = {
+    id: webhookDeliveryId(event.id, webhookId),
+    pk: event.pk,
+    type: 'webhookDelivery',
+    partnerTenantId: event.partnerTenantId,
+    webhookId,
+    eventId: event.id,
+    eventType,
+    status: 'pending',
+    attempts: [],
+    createdAt: at,
+    updatedAt: at,
+  };
+  try {
+    await deps.store.create(delivery);
+  } catch (error) {
+    if (!(error instanceof DocumentConflictError)) {
+      throw error;
+    }
+    // A redelivered fan-out: queue again only what may have lost its message (the first
+    // fan-out stopped between the create and the send). Anything attempted has its own.
+    const existing = await deps.store.read<WebhookDeliveryDocument>(delivery.pk, delivery.id);
+    if (
+      existing?.status !== 'pending' ||
+      existing.attempts.length > 0 ||
+      existing.claimedUntil !== undefined
+    ) {
+      return false;
+    }
+  }
+  const next: WebhookDeliveryMessage = {
+    partnerTenantId: event.partnerTenantId,
+    deliveryId: delivery.id,
+  };
+  await deps.queue.send(QUEUES.webhookDelivery, next);
+  return true;
+}
+
+export type WebhookDeliveryOutcome =
+  'succeeded' | 'retry-scheduled' | 'failed' | 'cancelled' | 'rescheduled' | 'skipped';
+
+export class WebhookLeaseHeldError extends Error {
+  constructor(deliveryId: string) {
+    super(`Delivery ${deliveryId} is being attempted by another worker; retry later`);
+    this.name = 'WebhookLeaseHeldError';
+  }
+}
+
+interface AttemptResult {
+  readonly attempt: WebhookAttempt;
+  readonly succeeded: boolean;
+  readonly retryAfterSeconds?: number;
+}
+
+/**
+ * Makes one attempt at a delivery. At least once: a failed attempt below
+ * WEBHOOK_MAX_ATTEMPTS queues the same message again with a growing delay (or the receiver's
+ * larger Retry-After) before it is recorded; a lease on the delivery keeps two copies of a
+ * message from both POSTing; a copy that arrives before the scheduled retry is due goes back
+ * on the queue until then.
+ */
+export async function deliverWebhook(
+  deps: Dependencies,
+  message: WebhookDeliveryMessage,
+): Promise<WebhookDeliveryOutcome> {
+  const pk = partitionKeys.partner(message.partnerTenantId);
+  const claimedAt = deps.now();
+  // Set by the decision when this copy of the message came before its retry is due.
+  const early: { dueAt?: Date } = {};
+  const claim = await updateDocument<WebhookDeliveryDocument>(
+    deps.store,
+    pk,
+    message.deliveryId,
+    (current) => {
+      delete early.dueAt;
+      if (current.type !== 'webhookDelivery' || current.status !== 'pending') {
+        return { keep: true };
+      }
+      if (current.claimedUntil !== undefined && new Date(current.claimedUntil) > claimedAt) {
+        throw new WebhookLeaseHeldError(current.id);
+      }
+      const due = current.nextAttemptAt === undefined ? undefined : new Date(current.nextAttemptAt);
+      if (due !== undefined && due.getTime() - claimedAt.getTime() > EARLY_TOLERANCE_MS) {
+        early.dueAt = due;
+        return { keep: true };
+      }
+      return {
+        write: {
+          ...current,
+          claimedUntil: new Date(claimedAt.getTime() + WEBHOOK_LEASE_MS).toISOString(),
+        },
+      };
+    },
+  );
+  if (early.dueAt !== undefined) {
+    await deps.queue.send(QUEUES.webhookDelivery, message, {
+      delaySeconds: Math.ceil((early.dueAt.getTime() - claimedAt.getTime()) / 1000),
+    });
+    return 'rescheduled';
+  }
+  if (claim === undefined || !claim.written) {
+    return 'skipped';
+  }
+  const delivery = claim.document;
+  const [webhook, event] = await Promise.all([
+    deps.store.read<WebhookDocument>(pk, webhookDocumentId(delivery.webhookId)),
+    deps.store.read<AuditEventDocument>(pk, delivery.eventId),
+  ]);
+  if (webhook?.status !== 'active' || event === undefined) {
+    await settle(deps, message, (current, at) => ({
+      ...current,
+      status: 'failed',
+      failureReason:
+        webhook?.status !== 'active'
+          ? 'The webhook was deleted before this event was delivered.'
+          : 'The event no longer exists.',
+      updatedAt: at,
+    }));
+    return 'cancelled';
+  }
+
+  const result = await attemptDelivery(deps, webhook, event);
+  const attemptNumber = delivery.attempts.length + 1;
+  if (result.succeeded) {
+    await settle(deps, message, (current, at) => ({
+      ...current,
+      status: 'succeeded',
+      attempts: [...current.attempts, result.attempt],
+      updatedAt: at,
+    }));
+    return 'succeeded';
+  }
+  if (attemptNumber >= deps.config.webhooks.maxAttempts) {
+    await settle(deps, message, (current, at) => ({
+      ...current,
+      status: 'failed',
+      attempts: [...current.attempts, result.attempt],
+      failureReason: `Gave up after ${attemptNumber} attempts.`,
+      updatedAt: at,
+    }));
+    return 'failed';
+  }
+  const delaySeconds = Math.max(
+    retryDelaySecondsForWebhook(attemptNumber),
+    result.retryAfterSeconds ?? 0,
+  );
+  const nextAttemptAt = new Date(deps.now().getTime() + delaySeconds * 1000).toISOString();
+  // Queued before it is recorded: whoever sees nextAttemptAt can rely on a message for it.
+  await deps.queue.send(QUEUES.webhookDelivery, message, { delaySeconds });
+  await settle(deps, message, (current, at) => ({
+    ...current,
+    attempts: [...current.attempts, result.attempt],
+    nextAttemptAt,
+    updatedAt: at,
+  }));
+  return 'retry-scheduled';
+}
+
+/** Writes the outcome of an attempt on a still pending delivery, releasing the lease. */
+async function settle(
+  deps: Dependencies,
+  message: WebhookDeliveryMessage,
+  change: (
+    current: Omit<WebhookDeliveryDocument, 'claimedUntil' | 'nextAttemptAt'>,
+    at: string,
+  ) => WebhookDeliveryDocument,
+): Promise<void> {
+  await updateDocument<WebhookDeliveryDocument>(
+    deps.store,
+    partitionKeys.partner(message.partnerTenantId),
+    message.deliveryId,
+    (current) => {
+      if (current.status !== 'pending') {
+        return { keep: true };
+      }
+      const { claimedUntil: _lease, nextAttemptAt: _due, ...rest } = current;
+      return { write: change(rest, deps.now().toISOString()) };
+    },
+  );
+}
+
+/** One signed POST to the receiver; never throws for what the receiver or network does. */
+async function attemptDelivery(
+  deps: Dependencies,
+  webhook: WebhookDocument,
+  event: AuditEventDocument,
+): Promise<AttemptResult> {
+  const now = deps.now();
+  const at = now.toISOString();
+  const refused = await destinationProblem(webhook.url, deps.config.webhooks.allowHttpLoopback);
+  if (refused !== undefined) {
+    return { attempt: { at, error: refused, durationMs: 0 }, succeeded: false };
+  }
+  const body = JSON.stringify(webhookPayload(event));
+  const secrets = validSecrets(webhook.secrets, now).map((secret) => secret.value);
+  const started = performance.now();
+  const durationMs = () => Math.round(performance.now() - started);
+  try {
+    const response = await fetch(webhook.url, {
+      method: 'POST',
+      headers: webhookRequestHeaders(event, body, secrets, now),
+      body,
+      // A redirect could lead anywhere, past the URL checks: it counts as a failure.
+      redirect: 'manual',
+      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+    });
+    // Only the status matters; leave the body unread rather than buffer whatever comes.
+    await response.body?.cancel().catch(() => undefined);
+    const status = response.status;
+    const retryAfterSeconds =
+      status === 429 || status === 503
+        ? parseRetryAfterSeconds(response.headers.get('retry-after'), now)
+        : undefined;
+    return {
+      attempt: {
+        at,
+        status,
+        ...(status >= 300 && status < 400 ? { error: 'Redirects are not followed.' } : {}),
+        durationMs: durationMs(),
+      },
+      succeeded: status >= 200 && status < 300,
+      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+    };
+  } catch (error) {
+    return {
+      attempt: { at, error: describeFetchError(error), durationMs: durationMs() },
+      succeeded: false,
+    };
+  }
+}
+
+/**
+ * Why the URL must not be called now, if it must not: the rules may have changed since it was
+ * registered, and a public name can resolve to a private address. (The fetch resolves the name
+ * again, so this narrows DNS rebinding but cannot rule it out.)
+ */
+async function destinationProblem(
+  url: string,
+  allowHttpLoopback: boolean,
+): Promise<string | undefined> {
+  const problem = validateWebhookUrl(url, { allowHttpLoopback });
+  if (problem !== undefined) {
+    return `Not delivered: ${problem}`;
+  }
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host) !== 0 || (allowHttpLoopback && host === 'localhost')) {
+    return undefined;
+  }
+  try {
+    const addresses = await lookup(host, { all: true, verbatim: true });
+    return addresses.some((entry) => isNonPublicAddress(entry.address))
+      ? `Not delivered: ${host} resolves to a non-public address.`
+      : undefined;
+  } catch (error) {
+    return `Could not resolve ${host}: ${(error as { code?: string }).code ?? String(error)}`;
+  }
+}
+
+function describeFetchError(error: unknown): string {
+  const e = error as {
+    name?: string;
+    message?: string;
+    cause?: { code?: string; message?: string };
+  };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') {
+    return `No answer within ${WEBHOOK_TIMEOUT_MS / 1000} s.`;
+  }
+  const cause = e.cause?.code ?? e.cause?.message;
+  return cause === undefined ? String(e.message ?? error) : `Connection failed: ${cause}`;
+}
+
+/**
+ * The host gave up on a delivery message (it reached the poison queue). Marks the delivery
+ * failed unless it is in hand: another worker holds it, or a retry is scheduled (its message
+ * is on the queue).
+ */
+export async function abandonDelivery(
+  deps: Dependencies,
+  message: WebhookDeliveryMessage,
+): Promise<boolean> {
+  const now = deps.now();
+  const result = await updateDocument<WebhookDeliveryDocument>(
+    deps.store,
+    partitionKeys.partner(message.partnerTenantId),
+    message.deliveryId,
+    (current) => {
+      const inHand = [current.claimedUntil, current.nextAttemptAt].some(
+        (until) => until !== undefined && new Date(until) > now,
+      );
+      if (current.type !== 'webhookDelivery' || current.status !== 'pending' || inHand) {
+        return { keep: true };
+      }
+      const { claimedUntil: _lease, nextAttemptAt: _due, ...rest } = current;
+      return {
+        write: {
+          ...rest,
+          status: 'failed',
+          failureReason: 'Abandoned after repeated processing errors.',
+          updatedAt: now.toISOString(),
+        },
+      };
+    },
+  );
+  return result?.written ?? false;
+}

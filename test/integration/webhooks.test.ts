@@ -1,0 +1,506 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { appServices } from '../../shared/app/appServices';
+import { verifyWebhookSignature } from '../../shared/domain/webhookSignature';
+import { QUEUES } from '../../shared/queue/messageQueue';
+import { recordEvent, type WebhookEventType } from '../../shared/services/events';
+import {
+  customerBody,
+  MCA_SIGNER,
+  PROFILE_DE,
+  startTestStack,
+  tokenOf,
+  type Partner,
+  type TestStack,
+} from './support/testStack';
+
+let stack: TestStack;
+const receivers: Receiver[] = [];
+
+beforeAll(async () => {
+  stack = await startTestStack({ WEBHOOK_MAX_ATTEMPTS: '3' });
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(receivers.map((receiver) => receiver.stop()));
+  await stack?.close();
+});
+
+interface ReceivedRequest {
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+}
+
+/** A partner's webhook endpoint on loopback: records what arrives, answers `status`, can go down. */
+class Receiver {
+  readonly requests: ReceivedRequest[] = [];
+  status = 200;
+  /** Answers used up one per request before falling back to `status`. */
+  readonly nextAnswers: Array<{ status: number; headers?: Record<string, string> }> = [];
+  private server: Server | undefined;
+  private port = 0;
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/hooks/reseller`;
+  }
+
+  /** Listens on a free port the first time, and on the same port after a stop. */
+  async start(): Promise<this> {
+    const server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        this.requests.push({
+          headers: request.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
+        const answer = this.nextAnswers.shift() ?? { status: this.status };
+        response
+          .writeHead(answer.status, { 'Content-Type': 'text/plain', ...answer.headers })
+          .end('ok');
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+    this.port = (server.address() as AddressInfo).port;
+    this.server = server;
+    return this;
+  }
+
+  /** The endpoint goes down: connections are refused until it starts again. */
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (server === undefined) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+async function newReceiver(): Promise<Receiver> {
+  const receiver = await new Receiver().start();
+  receivers.push(receiver);
+  return receiver;
+}
+
+async function registerWebhook(
+  partner: Partner,
+  url: string,
+  events: readonly WebhookEventType[] = ['relationship.removed'],
+): Promise<{ id: string; secret: string }> {
+  const created = await partner.api('/api/webhooks', { method: 'POST', json: { url, events } });
+  expect(created.status).toBe(201);
+  return { id: created.body.id, secret: created.body.secret };
+}
+
+/** Records a webhook event through the real audit service, as the other services do. */
+async function recordWebhookEvent(
+  partner: Partner,
+  action: WebhookEventType = 'relationship.removed',
+): Promise<string> {
+  const customerId = randomUUID();
+  const event = await recordEvent(appServices(), {
+    partnerTenantId: partner.tenantId,
+    at: new Date().toISOString(),
+    actor: `partner:${randomUUID()}`,
+    action,
+    subject: { kind: 'customer', id: customerId },
+    before: { status: 'active' },
+    after: { status: 'removed' },
+    dedupeKey: `test:${customerId}:${action}`,
+  });
+  return event.id;
+}
+
+async function deliveriesOf(partner: Partner, webhookId: string) {
+  const response = await partner.api(`/api/webhooks/${webhookId}/deliveries`);
+  expect(response.status).toBe(200);
+  return response.body.items as Array<{
+    eventId: string;
+    eventType: string;
+    status: string;
+    attempts: Array<{ at: string; status?: number; error?: string; durationMs: number }>;
+    nextAttemptAt?: string;
+    failureReason?: string;
+  }>;
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+describe('registering a webhook', () => {
+  test('refuses URLs that are not public https, and unknown events, naming the field', async () => {
+    const partner = await stack.newPartner();
+    const cases = [
+      [{ url: 'http://hooks.contoso.example/x', events: ['relationship.removed'] }, 422],
+      [{ url: 'https://10.0.0.7/x', events: ['relationship.removed'] }, 422],
+      [
+        { url: 'https://user:secret@hooks.contoso.example/', events: ['relationship.removed'] },
+        422,
+      ],
+      [{ url: 'https://169.254.169.254/metadata', events: ['relationship.removed'] }, 422],
+      [{ url: 'https://hooks.contoso.example/x', events: ['invitation.created'] }, 400],
+      [{ url: 'https://hooks.contoso.example/x', events: [] }, 400],
+      [{ url: 'https://hooks.contoso.example/x' }, 400],
+      [
+        { url: 'https://hooks.contoso.example/x', events: ['invitation.expired'], secret: 'x' },
+        400,
+      ],
+    ] as const;
+    for (const [json, status] of cases) {
+      const response = await partner.api('/api/webhooks', { method: 'POST', json });
+      expect({ json, status: response.status }).toEqual({ json, status });
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      if (status === 422) {
+        expect(response.body.code).toBe('WEBHOOK_URL_NOT_ALLOWED');
+        expect(response.body.errors[0].field).toBe('url');
+      } else {
+        expect(response.body.code).toBe('VALIDATION_FAILED');
+      }
+    }
+    const unknownEvent = await partner.api('/api/webhooks', {
+      method: 'POST',
+      json: { url: 'https://hooks.contoso.example/x', events: ['relationship.removed', 'nope'] },
+    });
+    expect(unknownEvent.body.errors).toEqual([
+      expect.objectContaining({ field: 'events.1', code: 'INVALID_VALUE' }),
+    ]);
+    expect((await partner.api('/api/webhooks')).body.items).toEqual([]);
+  });
+
+  test('only an admin agent registers; the secret is shown once and never again', async () => {
+    const admin = await stack.newPartner(['AdminAgent']);
+    const sales = await stack.newPartner(['SalesAgent']);
+    const json = { url: 'https://hooks.contoso.example/reseller', events: ['invitation.expired'] };
+    const refused = await sales.api('/api/webhooks', { method: 'POST', json });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('ROLE_REQUIRED');
+
+    const created = await admin.api('/api/webhooks', { method: 'POST', json });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBe(`/api/webhooks/${created.body.id}`);
+    expect(created.headers.get('cache-control')).toBe('no-store');
+    expect(created.body).toMatchObject({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      url: json.url,
+      events: json.events,
+      status: 'active',
+      secret: expect.stringMatching(/^whsec_[A-Za-z0-9_-]{43}$/),
+      secrets: [{ createdAt: created.body.createdAt }],
+    });
+
+    const one = await admin.api(`/api/webhooks/${created.body.id}`);
+    const list = await admin.api('/api/webhooks');
+    expect(one.status).toBe(200);
+    expect(list.body.items).toHaveLength(1);
+    for (const response of [one, list]) {
+      expect(response.text).not.toContain(created.body.secret);
+      expect(response.text).not.toContain('"secret"');
+      expect(response.text).not.toContain('"value"');
+    }
+    const { secret: _secret, ...withoutSecret } = created.body;
+    expect(one.body).toEqual(withoutSecret);
+
+    const audit = await admin.api('/api/audit-events');
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toContain('webhook.created');
+    expect(audit.text).not.toContain(created.body.secret);
+  });
+});
+
+describe('delivering events', () => {
+  test('the invitation flow delivers relationship.accepted and .activated, signed with the secret', async () => {
+    const receiver = await newReceiver();
+    const partner = await stack.newPartner();
+    await partner.api('/api/partner', { method: 'PUT', json: PROFILE_DE });
+    const webhook = await registerWebhook(partner, receiver.url, [
+      'relationship.accepted',
+      'relationship.activated',
+    ]);
+    const unsubscribed = await registerWebhook(partner, `${receiver.url}/removals-only`);
+
+    const invitation = await partner.api('/api/invitations', {
+      method: 'POST',
+      json: customerBody(),
+    });
+    await partner.api(`/api/invitations/${invitation.body.id}/send`, { method: 'POST' });
+    await stack.waitForIdle(15_000);
+    const accepted = await stack.api(`/api/accept/${tokenOf(invitation.body.acceptUrl)}`, {
+      method: 'POST',
+      json: MCA_SIGNER,
+      headers: { Accept: 'application/json' },
+    });
+    expect(accepted.status).toBe(303);
+    await stack.waitForIdle(15_000);
+
+    expect(receiver.requests.map((r) => r.headers['x-webhook-event-type']).sort()).toEqual([
+      'relationship.accepted',
+      'relationship.activated',
+    ]);
+    const audit = await partner.api('/api/audit-events');
+    for (const { headers, body } of receiver.requests) {
+      expect(
+        verifyWebhookSignature(
+          headers['x-webhook-signature'] as string,
+          body,
+          [webhook.secret],
+          nowSeconds(),
+        ),
+      ).toBe(true);
+      expect(
+        verifyWebhookSignature(
+          headers['x-webhook-signature'] as string,
+          body,
+          ['whsec_other'],
+          nowSeconds(),
+        ),
+      ).toBe(false);
+      expect(headers['x-webhook-signature']).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+      expect(headers['content-type']).toBe('application/json');
+      expect(headers['user-agent']).toMatch(/^reseller-invitations-webhooks\//);
+      const payload = JSON.parse(body);
+      expect(payload).toEqual({
+        id: headers['webhook-id'],
+        type: headers['x-webhook-event-type'],
+        occurredAt: expect.any(String),
+        partnerTenantId: partner.tenantId,
+        data: {
+          subject: { kind: 'customer', id: invitation.body.customerId },
+          before: null,
+          after: expect.objectContaining({ invitationId: invitation.body.id }),
+        },
+      });
+      expect(headers['x-webhook-event-id']).toBe(payload.id);
+      // The event id is the audit log's, so a receiver can look the change up there.
+      expect(audit.body.items).toContainEqual(
+        expect.objectContaining({ id: payload.id, action: payload.type, at: payload.occurredAt }),
+      );
+    }
+
+    const deliveries = await deliveriesOf(partner, webhook.id);
+    expect(deliveries).toHaveLength(2);
+    for (const delivery of deliveries) {
+      expect(delivery.status).toBe('succeeded');
+      expect(delivery.attempts).toEqual([
+        { at: expect.any(String), status: 200, durationMs: expect.any(Number) },
+      ]);
+    }
+    expect(await deliveriesOf(partner, unsubscribed.id)).toEqual([]);
+  });
+
+  test('an endpoint that is down gets the delivery again when it comes back', async () => {
+    const receiver = await newReceiver();
+    const partner = await stack.newPartner();
+    const webhook = await registerWebhook(partner, receiver.url);
+    await receiver.stop();
+
+    const eventId = await recordWebhookEvent(partner);
+    const failedOnce = await waitFor('the first attempt to fail', async () => {
+      const [delivery] = await deliveriesOf(partner, webhook.id);
+      return delivery?.attempts.length === 1 ? delivery : undefined;
+    });
+    expect(failedOnce).toMatchObject({
+      eventId: eventId.replace(/^event:/, ''),
+      eventType: 'relationship.removed',
+      status: 'pending',
+      attempts: [{ error: expect.stringMatching(/ECONNREFUSED|Connection failed/) }],
+      nextAttemptAt: expect.any(String),
+    });
+    await receiver.start();
+
+    await stack.waitForIdle(20_000);
+    const [delivery] = await deliveriesOf(partner, webhook.id);
+    expect(delivery!.status).toBe('succeeded');
+    expect(delivery!.attempts.map((a) => a.status ?? 'error')).toEqual(['error', 200]);
+    expect(delivery!.nextAttemptAt).toBeUndefined();
+    expect(receiver.requests).toHaveLength(1);
+    expect(
+      verifyWebhookSignature(
+        receiver.requests[0]!.headers['x-webhook-signature'] as string,
+        receiver.requests[0]!.body,
+        [webhook.secret],
+        nowSeconds(),
+      ),
+    ).toBe(true);
+  });
+
+  test('an endpoint that keeps answering 500 gets WEBHOOK_MAX_ATTEMPTS tries, then the delivery fails', async () => {
+    const receiver = await newReceiver();
+    receiver.status = 500;
+    const partner = await stack.newPartner();
+    const webhook = await registerWebhook(partner, receiver.url);
+
+    const started = Date.now();
+    await recordWebhookEvent(partner);
+    await stack.waitForIdle(25_000);
+
+    const [delivery] = await deliveriesOf(partner, webhook.id);
+    expect(delivery).toMatchObject({
+      status: 'failed',
+      failureReason: expect.stringMatching(/3 attempts/),
+    });
+    expect(delivery!.attempts.map((a) => a.status)).toEqual([500, 500, 500]);
+    expect(delivery!.nextAttemptAt).toBeUndefined();
+    // Backoff: 2 s after the first attempt, 7-8 s after the second.
+    const at = delivery!.attempts.map((a) => Date.parse(a.at));
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(1900);
+    expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(6900);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(receiver.requests).toHaveLength(3);
+    // Every retry carries the same event id, so a receiver that did process one can dedupe.
+    expect(new Set(receiver.requests.map((r) => r.headers['webhook-id'])).size).toBe(1);
+  }, 30_000);
+
+  test('a 429 with a Retry-After longer than the backoff is honoured', async () => {
+    const receiver = await newReceiver();
+    receiver.nextAnswers.push({ status: 429, headers: { 'Retry-After': '4' } });
+    const partner = await stack.newPartner();
+    const webhook = await registerWebhook(partner, receiver.url);
+
+    await recordWebhookEvent(partner);
+    await stack.waitForIdle(20_000);
+
+    const [delivery] = await deliveriesOf(partner, webhook.id);
+    expect(delivery!.status).toBe('succeeded');
+    expect(delivery!.attempts.map((a) => a.status)).toEqual([429, 200]);
+    const [first, second] = delivery!.attempts.map((a) => Date.parse(a.at));
+    expect(second! - first!).toBeGreaterThanOrEqual(3900);
+    expect(receiver.requests).toHaveLength(2);
+  });
+
+  test('a delivery still pending when its webhook is deleted ends failed, unsent', async () => {
+    const receiver = await newReceiver();
+    const partner = await stack.newPartner();
+    const webhook = await registerWebhook(partner, receiver.url);
+    await receiver.stop();
+    const eventId = await recordWebhookEvent(partner);
+    await waitFor('the first attempt to fail', async () => {
+      const [delivery] = await deliveriesOf(partner, webhook.id);
+      return delivery?.attempts.length === 1 ? delivery : undefined;
+    });
+    await receiver.start();
+    expect((await partner.api(`/api/webhooks/${webhook.id}`, { method: 'DELETE' })).status).toBe(
+      204,
+    );
+
+    await stack.waitForIdle(20_000);
+    expect(receiver.requests).toHaveLength(0);
+    const { resource: delivery } = await stack.container
+      .item(
+        `delivery:${eventId.replace(/^event:/, '')}:${webhook.id}`,
+        `partner:${partner.tenantId}`,
+      )
+      .read();
+    expect(delivery).toMatchObject({
+      status: 'failed',
+      failureReason: expect.stringMatching(/deleted/),
+    });
+    expect(delivery.attempts).toHaveLength(1);
+    const { resource: deleted } = await stack.container
+      .item(`webhook:${webhook.id}`, `partner:${partner.tenantId}`)
+      .read();
+    expect(deleted).toMatchObject({ status: 'deleted', secrets: [] });
+  });
+
+  test('a redelivered fan-out message makes no second delivery', async () => {
+    const receiver = await newReceiver();
+    const partner = await stack.newPartner();
+    const webhook = await registerWebhook(partner, receiver.url);
+    const eventId = await recordWebhookEvent(partner);
+    const text = Buffer.from(
+      JSON.stringify({ partnerTenantId: partner.tenantId, eventId }),
+    ).toString('base64');
+    const partnerEvents = stack.queueService.getQueueClient(QUEUES.partnerEvents);
+    await Promise.all([partnerEvents.sendMessage(text), partnerEvents.sendMessage(text)]);
+    await stack.waitForIdle(15_000);
+
+    const deliveries = await deliveriesOf(partner, webhook.id);
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]!.status).toBe('succeeded');
+    expect(deliveries[0]!.attempts).toHaveLength(1);
+    expect(receiver.requests).toHaveLength(1);
+  });
+});
+
+describe('rotating the secret', () => {
+  test('deliveries carry a signature for each valid secret; the new one verifies alone', async () => {
+    const receiver = await newReceiver();
+    const partner = await stack.newPartner();
+    const webhook = await registerWebhook(partner, receiver.url);
+
+    const rotated = await partner.api(`/api/webhooks/${webhook.id}/rotate-secret`, {
+      method: 'POST',
+    });
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.secret).toMatch(/^whsec_/);
+    expect(rotated.body.secret).not.toBe(webhook.secret);
+    const [current, previous] = rotated.body.secrets;
+    expect(current.expiresAt).toBeUndefined();
+    const grace = Date.parse(previous.expiresAt) - Date.parse(current.createdAt);
+    expect(grace).toBe(24 * 60 * 60 * 1000);
+    const shown = await partner.api(`/api/webhooks/${webhook.id}`);
+    expect(shown.text).not.toContain(rotated.body.secret);
+    expect(shown.body.secrets).toHaveLength(2);
+
+    await recordWebhookEvent(partner);
+    await stack.waitForIdle(15_000);
+    expect(receiver.requests).toHaveLength(1);
+    const { headers, body } = receiver.requests[0]!;
+    const signature = headers['x-webhook-signature'] as string;
+    expect(signature).toMatch(/^t=\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}$/);
+    for (const secrets of [[rotated.body.secret], [webhook.secret]]) {
+      expect(verifyWebhookSignature(signature, body, secrets, nowSeconds())).toBe(true);
+    }
+    expect(verifyWebhookSignature(signature, body, ['whsec_other'], nowSeconds())).toBe(false);
+  });
+});
+
+describe('a webhook belongs to its partner', () => {
+  test("another partner's webhook is a 404 everywhere; deleting stops deliveries", async () => {
+    const receiver = await newReceiver();
+    const owner = await stack.newPartner();
+    const other = await stack.newPartner();
+    const webhook = await registerWebhook(owner, receiver.url);
+
+    for (const [method, path] of [
+      ['GET', `/api/webhooks/${webhook.id}`],
+      ['DELETE', `/api/webhooks/${webhook.id}`],
+      ['POST', `/api/webhooks/${webhook.id}/rotate-secret`],
+      ['GET', `/api/webhooks/${webhook.id}/deliveries`],
+    ] as const) {
+      const response = await other.api(path, { method });
+      expect({ method, path, status: response.status }).toEqual({ method, path, status: 404 });
+      expect(response.body.code).toBe('NOT_FOUND');
+    }
+    expect((await other.api('/api/webhooks')).body.items).toEqual([]);
+    for (const id of ['not-a-uuid', `webhook:${webhook.id}`, 'x'.repeat(300)]) {
+      expect((await owner.api(`/api/webhooks/${encodeURIComponent(id)}`)).status).toBe(404);
+    }
+    expect((await owner.api(`/api/webhooks/${webhook.id}`)).status).toBe(200);
+
+    const deleted = await owner.api(`/api/webhooks/${webhook.id}`, { method: 'DELETE' });
+    expect(deleted.status).toBe(204);
+    expect((await owner.api(`/api/webhooks/${webhook.id}`)).status).toBe(404);
+    expect((await owner.api(`/api/webhooks/${webhook.id}`, { method: 'DELETE' })).status).toBe(404);
+    expect((await owner.api('/api/webhooks')).body.items).toEqual([]);
+
+    await recordWebhookEvent(owner);
+    await stack.waitForIdle(15_000);
+    expect(receiver.requests).toHaveLength(0);
+    const audit = await owner.api('/api/audit-events');
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['webhook.created', 'webhook.deleted', 'relationship.removed']),
+    );
+  });
+});

@@ -1,0 +1,77 @@
+import { verifyWebhookSignature } from '../../../shared/domain/webhookSignature';
+import type { AuditEventDocument } from '../../../shared/services/events';
+import {
+  validSecrets,
+  webhookPayload,
+  webhookRequestHeaders,
+} from '../../../shared/services/webhooks';
+
+const EVENT: AuditEventDocument = {
+  id: 'event:0123456789abcdef01234567',
+  pk: 'partner:7c6f4a8e-1b2d-4e3f-9a0b-5c6d7e8f9a0b',
+  type: 'auditEvent',
+  partnerTenantId: '7c6f4a8e-1b2d-4e3f-9a0b-5c6d7e8f9a0b',
+  at: '2026-01-01T00:00:00.000Z',
+  actor: 'customer:9f0e1d2c-3b4a-5968-7a8b-9c0d1e2f3a4b',
+  action: 'delegatedAdmin.removed',
+  subject: { kind: 'customer', id: 'c0ffee00-0000-5000-8000-000000000001' },
+  before: { delegatedAdmin: { state: 'active' } },
+  after: { delegatedAdmin: { state: 'removed' } },
+};
+
+describe('the webhook request', () => {
+  test('the payload is the audit event with its public id, without the actor', () => {
+    expect(webhookPayload(EVENT)).toEqual({
+      id: '0123456789abcdef01234567',
+      type: 'delegatedAdmin.removed',
+      occurredAt: '2026-01-01T00:00:00.000Z',
+      partnerTenantId: EVENT.partnerTenantId,
+      data: { subject: EVENT.subject, before: EVENT.before, after: EVENT.after },
+    });
+  });
+
+  test('the headers name the event and sign the exact body at the given time', () => {
+    const body = JSON.stringify(webhookPayload(EVENT));
+    const now = new Date('2026-01-01T00:00:05.900Z');
+    const headers = webhookRequestHeaders(EVENT, body, ['whsec_a', 'whsec_b'], now);
+    expect(headers).toEqual({
+      'Content-Type': 'application/json',
+      'User-Agent': expect.stringMatching(/^reseller-invitations-webhooks\//),
+      'Webhook-Id': '0123456789abcdef01234567',
+      'X-Webhook-Event-Id': '0123456789abcdef01234567',
+      'X-Webhook-Event-Type': 'delegatedAdmin.removed',
+      'X-Webhook-Signature': expect.stringMatching(
+        /^t=1767225605,v1=[0-9a-f]{64},v1=[0-9a-f]{64}$/,
+      ),
+    });
+    const signature = headers['X-Webhook-Signature']!;
+    expect(verifyWebhookSignature(signature, body, ['whsec_b'], 1767225605)).toBe(true);
+    expect(verifyWebhookSignature(signature, `${body}\n`, ['whsec_b'], 1767225605)).toBe(false);
+  });
+});
+
+describe('validSecrets', () => {
+  const now = new Date('2026-01-02T00:00:00.000Z');
+  test.each([
+    ['a lone current secret', [{ value: 'a', createdAt: '2026-01-01T00:00:00Z' }], ['a']],
+    [
+      'a rotation within its 24 hours',
+      [
+        { value: 'new', createdAt: '2026-01-01T12:00:00Z' },
+        { value: 'old', createdAt: '2025-12-01T00:00:00Z', expiresAt: '2026-01-02T12:00:00Z' },
+      ],
+      ['new', 'old'],
+    ],
+    [
+      'a rotation whose 24 hours are over',
+      [
+        { value: 'new', createdAt: '2026-01-01T00:00:00Z' },
+        { value: 'old', createdAt: '2025-12-01T00:00:00Z', expiresAt: '2026-01-02T00:00:00Z' },
+      ],
+      ['new'],
+    ],
+    ['a deleted webhook', [], []],
+  ])('%s', (_case, secrets, expected) => {
+    expect(validSecrets(secrets, now).map((secret) => secret.value)).toEqual(expected);
+  });
+});
