@@ -2,14 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import {
-  isNonPublicAddress,
-  newWebhookSecret,
-  parseRetryAfterSeconds,
-  retryDelaySecondsForWebhook,
-  signWebhook,
-  validateWebhookUrl,
-} from '../domain/webhookSignature';
+import { newWebhookSecret, signWebhook } from '../domain/webhookSignature';
+import { parseRetryAfterSeconds, retryDelaySecondsForWebhook } from '../domain/webhookRetry';
+import { isNonPublicAddress, validateWebhookUrl } from '../domain/webhookUrl';
 import { fieldProblem, notFound, ProblemError } from '../http/problem';
 import { QUEUES } from '../queue/messageQueue';
 import { DocumentConflictError, updateDocument, type Page } from '../store/documentStore';
@@ -28,6 +23,7 @@ import {
   isWebhookEvent,
   recordEvent,
   type AuditEventDocument,
+  type PartnerEventMessage,
   type WebhookEventType,
 } from './events';
 
@@ -46,11 +42,6 @@ export const WEBHOOK_LEASE_MS = 30_000;
 /** Queue delays are whole seconds and clocks differ a little: a message this early is on time. */
 const EARLY_TOLERANCE_MS = 1_000;
 const USER_AGENT = 'reseller-invitations-webhooks/1';
-
-export interface PartnerEventMessage {
-  readonly partnerTenantId: string;
-  readonly eventId: string;
-}
 
 export interface WebhookDeliveryMessage {
   readonly partnerTenantId: string;
