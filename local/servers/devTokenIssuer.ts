@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
 import { z } from 'zod';
 import { DEV_SIGNING_ALG, type DevSigningKey } from '../devSigningKey';
+import { sendJson } from './sendJson';
 
 const TOKEN_REQUEST_MAX_BYTES = 16 * 1024;
 const DEFAULT_EXPIRES_IN_SECONDS = 3600;
@@ -246,21 +247,6 @@ function readSmallBody(req: http.IncomingMessage, maxBytes: number): Promise<str
     );
     req.on('error', reject);
   });
-}
-
-function sendJson(
-  res: http.ServerResponse,
-  status: number,
-  value: unknown,
-  headers: http.OutgoingHttpHeaders = {},
-): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, {
-    ...headers,
-    'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(body),
-  });
-  res.end(body);
 }
 
 function methodNotAllowed(res: http.ServerResponse, allow: string): void {

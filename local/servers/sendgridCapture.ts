@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { sendJson } from './sendJson';
 
 /** SendGrid's documented limit for one v3 mail send request, headers and attachments included. */
 const DEFAULT_MAX_BODY_BYTES = 30 * 1024 * 1024;
@@ -379,21 +380,6 @@ function sendErrors(
   headers: http.OutgoingHttpHeaders = {},
 ): void {
   sendJson(res, status, { errors }, headers);
-}
-
-function sendJson(
-  res: http.ServerResponse,
-  status: number,
-  value: unknown,
-  headers: http.OutgoingHttpHeaders = {},
-): void {
-  const body = JSON.stringify(value, null, 2);
-  res.writeHead(status, {
-    ...headers,
-    'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(body),
-  });
-  res.end(body);
 }
 
 function methodNotAllowed(res: http.ServerResponse, allow: string): void {

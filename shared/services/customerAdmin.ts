@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/tokenValidator';
-import { notFound, ProblemError } from '../http/problem';
+import { ProblemError } from '../http/problem';
 import { DocumentConflictError, updateDocument } from '../store/documentStore';
 import {
   partitionKeys,
@@ -10,6 +10,7 @@ import {
   type RelationshipDocument,
 } from '../store/documents';
 import { resolveLink } from './acceptance';
+import { updateRelationship } from './customers';
 import type { Dependencies } from './dependencies';
 import { recordEvent, relationshipEvent } from './events';
 
@@ -219,10 +220,10 @@ export async function setDelegatedAdmin(
   const at = deps.now().toISOString();
   const actor = actorOf(caller);
   let before: RelationshipDocument['delegatedAdmin'] | undefined;
-  const result = await updateDocument<RelationshipDocument>(
-    deps.store,
-    partitionKeys.partner(partnerTenantId),
-    relationshipId(customerId),
+  const result = await updateRelationship(
+    deps,
+    partnerTenantId,
+    customerId,
     (current) => {
       if (current.status !== 'active') {
         throw conflict('RELATIONSHIP_REMOVED', 'The reseller relationship has been removed.');
@@ -246,10 +247,8 @@ export async function setDelegatedAdmin(
         },
       };
     },
+    'The partner',
   );
-  if (result === undefined) {
-    throw notFound('The partner');
-  }
   if (result.written) {
     await recordEvent(
       deps,

@@ -1,5 +1,5 @@
 import { notFound, ProblemError } from '../http/problem';
-import { updateDocument, type Page } from '../store/documentStore';
+import { updateDocument, type Page, type UpdateDecision } from '../store/documentStore';
 import { partitionKeys, relationshipId, type RelationshipDocument } from '../store/documents';
 import type { Dependencies } from './dependencies';
 import { recordEvent, relationshipEvent } from './events';
@@ -68,23 +68,15 @@ export async function assignSupportContact(
 ): Promise<RelationshipDocument> {
   const at = deps.now().toISOString();
   let before: RelationshipDocument['supportContact'] = null;
-  const result = await updateDocument<RelationshipDocument>(
-    deps.store,
-    partitionKeys.partner(partnerTenantId),
-    relationshipId(customerId),
-    (current) => {
-      if (current.status !== 'active') {
-        throw relationshipRemoved();
-      }
-      before = current.supportContact;
-      return {
-        write: { ...current, supportContact: { ...input, assignedAt: at }, updatedAt: at },
-      };
-    },
-  );
-  if (result === undefined) {
-    throw notFound('The customer');
-  }
+  const result = await updateRelationship(deps, partnerTenantId, customerId, (current) => {
+    if (current.status !== 'active') {
+      throw relationshipRemoved();
+    }
+    before = current.supportContact;
+    return {
+      write: { ...current, supportContact: { ...input, assignedAt: at }, updatedAt: at },
+    };
+  });
   await recordEvent(
     deps,
     relationshipEvent(
@@ -112,20 +104,12 @@ export async function removeSupportContact(
 ): Promise<void> {
   const at = deps.now().toISOString();
   let before: RelationshipDocument['supportContact'] = null;
-  const result = await updateDocument<RelationshipDocument>(
-    deps.store,
-    partitionKeys.partner(partnerTenantId),
-    relationshipId(customerId),
-    (current) => {
-      before = current.supportContact;
-      return current.supportContact === null
-        ? { keep: true }
-        : { write: { ...current, supportContact: null, updatedAt: at } };
-    },
-  );
-  if (result === undefined) {
-    throw notFound('The customer');
-  }
+  const result = await updateRelationship(deps, partnerTenantId, customerId, (current) => {
+    before = current.supportContact;
+    return current.supportContact === null
+      ? { keep: true }
+      : { write: { ...current, supportContact: null, updatedAt: at } };
+  });
   if (result.written) {
     await recordEvent(
       deps,
@@ -157,29 +141,21 @@ export async function removeRelationship(
 ): Promise<RelationshipDocument> {
   const at = deps.now().toISOString();
   let before: RelationshipDocument | undefined;
-  const result = await updateDocument<RelationshipDocument>(
-    deps.store,
-    partitionKeys.partner(partnerTenantId),
-    relationshipId(customerId),
-    (current) => {
-      before = current;
-      return current.status === 'removed'
-        ? { keep: true }
-        : {
-            write: {
-              ...current,
-              status: 'removed',
-              delegatedAdmin: { state: 'none', changedAt: at, changedBy: actor },
-              removedAt: at,
-              removedBy: actor,
-              updatedAt: at,
-            },
-          };
-    },
-  );
-  if (result === undefined) {
-    throw notFound('The customer');
-  }
+  const result = await updateRelationship(deps, partnerTenantId, customerId, (current) => {
+    before = current;
+    return current.status === 'removed'
+      ? { keep: true }
+      : {
+          write: {
+            ...current,
+            status: 'removed',
+            delegatedAdmin: { state: 'none', changedAt: at, changedBy: actor },
+            removedAt: at,
+            removedBy: actor,
+            updatedAt: at,
+          },
+        };
+  });
   if (result.written && before !== undefined) {
     await recordEvent(
       deps,
@@ -198,4 +174,27 @@ export async function removeRelationship(
     );
   }
   return result.document;
+}
+
+/**
+ * Read-decide-write on one of the partner's relationships under optimistic concurrency; a
+ * relationship the partner does not have is a 404, whoever asks.
+ */
+export async function updateRelationship(
+  deps: Dependencies,
+  partnerTenantId: string,
+  customerId: string,
+  decide: (current: RelationshipDocument) => UpdateDecision<RelationshipDocument>,
+  missing = 'The customer',
+): Promise<{ document: RelationshipDocument; written: boolean }> {
+  const result = await updateDocument<RelationshipDocument>(
+    deps.store,
+    partitionKeys.partner(partnerTenantId),
+    relationshipId(customerId),
+    decide,
+  );
+  if (result === undefined) {
+    throw notFound(missing);
+  }
+  return result;
 }

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   customerBody,
   MCA_SIGNER,
-  PROFILE_DE,
   startTestStack,
   tokenOf,
   type Partner,
@@ -20,12 +19,6 @@ afterAll(async () => {
 });
 
 const json = { Accept: 'application/json' };
-
-async function partnerWithProfile(): Promise<Partner> {
-  const partner = await stack.newPartner();
-  await partner.api('/api/partner', { method: 'PUT', json: PROFILE_DE });
-  return partner;
-}
 
 /** Invites and accepts; returns the active customer and the link the customer used. */
 async function activeCustomer(
@@ -66,7 +59,7 @@ async function auditActions(partner: Partner): Promise<string[]> {
 
 describe('support contacts', () => {
   test('are assigned, shown on the customer, read and removed; validated; another partner gets 404', async () => {
-    const partner = await partnerWithProfile();
+    const partner = await stack.partnerWithProfile();
     const { customerId } = await activeCustomer(partner);
     const contact = {
       supportTenantId: partner.tenantId,
@@ -98,7 +91,7 @@ describe('support contacts', () => {
       'supportTenantId',
     ]);
 
-    const other = await partnerWithProfile();
+    const other = await stack.partnerWithProfile();
     expect(
       (
         await other.api(`/api/customers/${customerId}/support-contact`, {
@@ -121,7 +114,7 @@ describe('support contacts', () => {
 
 describe('removing the reseller relationship', () => {
   test('ends DAP, leaves the active list, keeps history, and a new invitation starts over', async () => {
-    const partner = await partnerWithProfile();
+    const partner = await stack.partnerWithProfile();
     const body = customerBody();
     const first = await activeCustomer(partner, body);
 
@@ -168,8 +161,8 @@ describe('removing the reseller relationship', () => {
 
 describe("the customer's admin", () => {
   test('claims the customer with the accepted link, lists its partners, removes and re-grants DAP', async () => {
-    const partner = await partnerWithProfile();
-    const second = await partnerWithProfile();
+    const partner = await stack.partnerWithProfile();
+    const second = await stack.partnerWithProfile();
     const body = customerBody();
     const { customerId, acceptUrl } = await activeCustomer(partner, body);
     await activeCustomer(second, { ...body, includeDelegatedAdmin: false });
@@ -230,7 +223,7 @@ describe("the customer's admin", () => {
   });
 
   test('of another tenant cannot touch this customer, and a non-admin is refused', async () => {
-    const partner = await partnerWithProfile();
+    const partner = await stack.partnerWithProfile();
     const { acceptUrl } = await activeCustomer(partner);
     const owner = await customerAdmin();
     await owner.api('/api/customer/claim', { method: 'POST', json: { acceptUrl } });
@@ -272,7 +265,7 @@ describe("the customer's admin", () => {
 
 describe('claiming races', () => {
   test('two tenants claiming one customer at once: one wins, the loser gains nothing and can claim its own', async () => {
-    const partner = await partnerWithProfile();
+    const partner = await stack.partnerWithProfile();
     const { acceptUrl } = await activeCustomer(partner);
     const admins = [await customerAdmin(), await customerAdmin(), await customerAdmin()];
     const claims = await Promise.all(
@@ -301,7 +294,7 @@ describe('claiming races', () => {
 
 describe('restoring DAP by invitation', () => {
   test('after the customer removed it, a new DAP invitation makes it active again with no duplicate customer', async () => {
-    const partner = await partnerWithProfile();
+    const partner = await stack.partnerWithProfile();
     const body = customerBody();
     const { customerId, acceptUrl } = await activeCustomer(partner, body);
     const admin = await customerAdmin();
@@ -333,7 +326,7 @@ describe('restoring DAP by invitation', () => {
 
 describe('the audit log', () => {
   test('lists every state change newest first, pages, filters by date range, and is per partner', async () => {
-    const partner = await partnerWithProfile();
+    const partner = await stack.partnerWithProfile();
     const created = await partner.api('/api/invitations', { method: 'POST', json: customerBody() });
     await partner.api(`/api/invitations/${created.body.id}/revoke`, { method: 'POST' });
 
@@ -375,7 +368,7 @@ describe('the audit log', () => {
     );
     expect(backwards.status).toBe(400);
 
-    const other = await partnerWithProfile();
+    const other = await stack.partnerWithProfile();
     expect(
       (await other.api('/api/audit-events')).body.items.map((e: { action: string }) => e.action),
     ).toEqual(['partnerProfile.saved']);
@@ -386,7 +379,7 @@ describe('the audit log', () => {
 
 describe('resending', () => {
   test('re-sends a sent invitation on demand, at most once per interval', async () => {
-    const partner = await partnerWithProfile();
+    const partner = await stack.partnerWithProfile();
     const body = customerBody();
     const created = await partner.api('/api/invitations', { method: 'POST', json: body });
     const early = await partner.api(`/api/invitations/${created.body.id}/resend`, {

@@ -1,10 +1,4 @@
-import {
-  customerBody,
-  PROFILE_DE,
-  startTestStack,
-  type Partner,
-  type TestStack,
-} from './support/testStack';
+import { customerBody, startTestStack, type Partner, type TestStack } from './support/testStack';
 
 let stack: TestStack;
 
@@ -15,12 +9,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-async function partnerWithProfile(): Promise<Partner> {
-  const partner = await stack.newPartner();
-  await partner.api('/api/partner', { method: 'PUT', json: PROFILE_DE });
-  return partner;
-}
 
 /** Moves an invitation's expiry, as time passing would. */
 async function expireIn(partner: Partner, id: string, ms: number): Promise<void> {
@@ -39,7 +27,7 @@ async function sentInvitation(partner: Partner) {
 
 describe('the housekeeping timer', () => {
   test('stores `expired` on overdue invitations once, with an event, and leaves others alone', async () => {
-    const partner = await partnerWithProfile();
+    const partner = await stack.partnerWithProfile();
     const overdue = await partner.api('/api/invitations', { method: 'POST', json: customerBody() });
     const fresh = await partner.api('/api/invitations', { method: 'POST', json: customerBody() });
     await expireIn(partner, overdue.body.id, -1000);
@@ -67,7 +55,7 @@ describe('the housekeeping timer', () => {
   });
 
   test('sends one reminder to a sent invitation inside the reminder window, never two', async () => {
-    const partner = await partnerWithProfile();
+    const partner = await stack.partnerWithProfile();
     const due = await sentInvitation(partner);
     const later = await sentInvitation(partner);
     await expireIn(partner, due.id, 2 * 86_400_000);
@@ -91,7 +79,7 @@ describe('the housekeeping timer', () => {
   });
 
   test('runs on demand through the admin endpoint, as with Core Tools', async () => {
-    const partner = await partnerWithProfile();
+    const partner = await stack.partnerWithProfile();
     const overdue = await partner.api('/api/invitations', { method: 'POST', json: customerBody() });
     await expireIn(partner, overdue.body.id, -1000);
     const response = await fetch(`${stack.functionsUrl}/admin/functions/invitationHousekeeping`, {

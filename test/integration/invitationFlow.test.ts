@@ -4,7 +4,6 @@ import {
   PROFILE_DE,
   startTestStack,
   tokenOf,
-  type Partner,
   type TestStack,
 } from './support/testStack';
 
@@ -18,16 +17,9 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function partnerWithProfile(profile = PROFILE_DE): Promise<Partner> {
-  const partner = await stack.newPartner();
-  const put = await partner.api('/api/partner', { method: 'PUT', json: profile });
-  expect(put.status).toBe(201);
-  return partner;
-}
-
 describe('the reseller invitation flow, end to end', () => {
   test('a partner invites, the email goes out, the customer accepts the MCA and lands on the Customers list', async () => {
-    const partner = await partnerWithProfile();
+    const partner = await stack.partnerWithProfile();
     const body = customerBody();
 
     const created = await partner.api('/api/invitations', { method: 'POST', json: body });
@@ -138,7 +130,7 @@ describe('the reseller invitation flow, end to end', () => {
   });
 
   test('a link the partner sends from their own mail app works without the send step', async () => {
-    const partner = await partnerWithProfile();
+    const partner = await stack.partnerWithProfile();
     const created = await partner.api('/api/invitations', {
       method: 'POST',
       json: customerBody({ includeDelegatedAdmin: false }),
@@ -156,8 +148,11 @@ describe('the reseller invitation flow, end to end', () => {
   });
 
   test('a second partner of the same customer finds the MCA already accepted, and each sees only its own relationship', async () => {
-    const first = await partnerWithProfile();
-    const second = await partnerWithProfile({ ...PROFILE_DE, displayName: 'Second Partner SE' });
+    const first = await stack.partnerWithProfile();
+    const second = await stack.partnerWithProfile({
+      ...PROFILE_DE,
+      displayName: 'Second Partner SE',
+    });
     const body = customerBody();
     const a = await first.api('/api/invitations', { method: 'POST', json: body });
     await stack.api(`/api/accept/${tokenOf(a.body.acceptUrl)}`, {
@@ -188,7 +183,7 @@ describe('the reseller invitation flow, end to end', () => {
   });
 
   test('a browser gets the MCA form as HTML, with what the partner typed escaped', async () => {
-    const partner = await partnerWithProfile({
+    const partner = await stack.partnerWithProfile({
       ...PROFILE_DE,
       displayName: '<script>alert("x")</script> & Co',
     });

@@ -5,7 +5,6 @@ import {
   PROFILE_DE,
   startTestStack,
   tokenOf,
-  type Partner,
   type TestStack,
 } from './support/testStack';
 
@@ -18,12 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-async function partnerWith(profile: Record<string, unknown> = PROFILE_DE): Promise<Partner> {
-  const partner = await stack.newPartner();
-  expect((await partner.api('/api/partner', { method: 'PUT', json: profile })).status).toBe(201);
-  return partner;
-}
 
 const json = { Accept: 'application/json' };
 
@@ -71,7 +64,7 @@ describe('rules on creating an invitation', () => {
   ])(
     'DAP is refused for a %s partner, with a clear 422 naming the field',
     async (cloud, country) => {
-      const partner = await partnerWith({ ...PROFILE_DE, cloud, country });
+      const partner = await stack.partnerWithProfile({ ...PROFILE_DE, cloud, country });
       const body = customerBody();
       body.customer.country = country;
       const refused = await partner.api('/api/invitations', { method: 'POST', json: body });
@@ -91,7 +84,7 @@ describe('rules on creating an invitation', () => {
   );
 
   test('the Germany cloud redirects to the Office admin portal of that cloud', async () => {
-    const partner = await partnerWith({ ...PROFILE_DE, cloud: 'germany' });
+    const partner = await stack.partnerWithProfile({ ...PROFILE_DE, cloud: 'germany' });
     const body = customerBody({ includeDelegatedAdmin: false });
     body.customer.country = 'DE';
     const created = await partner.api('/api/invitations', { method: 'POST', json: body });
@@ -106,7 +99,7 @@ describe('rules on creating an invitation', () => {
   });
 
   test('a customer outside the partner country and CSP region is refused', async () => {
-    const partner = await partnerWith();
+    const partner = await stack.partnerWithProfile();
     const body = customerBody();
     body.customer.country = 'US';
     const refused = await partner.api('/api/invitations', { method: 'POST', json: body });
@@ -116,7 +109,7 @@ describe('rules on creating an invitation', () => {
   });
 
   test('Idempotency-Key: a retry returns the first invitation; another body under the key is refused', async () => {
-    const partner = await partnerWith();
+    const partner = await stack.partnerWithProfile();
     const key = `create-${randomUUID()}`;
     const body = customerBody();
     const first = await partner.api('/api/invitations', {
@@ -148,7 +141,7 @@ describe('rules on creating an invitation', () => {
 
 describe('the draft', () => {
   test('an edit that keeps the link is saved; one that drops it is refused with LINK_REQUIRED', async () => {
-    const partner = await partnerWith();
+    const partner = await stack.partnerWithProfile();
     const created = await partner.api('/api/invitations', { method: 'POST', json: customerBody() });
     const url = created.body.acceptUrl;
     const etag = created.headers.get('etag')!;
@@ -196,7 +189,7 @@ describe('the draft', () => {
 
 describe('the state machine through the API', () => {
   test('a revoked invitation cannot be sent, and its link answers 410 and changes nothing', async () => {
-    const partner = await partnerWith();
+    const partner = await stack.partnerWithProfile();
     const created = await partner.api('/api/invitations', { method: 'POST', json: customerBody() });
     const revoked = await partner.api(`/api/invitations/${created.body.id}/revoke`, {
       method: 'POST',
@@ -223,7 +216,7 @@ describe('the state machine through the API', () => {
   });
 
   test('an expired link answers 410 from the moment of expiry, with no timer involved', async () => {
-    const partner = await partnerWith();
+    const partner = await stack.partnerWithProfile();
     const created = await partner.api('/api/invitations', { method: 'POST', json: customerBody() });
     const pk = `partner:${partner.tenantId}`;
     const { resource } = await stack.container.item(created.body.id, pk).read();
@@ -257,7 +250,7 @@ describe('the state machine through the API', () => {
 
 describe('listing and isolation', () => {
   test('the list is newest first, paged with an opaque continuation token, filtered by status', async () => {
-    const partner = await partnerWith();
+    const partner = await stack.partnerWithProfile();
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       const created = await partner.api('/api/invitations', {
@@ -290,8 +283,8 @@ describe('listing and isolation', () => {
   });
 
   test("another partner's invitation is a 404 on every route, and its list stays empty", async () => {
-    const owner = await partnerWith();
-    const other = await partnerWith();
+    const owner = await stack.partnerWithProfile();
+    const other = await stack.partnerWithProfile();
     const created = await owner.api('/api/invitations', { method: 'POST', json: customerBody() });
     const id = created.body.id;
     const attempts = await Promise.all([

@@ -1,7 +1,6 @@
 import {
   customerBody,
   MCA_SIGNER,
-  PROFILE_DE,
   startTestStack,
   tokenOf,
   type Partner,
@@ -17,12 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-async function partnerWithProfile(): Promise<Partner> {
-  const partner = await stack.newPartner();
-  await partner.api('/api/partner', { method: 'PUT', json: PROFILE_DE });
-  return partner;
-}
 
 async function queueMessage(queue: string, message: object): Promise<void> {
   const text = Buffer.from(JSON.stringify(message)).toString('base64');
@@ -44,7 +37,7 @@ async function documentsOf(partner: Partner, type: string) {
 
 describe('races and redelivery', () => {
   test('two clicks on one link at once give one acceptance and one relationship', async () => {
-    const partner = await partnerWithProfile();
+    const partner = await stack.partnerWithProfile();
     const created = await partner.api('/api/invitations', { method: 'POST', json: customerBody() });
     const token = tokenOf(created.body.acceptUrl);
     const clicks = await Promise.all(
@@ -70,7 +63,7 @@ describe('races and redelivery', () => {
   });
 
   test('sending twice at once sends one email', async () => {
-    const partner = await partnerWithProfile();
+    const partner = await stack.partnerWithProfile();
     const body = customerBody();
     const created = await partner.api('/api/invitations', { method: 'POST', json: body });
     const sends = await Promise.all(
@@ -91,7 +84,7 @@ describe('races and redelivery', () => {
   });
 
   test('a redelivered dispatch message does not send again', async () => {
-    const partner = await partnerWithProfile();
+    const partner = await stack.partnerWithProfile();
     const body = customerBody();
     const created = await partner.api('/api/invitations', { method: 'POST', json: body });
     await partner.api(`/api/invitations/${created.body.id}/send`, { method: 'POST' });
@@ -109,7 +102,7 @@ describe('races and redelivery', () => {
   });
 
   test('a redelivered activation message changes nothing', async () => {
-    const partner = await partnerWithProfile();
+    const partner = await stack.partnerWithProfile();
     const created = await partner.api('/api/invitations', { method: 'POST', json: customerBody() });
     await stack.api(`/api/accept/${tokenOf(created.body.acceptUrl)}`, {
       method: 'POST',

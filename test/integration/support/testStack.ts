@@ -24,6 +24,8 @@ export interface TestStack extends LocalStack {
   api(path: string, init?: ApiInit): Promise<ApiResponse>;
   /** A fresh partner tenant with a token for the given roles. */
   newPartner(roles?: readonly string[]): Promise<Partner>;
+  /** A fresh partner that has created its profile (201), ready to invite. */
+  partnerWithProfile(profile?: Record<string, unknown>): Promise<Partner>;
   container: Container;
   logs: string[];
 }
@@ -101,15 +103,30 @@ export async function startTestStack(settings: Record<string, string> = {}): Pro
     return { status: response.status, headers: response.headers, text, body: parsed };
   };
 
+  const newPartner = async (roles: readonly string[] = ['AdminAgent', 'SalesAgent']) => {
+    const tenantId = randomUUID();
+    const token = await stack.mintToken(tenantId, roles);
+    const partner: Partner = {
+      tenantId,
+      token,
+      api: (path, init = {}) => api(path, { token, ...init }),
+    };
+    return partner;
+  };
+
   return {
     ...stack,
     api,
     container,
     logs,
-    async newPartner(roles = ['AdminAgent', 'SalesAgent']) {
-      const tenantId = randomUUID();
-      const token = await stack.mintToken(tenantId, roles);
-      return { tenantId, token, api: (path, init = {}) => api(path, { token, ...init }) };
+    newPartner,
+    async partnerWithProfile(profile = PROFILE_DE) {
+      const partner = await newPartner();
+      const created = await partner.api('/api/partner', { method: 'PUT', json: profile });
+      if (created.status !== 201) {
+        throw new Error(`profile not created: ${created.status} ${created.text}`);
+      }
+      return partner;
     },
     async close() {
       client.dispose();
