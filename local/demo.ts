@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { verifyWebhookSignature } from '../shared/domain/webhookSignature';
 import type { CapturedMail } from './servers/sendgridCapture';
 
 /**
  * `npm run demo`: walks the whole invitation flow against the running local stack (`npm start`)
  * with plain HTTP calls, as a partner's tool and a customer's browser would make them, and prints
- * each step. Every run uses a new partner tenant and a new customer domain, so it can be rerun
- * against the same stack.
+ * each step: from the invitation to the customer on the partner's Customers list, then what
+ * follows activation (support contact, the customer's admin removing and giving back delegated
+ * admin, the audit log) and the signed webhook deliveries a receiver in this process got. Every
+ * run uses a new partner tenant, customer domain and customer tenant, so it can be rerun against
+ * the same stack.
  */
 
 interface DemoUrls {
@@ -39,9 +45,44 @@ interface Invitation {
   readonly id: string;
   readonly customerId: string;
   readonly customerEmail: string;
+  readonly customerDomain: string;
   readonly acceptUrl: string;
   readonly etag: string;
 }
+
+interface CustomerAdmin {
+  readonly tenantId: string;
+  readonly token: string;
+}
+
+/** A request as the receiver got it: signatures are checked on the raw body, byte for byte. */
+interface ReceivedDelivery {
+  readonly eventType: string;
+  readonly eventId: string;
+  readonly signature: string | undefined;
+  readonly body: string;
+  readonly receivedAtSeconds: number;
+}
+
+/** The partner's webhook endpoint, served by the demo itself on loopback. */
+interface WebhookReceiver {
+  readonly url: string;
+  readonly deliveries: readonly ReceivedDelivery[];
+  close(): Promise<void>;
+}
+
+interface Webhook {
+  readonly id: string;
+  readonly secret: string;
+}
+
+/** What the webhook registered below subscribes to, and so what the demo waits for. */
+const WEBHOOK_EVENTS = [
+  'relationship.accepted',
+  'relationship.activated',
+  'delegatedAdmin.removed',
+  'delegatedAdmin.restored',
+] as const;
 
 /** A step that did not go as the flow expects; main prints it and exits 1. */
 class DemoError extends Error {
@@ -220,7 +261,8 @@ async function signInPartner(urls: DemoUrls): Promise<Partner> {
   return { tenantId, token: reply.body.access_token };
 }
 
-async function savePartnerProfile(urls: DemoUrls, partner: Partner): Promise<void> {
+/** Returns the MPN id saved, which the support contact names below. */
+async function savePartnerProfile(urls: DemoUrls, partner: Partner): Promise<string> {
   step('Partner profile (PUT /api/partner)');
   const profile = {
     displayName: 'Contoso Cloud Partner GmbH',
@@ -237,6 +279,63 @@ async function savePartnerProfile(urls: DemoUrls, partner: Partner): Promise<voi
   field('status', `${reply.status} (created)`);
   field('partner', `${reply.body.displayName}, ${reply.body.country}, ${reply.body.cloud} cloud`);
   field('MPN id', reply.body.mpnId);
+  return reply.body.mpnId;
+}
+
+/** Answers 204 at once and keeps each request for later, as the webhook docs ask receivers to. */
+async function startWebhookReceiver(): Promise<WebhookReceiver> {
+  const deliveries: ReceivedDelivery[] = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const headerOf = (name: string) => {
+        const value = request.headers[name];
+        return Array.isArray(value) ? value.join(',') : value;
+      };
+      deliveries.push({
+        eventType: headerOf('x-webhook-event-type') ?? '(no event type)',
+        eventId: headerOf('webhook-id') ?? '(no id)',
+        signature: headerOf('x-webhook-signature'),
+        body: Buffer.concat(chunks).toString('utf8'),
+        receivedAtSeconds: Math.floor(Date.now() / 1000),
+      });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hooks/reseller`,
+    deliveries,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function registerWebhook(
+  urls: DemoUrls,
+  partner: Partner,
+  receiver: WebhookReceiver,
+): Promise<Webhook> {
+  step('Register a webhook on a receiver in this process (POST /api/webhooks)');
+  const reply = await call(`${urls.api}/api/webhooks`, {
+    method: 'POST',
+    token: partner.token,
+    json: { url: receiver.url, events: WEBHOOK_EVENTS },
+  });
+  expectStatus(reply, 201, 'Registering the webhook');
+  field('status', `${reply.status}, webhook is ${reply.body.status}`);
+  field('Location', header(reply, 'location'));
+  field('url', reply.body.url);
+  field('events', (reply.body.events as string[]).join(', '));
+  field('secret', `${reply.body.secret.slice(0, 10)}… (shown only once; kept for verifying)`);
+  return { id: reply.body.id, secret: reply.body.secret };
 }
 
 async function createInvitation(urls: DemoUrls, partner: Partner): Promise<Invitation> {
@@ -270,6 +369,7 @@ async function createInvitation(urls: DemoUrls, partner: Partner): Promise<Invit
     id: body.id,
     customerId: body.customerId,
     customerEmail: body.customer.email,
+    customerDomain: body.customer.domain,
     acceptUrl: body.acceptUrl,
     etag: header(reply, 'etag'),
   };
@@ -441,13 +541,181 @@ async function showCustomer(
   );
   field('DAP', `${customer.delegatedAdmin.state} since ${customer.delegatedAdmin.changedAt}`);
   field('MCA', customer.mca.accepted ? `accepted ${customer.mca.acceptedAt}` : 'not accepted');
-  field('support contact', customer.supportContact ?? 'none');
+  field('support contact', customer.supportContact?.name ?? 'none');
 }
 
-async function runDemo(urls: DemoUrls): Promise<void> {
+async function assignSupportContact(
+  urls: DemoUrls,
+  partner: Partner,
+  invitation: Invitation,
+  mpnId: string,
+): Promise<void> {
+  step('Assign a support contact (PUT /api/customers/{id}/support-contact)');
+  const path = `${urls.api}/api/customers/${invitation.customerId}/support-contact`;
+  const assigned = await call(path, {
+    method: 'PUT',
+    token: partner.token,
+    json: { supportTenantId: partner.tenantId, supportMpnId: mpnId, name: 'Jonas Weber' },
+  });
+  expectStatus(assigned, 200, 'Assigning the support contact');
+  const shown = await call(path, { token: partner.token });
+  expectStatus(shown, 200, 'Reading the support contact');
+  field('status', `${assigned.status} (PUT), read back with GET: ${shown.status}`);
+  field('name', shown.body.name);
+  field('support tenant', shown.body.supportTenantId);
+  field('support MPN id', shown.body.supportMpnId);
+  field('assigned', shown.body.assignedAt);
+}
+
+async function signInCustomerAdmin(urls: DemoUrls, invitation: Invitation): Promise<CustomerAdmin> {
+  step("The customer's Global Administrator signs in (POST /token, role CustomerAdmin)");
+  const tenantId = randomUUID();
+  const reply = await call(`${urls.issuer}/token`, {
+    method: 'POST',
+    json: {
+      tenantId,
+      roles: ['CustomerAdmin'],
+      name: 'Camille Durand',
+      // Claiming needs a sign-in name in the customer's (verified) domain.
+      preferredUsername: `camille.durand@${invitation.customerDomain}`,
+    },
+  });
+  expectStatus(reply, 200, 'Token request');
+  field('tenant (tid)', tenantId);
+  field('signed in as', `camille.durand@${invitation.customerDomain}`);
+  field('roles', 'CustomerAdmin');
+  return { tenantId, token: reply.body.access_token };
+}
+
+async function claimCustomer(
+  urls: DemoUrls,
+  admin: CustomerAdmin,
+  invitation: Invitation,
+): Promise<void> {
+  step('The admin claims the customer with the accepted link (POST /api/customer/claim)');
+  const reply = await call(`${urls.api}/api/customer/claim`, {
+    method: 'POST',
+    token: admin.token,
+    json: { acceptUrl: invitation.acceptUrl },
+  });
+  expectStatus(reply, 200, 'Claiming the customer');
+  field('status', reply.status);
+  field('customer', `${reply.body.companyName} (${reply.body.domain})`);
+  field('customer id', reply.body.customerId);
+  field('bound tenant', reply.body.tenantId);
+}
+
+async function listCustomerPartners(urls: DemoUrls, admin: CustomerAdmin): Promise<void> {
+  step('The admin lists its partners (GET /api/customer/partners)');
+  const reply = await call(`${urls.api}/api/customer/partners`, { token: admin.token });
+  expectStatus(reply, 200, 'Listing the partners');
+  for (const partner of reply.body.items) {
+    field('partner', `${partner.partnerName} (MPN ${partner.mpnId}, ${partner.partnerTenantId})`);
+    field(
+      '  relationship',
+      `${partner.relationship.status} since ${partner.relationship.activatedAt}`,
+    );
+    field('  DAP', `${partner.delegatedAdmin.state} since ${partner.delegatedAdmin.changedAt}`);
+  }
+}
+
+/** The customer's admin removes (grant = false) or gives back (grant = true) the partner's DAP. */
+async function setDelegatedAdmin(
+  urls: DemoUrls,
+  admin: CustomerAdmin,
+  partner: Partner,
+  grant: boolean,
+): Promise<void> {
+  const method = grant ? 'PUT' : 'DELETE';
+  step(
+    `The admin ${grant ? 'gives back' : 'removes'} the partner's delegated admin privileges ` +
+      `(${method} …/partners/{partnerTenantId}/delegated-admin)`,
+  );
+  const reply = await call(
+    `${urls.api}/api/customer/partners/${partner.tenantId}/delegated-admin`,
+    { method, token: admin.token },
+  );
+  expectStatus(reply, 200, grant ? 'Giving DAP back' : 'Removing DAP');
+  field('status', reply.status);
+  field('relationship', reply.body.relationship.status);
+  field('DAP', `${reply.body.delegatedAdmin.state} since ${reply.body.delegatedAdmin.changedAt}`);
+  field('changed by', reply.body.delegatedAdmin.changedBy);
+}
+
+async function showPartnerViewOfCustomer(
+  urls: DemoUrls,
+  partner: Partner,
+  invitation: Invitation,
+): Promise<void> {
+  step("The partner's view of that customer (GET /api/customers/{id})");
+  const reply = await call(`${urls.api}/api/customers/${invitation.customerId}`, {
+    token: partner.token,
+  });
+  expectStatus(reply, 200, 'Reading the customer');
+  const customer = reply.body;
+  field('company', customer.companyName);
+  field('relationship', customer.relationship.status);
+  field('DAP', `${customer.delegatedAdmin.state} since ${customer.delegatedAdmin.changedAt}`);
+  field('support contact', customer.supportContact?.name ?? 'none');
+}
+
+async function showAuditLog(urls: DemoUrls, partner: Partner): Promise<void> {
+  step("The partner's audit log, newest first (GET /api/audit-events)");
+  const reply = await call(`${urls.api}/api/audit-events?limit=100`, { token: partner.token });
+  expectStatus(reply, 200, 'Reading the audit log');
+  const events = reply.body.items as { at: string; action: string; actor: string }[];
+  const width = Math.max(...events.map((event) => event.action.length));
+  for (const event of events) {
+    console.log(`   ${event.at}  ${event.action.padEnd(width)}  ${event.actor}`);
+  }
+}
+
+async function showWebhookDeliveries(receiver: WebhookReceiver, webhook: Webhook): Promise<void> {
+  step('The webhook deliveries the receiver got (X-Webhook-Signature checked with the secret)');
+  const started = Date.now();
+  const missing = () => {
+    const received = new Set(receiver.deliveries.map((delivery) => delivery.eventType));
+    return WEBHOOK_EVENTS.filter((event) => !received.has(event));
+  };
+  await poll(
+    'the webhook deliveries',
+    async () => (missing().length === 0 ? true : undefined),
+    () => `still missing ${missing().join(', ')}`,
+  );
+  field(
+    'all arrived',
+    `${receiver.deliveries.length} deliveries within ${Date.now() - started} ms`,
+  );
+  let unverified = 0;
+  const seen = new Set<string>();
+  const width = Math.max(...receiver.deliveries.map((delivery) => delivery.eventType.length));
+  for (const delivery of receiver.deliveries) {
+    // Checked against the time it arrived, as the receiver would have on receipt.
+    const verified = verifyWebhookSignature(
+      delivery.signature,
+      delivery.body,
+      [webhook.secret],
+      delivery.receivedAtSeconds,
+    );
+    unverified += verified ? 0 : 1;
+    // Delivery is at least once: a repeated event id is the same event again.
+    const repeat = seen.has(delivery.eventId) ? ' (again)' : '';
+    seen.add(delivery.eventId);
+    console.log(
+      `   ${delivery.eventType.padEnd(width)}  signature ${verified ? 'verified' : 'INVALID'}  ` +
+        `id ${delivery.eventId}${repeat}`,
+    );
+  }
+  if (unverified > 0) {
+    throw new DemoError(`${unverified} webhook deliveries do not carry a valid signature.`);
+  }
+}
+
+async function runDemo(urls: DemoUrls, receiver: WebhookReceiver): Promise<void> {
   await checkHealth(urls);
   const partner = await signInPartner(urls);
-  await savePartnerProfile(urls, partner);
+  const mpnId = await savePartnerProfile(urls, partner);
+  const webhook = await registerWebhook(urls, partner, receiver);
   const created = await createInvitation(urls, partner);
   await tryEditWithoutLink(urls, partner, created);
   const invitation = await editDraft(urls, partner, created);
@@ -458,6 +726,15 @@ async function runDemo(urls: DemoUrls): Promise<void> {
   await acceptWithMca(invitation);
   await waitForStatus(urls, partner, invitation, 'active');
   await showCustomer(urls, partner, invitation);
+  await assignSupportContact(urls, partner, invitation, mpnId);
+  const admin = await signInCustomerAdmin(urls, invitation);
+  await claimCustomer(urls, admin, invitation);
+  await listCustomerPartners(urls, admin);
+  await setDelegatedAdmin(urls, admin, partner, false);
+  await showPartnerViewOfCustomer(urls, partner, invitation);
+  await setDelegatedAdmin(urls, admin, partner, true);
+  await showAuditLog(urls, partner);
+  await showWebhookDeliveries(receiver, webhook);
 }
 
 async function main(): Promise<void> {
@@ -473,13 +750,21 @@ async function main(): Promise<void> {
     return;
   }
   console.log(`Reseller invitation demo against ${urls.api}`);
+  // Started before the first step so it hears every event; closed whatever happens, or the
+  // listening socket would keep the process alive.
+  const receiver = await startWebhookReceiver();
   try {
-    await runDemo(urls);
-    console.log("\nDone: the customer is on the partner's Customers list with DAP active.");
+    await runDemo(urls, receiver);
+    console.log(
+      "\nDone: the customer is on the partner's Customers list with DAP active again, " +
+        'and every webhook delivery verified.',
+    );
   } catch (error) {
     const message = error instanceof DemoError ? error.message : String(error);
     console.error(`\nThe demo stopped at step ${stepNumber}: ${message}`);
     process.exitCode = 1;
+  } finally {
+    await receiver.close();
   }
 }
 

@@ -54,7 +54,11 @@ export interface LocalStack {
   readonly cosmos: LocalCosmos;
   readonly settings: Readonly<Record<string, string>>;
   /** A token from the local issuer, as a partner's sign-in would give. */
-  mintToken(tenantId: string, roles: readonly string[]): Promise<string>;
+  mintToken(
+    tenantId: string,
+    roles: readonly string[],
+    claims?: { preferredUsername?: string },
+  ): Promise<string>;
   /** Runs a timer function now and resolves when it has finished. */
   runTimer(functionName: string): Promise<void>;
   /** Resolves when every queue is drained and no handler runs. */
@@ -193,12 +197,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       queueService,
       cosmos: emulators.cosmos,
       settings,
-      mintToken: (tenantId, roles) =>
+      mintToken: (tenantId, roles, claims = {}) =>
         mintDevToken(emulators.key, {
           issuerBaseUrl: emulators.issuerUrl,
           tenantId,
           audience: LOCAL_AUDIENCE,
           roles,
+          ...(claims.preferredUsername === undefined
+            ? {}
+            : { preferredUsername: claims.preferredUsername }),
         }),
       waitForIdle: (timeoutMs) => queues.waitForIdle(timeoutMs),
       runTimer: (name) => timers.trigger(name),

@@ -22,6 +22,8 @@ Prints a dev access token (and nothing else) for the local token issuer.
                             (--roles '' mints a token without roles)
   --audience <aud>          default: AUTH_AUDIENCE from local.settings.json
   --name <name>             the user's display name
+  --username <upn>          the sign-in name (preferred_username); a customer admin
+                            claiming a customer needs one in the customer's domain
   --issuer-base-url <url>   default: AUTH_ISSUER from local.settings.json without /{tid}/v2.0
   --expires-in <seconds>    default: 3600, at most ${MAX_EXPIRES_IN_SECONDS}
   -h, --help                show this help`;
@@ -37,6 +39,7 @@ export interface TokenRequest {
   readonly audience: string;
   readonly issuerBaseUrl: string;
   readonly name?: string;
+  readonly preferredUsername?: string;
   readonly expiresInSeconds: number;
 }
 
@@ -61,6 +64,7 @@ export function parseTokenArgs(argv: readonly string[], defaults: TokenDefaults)
         roles: { type: 'string' },
         audience: { type: 'string' },
         name: { type: 'string' },
+        username: { type: 'string' },
         'issuer-base-url': { type: 'string' },
         'expires-in': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -111,6 +115,9 @@ export function parseTokenArgs(argv: readonly string[], defaults: TokenDefaults)
   if (values.name !== undefined && values.name.trim() === '') {
     return { kind: 'error', message: '--name must not be empty.' };
   }
+  if (values.username !== undefined && !/^[^@\s]+@[^@\s]+$/.test(values.username)) {
+    return { kind: 'error', message: '--username must look like user@domain.' };
+  }
   return {
     kind: 'token',
     request: {
@@ -119,6 +126,7 @@ export function parseTokenArgs(argv: readonly string[], defaults: TokenDefaults)
       audience,
       issuerBaseUrl,
       ...(values.name !== undefined ? { name: values.name } : {}),
+      ...(values.username !== undefined ? { preferredUsername: values.username } : {}),
       expiresInSeconds,
     },
   };

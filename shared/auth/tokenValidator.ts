@@ -12,6 +12,11 @@ export interface Caller {
   readonly tenantId: string;
   readonly userId: string;
   readonly name: string | undefined;
+  /**
+   * The sign-in name (`upn`, else `preferred_username`). In Entra a user's UPN suffix is one of
+   * the tenant's verified domains, which is what ties a customer admin to the customer's domain.
+   */
+  readonly username: string | undefined;
   readonly roles: readonly string[];
   /** Entra directory role template ids (`wids`), e.g. Global Administrator. */
   readonly directoryRoles: readonly string[];
@@ -90,7 +95,14 @@ export class TokenValidator {
     const directoryRoles = Array.isArray(payload.wids)
       ? payload.wids.filter((r): r is string => typeof r === 'string')
       : [];
-    return { tenantId, userId, name: stringClaim(payload, 'name'), roles, directoryRoles };
+    return {
+      tenantId,
+      userId,
+      name: stringClaim(payload, 'name'),
+      username: stringClaim(payload, 'upn') ?? stringClaim(payload, 'preferred_username'),
+      roles,
+      directoryRoles,
+    };
   }
 }
 

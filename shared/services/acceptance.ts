@@ -154,7 +154,8 @@ export async function acceptInvitation(
     }
   }
 
-  const actor = signer === undefined ? 'customer' : `customer:${signer.email}`;
+  // The link holder acts; the MCA signer's self-declared details stay in the attestation.
+  const actor = 'customer';
   const result = await updateDocument<InvitationDocument>(
     deps.store,
     invitation.pk,

@@ -22,9 +22,10 @@ function conflict(code: string, detail: string): ProblemError {
 }
 
 /**
- * Binds the caller's tenant to the customer that accepted an invitation. Possession of the
- * accepted invitation's link, together with a Global Administrator token of the tenant, is the
- * proof; a customer is bound to one tenant, and a tenant to one customer, once.
+ * Binds the caller's tenant to the customer that accepted an invitation. The proof is the
+ * accepted invitation's link together with a Global Administrator token of the tenant whose
+ * sign-in name is in the customer's domain; a customer is bound to one tenant, and a tenant to
+ * one customer, once.
  */
 export async function claimCustomer(
   deps: Dependencies,
@@ -42,6 +43,17 @@ export async function claimCustomer(
   const customer = await deps.store.read<CustomerDocument>(customerPk, 'customer');
   if (customer === undefined) {
     throw conflict('INVITATION_NOT_ACCEPTED', 'The acceptance is still being processed.');
+  }
+  const usernameDomain = caller.username?.split('@').pop()?.toLowerCase();
+  if (caller.username?.includes('@') !== true || usernameDomain !== customer.domain) {
+    // The link alone travels by email; the admin's sign-in name must also be in the customer's
+    // domain, which Entra only allows for domains the tenant has verified.
+    throw new ProblemError({
+      status: 403,
+      code: 'CLAIM_DOMAIN_MISMATCH',
+      title: 'Forbidden',
+      detail: `Sign in with an administrator account of ${customer.domain} to claim this customer.`,
+    });
   }
   if (customer.tenantId !== undefined && customer.tenantId !== caller.tenantId) {
     throw conflict('CUSTOMER_ALREADY_CLAIMED', 'This customer is bound to another tenant.');

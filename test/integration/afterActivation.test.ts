@@ -24,7 +24,7 @@ const json = { Accept: 'application/json' };
 async function activeCustomer(
   partner: Partner,
   body = customerBody(),
-): Promise<{ customerId: string; acceptUrl: string; invitationId: string }> {
+): Promise<{ customerId: string; acceptUrl: string; invitationId: string; domain: string }> {
   const created = await partner.api('/api/invitations', { method: 'POST', json: body });
   expect(created.status).toBe(201);
   const accepted = await stack.api(`/api/accept/${tokenOf(created.body.acceptUrl)}`, {
@@ -38,12 +38,15 @@ async function activeCustomer(
     customerId: created.body.customerId,
     acceptUrl: created.body.acceptUrl,
     invitationId: created.body.id,
+    domain: created.body.customer.domain,
   };
 }
 
-/** A Global Administrator of a (new) customer tenant. */
-async function customerAdmin(tenantId = randomUUID()) {
-  const token = await stack.mintToken(tenantId, ['CustomerAdmin']);
+/** A Global Administrator of a (new) customer tenant, signed in as admin@<domain>. */
+async function customerAdmin(domain: string, tenantId = randomUUID()) {
+  const token = await stack.mintToken(tenantId, ['CustomerAdmin'], {
+    preferredUsername: `admin@${domain}`,
+  });
   return {
     tenantId,
     api: (path: string, init: Parameters<TestStack['api']>[1] = {}) =>
@@ -167,7 +170,7 @@ describe("the customer's admin", () => {
     const { customerId, acceptUrl } = await activeCustomer(partner, body);
     await activeCustomer(second, { ...body, includeDelegatedAdmin: false });
 
-    const admin = await customerAdmin();
+    const admin = await customerAdmin(body.customer.domain);
     expect((await admin.api('/api/customer/partners')).body.code).toBe('CUSTOMER_NOT_CLAIMED');
     const claimed = await admin.api('/api/customer/claim', { method: 'POST', json: { acceptUrl } });
     expect(claimed.status).toBe(200);
@@ -224,11 +227,19 @@ describe("the customer's admin", () => {
 
   test('of another tenant cannot touch this customer, and a non-admin is refused', async () => {
     const partner = await stack.partnerWithProfile();
-    const { acceptUrl } = await activeCustomer(partner);
-    const owner = await customerAdmin();
-    await owner.api('/api/customer/claim', { method: 'POST', json: { acceptUrl } });
+    const { acceptUrl, domain } = await activeCustomer(partner);
+    const elsewhere = await customerAdmin('fabrikam-phishing.example');
+    const phished = await elsewhere.api('/api/customer/claim', {
+      method: 'POST',
+      json: { acceptUrl },
+    });
+    expect(phished.status).toBe(403);
+    expect(phished.body.code).toBe('CLAIM_DOMAIN_MISMATCH');
+    const owner = await customerAdmin(domain);
+    const claimed = await owner.api('/api/customer/claim', { method: 'POST', json: { acceptUrl } });
+    expect(claimed.status).toBe(200);
 
-    const stranger = await customerAdmin();
+    const stranger = await customerAdmin(domain);
     const stolen = await stranger.api('/api/customer/claim', {
       method: 'POST',
       json: { acceptUrl },
@@ -244,7 +255,7 @@ describe("the customer's admin", () => {
     expect(removal.status).toBe(404);
 
     const otherPartnerCustomer = await activeCustomer(partner);
-    const otherAdmin = await customerAdmin();
+    const otherAdmin = await customerAdmin(otherPartnerCustomer.domain);
     await otherAdmin.api('/api/customer/claim', {
       method: 'POST',
       json: { acceptUrl: otherPartnerCustomer.acceptUrl },
@@ -266,8 +277,12 @@ describe("the customer's admin", () => {
 describe('claiming races', () => {
   test('two tenants claiming one customer at once: one wins, the loser gains nothing and can claim its own', async () => {
     const partner = await stack.partnerWithProfile();
-    const { acceptUrl } = await activeCustomer(partner);
-    const admins = [await customerAdmin(), await customerAdmin(), await customerAdmin()];
+    const { acceptUrl, domain } = await activeCustomer(partner);
+    const admins = [
+      await customerAdmin(domain),
+      await customerAdmin(domain),
+      await customerAdmin(domain),
+    ];
     const claims = await Promise.all(
       admins.map((admin) =>
         admin.api('/api/customer/claim', { method: 'POST', json: { acceptUrl } }),
@@ -283,7 +298,8 @@ describe('claiming races', () => {
     expect(removal.status).toBe(404);
 
     const own = await activeCustomer(partner);
-    const claimedOwn = await loser.api('/api/customer/claim', {
+    const ownAdmin = await customerAdmin(own.domain, loser.tenantId);
+    const claimedOwn = await ownAdmin.api('/api/customer/claim', {
       method: 'POST',
       json: { acceptUrl: own.acceptUrl },
     });
@@ -296,8 +312,8 @@ describe('restoring DAP by invitation', () => {
   test('after the customer removed it, a new DAP invitation makes it active again with no duplicate customer', async () => {
     const partner = await stack.partnerWithProfile();
     const body = customerBody();
-    const { customerId, acceptUrl } = await activeCustomer(partner, body);
-    const admin = await customerAdmin();
+    const { customerId, acceptUrl, domain } = await activeCustomer(partner, body);
+    const admin = await customerAdmin(domain);
     await admin.api('/api/customer/claim', { method: 'POST', json: { acceptUrl } });
     await admin.api(`/api/customer/partners/${partner.tenantId}/delegated-admin`, {
       method: 'DELETE',

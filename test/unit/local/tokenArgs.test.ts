@@ -164,3 +164,27 @@ describe('findProjectRoot', () => {
     );
   });
 });
+
+describe('--username', () => {
+  const defaults = { audience: 'api://x', issuerBaseUrl: 'http://127.0.0.1:7072' };
+  const tenant = '11111111-2222-3333-4444-555555555555';
+
+  test('becomes the preferred_username of the token', () => {
+    const args = parseTokenArgs(
+      ['--tenant', tenant, '--roles', 'CustomerAdmin', '--username', 'admin@contoso.example'],
+      defaults,
+    );
+    expect(args).toMatchObject({
+      kind: 'token',
+      request: { preferredUsername: 'admin@contoso.example' },
+    });
+  });
+
+  test.each(['admin', 'a@b@c', 'admin @contoso.example'])('refuses %p', (username) => {
+    const args = parseTokenArgs(
+      ['--tenant', tenant, '--roles', 'X', '--username', username],
+      defaults,
+    );
+    expect(args).toMatchObject({ kind: 'error', message: expect.stringContaining('--username') });
+  });
+});
