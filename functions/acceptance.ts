@@ -12,6 +12,7 @@ import { mediaTypeOf, parseJson, readBodyBytes, validate } from '../shared/http/
 import { jsonResponse } from '../shared/http/responses';
 import {
   acceptInvitation,
+  checkLinkUsable,
   describeAcceptance,
   type McaSigner,
 } from '../shared/services/acceptance';
@@ -102,6 +103,7 @@ app.http('acceptInvitation', {
     let values: Record<string, string> = {};
     try {
       const services = appServices();
+      await checkLinkUsable(services, request.params.token ?? '');
       const body = await readAcceptanceBody(request, (typed) => (values = typed));
       const result = await acceptInvitation(services, request.params.token ?? '', body.signer);
       return redirectTo(result.portalUrl, json, result.locale);

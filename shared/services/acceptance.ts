@@ -97,6 +97,14 @@ async function readCustomer(
   return deps.store.read<CustomerDocument>(partitionKeys.customer(customerId), 'customer');
 }
 
+/**
+ * Answers 404/410 for a link that cannot be accepted, before anything else about the request
+ * (its body) is looked at: the customer learns first that the link itself is the problem.
+ */
+export async function checkLinkUsable(deps: Dependencies, token: string): Promise<void> {
+  refuseClosedLink(await resolveLink(deps, token), deps.now());
+}
+
 /** What the link shows, without changing anything (mail scanners prefetch GET links). */
 export async function describeAcceptance(
   deps: Dependencies,

@@ -251,3 +251,15 @@ describe('bad input gets a clear problem and changes nothing', () => {
     expect(stack.logs.filter((line) => /Unhandled error/.test(line))).toEqual([]);
   });
 });
+
+describe('order of checks on the acceptance trigger', () => {
+  test('an unknown link is a 404 whatever the body', async () => {
+    const response = await stack.api(`/api/accept/${'B'.repeat(43)}`, {
+      method: 'POST',
+      body: '<x/>',
+      headers: { 'Content-Type': 'application/xml', Accept: 'application/json' },
+    });
+    expect(response.status).toBe(404);
+    expect(response.body.code).toBe('LINK_NOT_FOUND');
+  });
+});
