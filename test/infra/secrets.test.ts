@@ -57,12 +57,14 @@ describe('no keys or secrets in the templates (d)', () => {
   });
 
   it('reports hard-coded secret-looking strings', () => {
+    // Assembled at run time so no key-shaped literal sits in the repository itself.
     const storageKey = `${'Ab3d'.repeat(21)}Xy==`;
+    const sendGridKey = ['SG', 'x'.repeat(22), 'Y'.repeat(43)].join('.');
     const problems = secretProblemsAfter([
       {
         file: 'infra/app/api.bicep',
         find: '    MCA_TEMPLATE_ID: mcaTemplateId\n',
-        replace: `    MCA_TEMPLATE_ID: mcaTemplateId\n    X: 'SG.abcdefghijklmnopqrstuv.ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefg'\n    Y: '${storageKey}'\n`,
+        replace: `    MCA_TEMPLATE_ID: mcaTemplateId\n    X: '${sendGridKey}'\n    Y: '${storageKey}'\n`,
       },
     ]);
     expect(problems).toEqual([
