@@ -12,7 +12,6 @@ import { mediaTypeOf, parseJson, readBodyBytes, validate } from '../shared/http/
 import { jsonResponse } from '../shared/http/responses';
 import {
   acceptInvitation,
-  checkLinkUsable,
   describeAcceptance,
   type McaSigner,
 } from '../shared/services/acceptance';
@@ -103,9 +102,10 @@ app.http('acceptInvitation', {
     let values: Record<string, string> = {};
     try {
       const services = appServices();
-      await checkLinkUsable(services, request.params.token ?? '');
-      const body = await readAcceptanceBody(request, (typed) => (values = typed));
-      const result = await acceptInvitation(services, request.params.token ?? '', body.signer);
+      const result = await acceptInvitation(services, request.params.token ?? '', async () => {
+        const body = await readAcceptanceBody(request, (typed) => (values = typed));
+        return body.signer;
+      });
       return redirectTo(result.portalUrl, json, result.locale);
     } catch (error) {
       const problem = asProblem(error);

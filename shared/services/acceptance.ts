@@ -97,14 +97,6 @@ async function readCustomer(
   return deps.store.read<CustomerDocument>(partitionKeys.customer(customerId), 'customer');
 }
 
-/**
- * Answers 404/410 for a link that cannot be accepted, before anything else about the request
- * (its body) is looked at: the customer learns first that the link itself is the problem.
- */
-export async function checkLinkUsable(deps: Dependencies, token: string): Promise<void> {
-  refuseClosedLink(await resolveLink(deps, token), deps.now());
-}
-
 /** What the link shows, without changing anything (mail scanners prefetch GET links). */
 export async function describeAcceptance(
   deps: Dependencies,
@@ -127,15 +119,18 @@ export async function describeAcceptance(
  * Accepts the invitation: the MCA gate first (recorded once per customer), then the invitation
  * moves to `accepted` and activation is queued. A second click, or a race of two, ends in the
  * same place: one acceptance, and activation (idempotent) queued again if not yet active.
+ * The signer is read only once the link is known to work, so a dead link answers 404/410
+ * whatever the request body holds.
  */
 export async function acceptInvitation(
   deps: Dependencies,
   token: string,
-  signer: McaSigner | undefined,
+  readSigner: () => Promise<McaSigner | undefined>,
 ): Promise<{ portalUrl: string; alreadyAccepted: boolean; mcaRecorded: boolean; locale: Locale }> {
   const invitation = await resolveLink(deps, token);
   const now = deps.now();
   refuseClosedLink(invitation, now);
+  const signer = await readSigner();
   const portalUrl = portalUrlFor(deps, invitation);
   if (invitation.status === 'active') {
     return { portalUrl, alreadyAccepted: true, mcaRecorded: false, locale: invitation.locale };

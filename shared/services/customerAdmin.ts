@@ -103,32 +103,17 @@ async function rebindIfStale(
   customerId: string,
   at: string,
 ): Promise<void> {
-  await updateDocument<CustomerTenantDocument>(
-    deps.store,
-    partitionKeys.customerTenant(caller.tenantId),
-    'tenant',
-    (binding) => {
-      if (binding.customerId === customerId) {
-        return { keep: true };
-      }
-      throw conflict('TENANT_ALREADY_CLAIMED', 'This tenant is bound to another customer.');
-    },
-  ).catch(async (error: unknown) => {
-    if (!(error instanceof ProblemError) || error.code !== 'TENANT_ALREADY_CLAIMED') {
-      throw error;
-    }
-    if ((await boundCustomer(deps, caller)) !== undefined) {
-      throw error;
-    }
-    await updateDocument<CustomerTenantDocument>(
-      deps.store,
-      partitionKeys.customerTenant(caller.tenantId),
-      'tenant',
-      (binding) => ({
-        write: { ...binding, customerId, claimedAt: at, claimedBy: actorOf(caller) },
-      }),
-    );
-  });
+  const pk = partitionKeys.customerTenant(caller.tenantId);
+  const existing = await deps.store.read<CustomerTenantDocument>(pk, 'tenant');
+  if (existing === undefined || existing.customerId === customerId) {
+    return;
+  }
+  if ((await boundCustomer(deps, caller)) !== undefined) {
+    throw conflict('TENANT_ALREADY_CLAIMED', 'This tenant is bound to another customer.');
+  }
+  await updateDocument<CustomerTenantDocument>(deps.store, pk, 'tenant', (binding) => ({
+    write: { ...binding, customerId, claimedAt: at, claimedBy: actorOf(caller) },
+  }));
 }
 
 /**

@@ -3,17 +3,11 @@ import { QUEUES } from '../queue/messageQueue';
 import { updateDocument } from '../store/documentStore';
 import { partitionKeys, type InvitationDocument } from '../store/documents';
 import type { Dependencies } from './dependencies';
+import { withLeaseReleased, withLeaseTaken } from './sendLease';
 import { invitationEvent, recordEvent } from './events';
 import { transitioned, type EmailDispatchMessage } from './invitations';
 
-/**
- * How long one delivery holds the right to send. Longer than the SendGrid timeout, shorter
- * than the host's redelivery budget (visibilityTimeout × maxDequeueCount), so a crashed
- * delivery's message is retried after the lease lapses instead of going to poison.
- */
-export const DISPATCH_LEASE_MS = 30_000;
-
-export type DispatchOutcome = 'sent' | 'skipped' | 'retry-scheduled' | 'failed' | 'busy';
+export type DispatchOutcome = 'sent' | 'skipped' | 'retry-scheduled' | 'failed';
 
 /** Backoff for transient failures when SendGrid gives no Retry-After: 10 s, 20 s, 40 s … ≤ 10 min. */
 export function retryDelaySeconds(attempt: number, retryAfterSeconds: number | undefined): number {
@@ -21,13 +15,6 @@ export function retryDelaySeconds(attempt: number, retryAfterSeconds: number | u
     return Math.min(Math.max(retryAfterSeconds, 1), 3600);
   }
   return Math.min(10 * 2 ** (attempt - 1), 600);
-}
-
-export class DispatchLeaseHeldError extends Error {
-  constructor(invitationId: string) {
-    super(`Invitation ${invitationId} is being sent by another delivery; retry later`);
-    this.name = 'DispatchLeaseHeldError';
-  }
 }
 
 /**
@@ -49,19 +36,8 @@ export async function dispatchInvitationEmail(
       if (current.status !== 'sending' || current.dispatch?.id !== message.dispatchId) {
         return { keep: true };
       }
-      const heldUntil = current.dispatch.claimedUntil;
-      if (heldUntil !== undefined && new Date(heldUntil) > leaseStart) {
-        throw new DispatchLeaseHeldError(current.id);
-      }
       return {
-        write: {
-          ...current,
-          dispatch: {
-            ...current.dispatch,
-            attempts: current.dispatch.attempts + 1,
-            claimedUntil: new Date(leaseStart.getTime() + DISPATCH_LEASE_MS).toISOString(),
-          },
-        },
+        write: { ...current, dispatch: withLeaseTaken(current.dispatch, current.id, leaseStart) },
       };
     },
   );
@@ -177,8 +153,9 @@ async function releaseLease(
       if (current.status !== 'sending' || current.dispatch?.id !== message.dispatchId) {
         return { keep: true };
       }
-      const { claimedUntil: _released, ...dispatch } = current.dispatch;
-      return { write: { ...current, dispatch: { ...dispatch, lastError } } };
+      return {
+        write: { ...current, dispatch: { ...withLeaseReleased(current.dispatch), lastError } },
+      };
     },
   );
 }

@@ -118,11 +118,11 @@ export function invitationEvent(
   action: AuditAction,
   actor: string,
   uniqueBy: string,
-  details: { before?: Record<string, unknown>; after?: Record<string, unknown>; at?: string } = {},
+  details: { before?: Record<string, unknown>; after?: Record<string, unknown>; at: string },
 ): NewAuditEvent {
   return {
     partnerTenantId: invitation.partnerTenantId,
-    at: details.at ?? new Date().toISOString(),
+    at: details.at,
     actor,
     action,
     subject: { kind: 'invitation', id: invitation.id },

@@ -7,7 +7,8 @@ import { QUEUES } from '../queue/messageQueue';
 import { updateDocument } from '../store/documentStore';
 import { partitionKeys, type InvitationDocument } from '../store/documents';
 import type { Dependencies } from './dependencies';
-import { DISPATCH_LEASE_MS, DispatchLeaseHeldError, retryDelaySeconds } from './emailDispatch';
+import { retryDelaySeconds } from './emailDispatch';
+import { withLeaseReleased, withLeaseTaken } from './sendLease';
 import { invitationEvent, recordEvent } from './events';
 import { refusal } from './invitations';
 
@@ -170,19 +171,8 @@ export async function dispatchFollowUp(
       ) {
         return { keep: true };
       }
-      const followUp = current.followUp!;
-      if (followUp.claimedUntil !== undefined && new Date(followUp.claimedUntil) > now) {
-        throw new DispatchLeaseHeldError(current.id);
-      }
       return {
-        write: {
-          ...current,
-          followUp: {
-            ...followUp,
-            attempts: followUp.attempts + 1,
-            claimedUntil: new Date(now.getTime() + DISPATCH_LEASE_MS).toISOString(),
-          },
-        },
+        write: { ...current, followUp: withLeaseTaken(current.followUp!, current.id, now) },
       };
     },
   );
@@ -193,8 +183,7 @@ export async function dispatchFollowUp(
     updateDocument<InvitationDocument>(deps.store, pk, message.invitationId, (current) => {
       if (!isCurrent(current)) return { keep: true };
       const at = deps.now().toISOString();
-      const { claimedUntil: _released, ...followUp } = current.followUp!;
-      return { write: { ...current, followUp: change(followUp, at) } };
+      return { write: { ...current, followUp: change(withLeaseReleased(current.followUp!), at) } };
     });
 
   try {
@@ -253,7 +242,7 @@ export async function abandonFollowUp(
       ) {
         return { keep: true };
       }
-      const { claimedUntil: _released, ...rest } = followUp;
+      const rest = withLeaseReleased(followUp);
       return {
         write: {
           ...current,

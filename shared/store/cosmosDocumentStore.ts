@@ -1,5 +1,5 @@
 import { Agent } from 'node:https';
-import { Container, CosmosClient, ErrorResponse } from '@azure/cosmos';
+import { Container, CosmosClient } from '@azure/cosmos';
 import type { TokenCredential } from '@azure/identity';
 import {
   DocumentChangedError,
@@ -43,12 +43,10 @@ export function createCosmosContainer(options: CosmosStoreOptions): Container {
   return client.database(options.database).container(options.container);
 }
 
+/** The HTTP status of a Cosmos error (`ErrorResponse.code`), when it has one. */
 function statusOf(error: unknown): number | undefined {
-  if (error instanceof ErrorResponse || (typeof error === 'object' && error !== null)) {
-    const code = (error as { code?: unknown }).code;
-    return typeof code === 'number' ? code : undefined;
-  }
-  return undefined;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'number' ? code : undefined;
 }
 
 /** The Cosmos DB adapter of `DocumentStore`; every call names its partition. */
