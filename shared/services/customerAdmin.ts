@@ -1,12 +1,12 @@
 import type { Caller } from '../auth/tokenValidator';
+import { signInDomainOf } from '../domain/acceptanceEligibility';
 import { ProblemError } from '../http/problem';
-import { DocumentConflictError, updateDocument } from '../store/documentStore';
+import { updateDocument } from '../store/documentStore';
 import {
   partitionKeys,
   relationshipId,
   type CustomerDocument,
   type CustomerPartnerDocument,
-  type CustomerTenantDocument,
   type RelationshipDocument,
 } from '../store/documents';
 import { resolveLink } from './acceptance';
@@ -45,8 +45,7 @@ export async function claimCustomer(
   if (customer === undefined) {
     throw conflict('INVITATION_NOT_ACCEPTED', 'The acceptance is still being processed.');
   }
-  const usernameDomain = caller.username?.split('@').pop()?.toLowerCase();
-  if (caller.username?.includes('@') !== true || usernameDomain !== customer.domain) {
+  if (signInDomainOf(caller.username) !== customer.domain) {
     // The link alone travels by email; the admin's sign-in name must also be in the customer's
     // domain, which Entra only allows for domains the tenant has verified.
     throw new ProblemError({

@@ -15,7 +15,6 @@ import { LinkProblem, type AcceptanceView } from '../services/acceptance';
 import type { InvitationDocument } from '../store/documents';
 import {
   pageHeaders,
-  renderAcceptancePage,
   renderLinkErrorPage,
   renderSignInProblemPage,
   type AcceptancePageModel,
