@@ -58,7 +58,7 @@ export interface LocalStack {
   mintToken(
     tenantId: string,
     roles: readonly string[],
-    claims?: { preferredUsername?: string },
+    claims?: { preferredUsername?: string; directoryRoles?: readonly string[] },
   ): Promise<string>;
   /** Runs a timer function now and resolves when it has finished. */
   runTimer(functionName: string): Promise<void>;
@@ -210,6 +210,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           ...(claims.preferredUsername === undefined
             ? {}
             : { preferredUsername: claims.preferredUsername }),
+          ...(claims.directoryRoles === undefined ? {} : { directoryRoles: claims.directoryRoles }),
         }),
       waitForIdle: (timeoutMs) => queues.waitForIdle(timeoutMs),
       runTimer: (name) => timers.trigger(name),
