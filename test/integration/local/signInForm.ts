@@ -1,0 +1,66 @@
+/**
+ * Submits the issuer's sign-in page the way a browser would: every named input with its value,
+ * checkboxes only when checked, plus the pressed button. Reading the page's own HTML (rather
+ * than rebuilding the request) is what proves the hidden fields carry the OAuth parameters.
+ */
+export interface SignInForm {
+  readonly action: string;
+  readonly fields: URLSearchParams;
+}
+
+export function readSignInForm(html: string, pageUrl: string): SignInForm {
+  const form = /<form\b([^>]*)>/.exec(html);
+  if (form === null) {
+    throw new Error(`No form on the page:\n${html}`);
+  }
+  const fields = new URLSearchParams();
+  for (const [, tag] of html.matchAll(/<input\b([^>]*)>/g)) {
+    const attributes = readAttributes(tag!);
+    const name = attributes.get('name');
+    if (
+      name === undefined ||
+      (attributes.get('type') === 'checkbox' && !attributes.has('checked'))
+    ) {
+      continue;
+    }
+    fields.append(name, attributes.get('value') ?? 'on');
+  }
+  return {
+    action: new URL(readAttributes(form[1]!).get('action') ?? '', pageUrl).href,
+    fields,
+  };
+}
+
+/** Fills the form: a string sets a field, an array sets a multi-valued one, null clears it. */
+export function fillSignInForm(
+  form: SignInForm,
+  changes: Readonly<Record<string, string | readonly string[] | null>>,
+): URLSearchParams {
+  const fields = new URLSearchParams(form.fields);
+  for (const [name, value] of Object.entries(changes)) {
+    fields.delete(name);
+    for (const item of value === null ? [] : typeof value === 'string' ? [value] : value) {
+      fields.append(name, item);
+    }
+  }
+  return fields;
+}
+
+function readAttributes(tag: string): Map<string, string> {
+  const attributes = new Map<string, string>();
+  for (const [, name, value] of tag.matchAll(/([a-zA-Z][\w-]*)(?:="([^"]*)")?/g)) {
+    attributes.set(name!, unescapeHtml(value ?? ''));
+  }
+  return attributes;
+}
+
+function unescapeHtml(value: string): string {
+  const entities: Record<string, string> = {
+    '&amp;': '&',
+    '&lt;': '<',
+    '&gt;': '>',
+    '&quot;': '"',
+    '&#39;': "'",
+  };
+  return value.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => entities[entity]!);
+}
