@@ -60,6 +60,9 @@ const tokenRequestSchema = z.strictObject({
   audience: z.string().min(1).optional(),
   name: z.string().min(1).optional(),
   preferredUsername: z.string().min(1).optional(),
+  directoryRoles: z
+    .array(z.guid(), { error: 'directoryRoles must be role template ids.' })
+    .optional(),
   subject: z.string().min(1).optional(),
   expiresInSeconds: z.int().min(1).max(MAX_EXPIRES_IN_SECONDS).optional(),
 });
@@ -99,7 +102,10 @@ export async function startDevTokenIssuer(options: DevTokenIssuerOptions): Promi
     const parsed = tokenRequestSchema.safeParse(json);
     if (!parsed.success) {
       return sendJson(res, 400, {
-        ...oauthErrorBody('invalid_request', 'Expected {tenantId, roles, audience?, name?}.'),
+        ...oauthErrorBody(
+          'invalid_request',
+          'Expected {tenantId, roles, audience?, name?, preferredUsername?, directoryRoles?}.',
+        ),
         errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
       });
     }

@@ -8,6 +8,7 @@ import {
   mintDevToken,
   startDevTokenIssuer,
   type DevTokenIssuer,
+  type DevTokenOptions,
 } from '../../../local/servers/devTokenIssuer';
 
 const TENANT = '6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
@@ -170,11 +171,17 @@ describe('dev token issuer', () => {
     expect(payload.nbf).toBe(payload.iat);
   });
 
-  it('carries directory roles, scopes, the name parts, email and nonce when given', async () => {
-    const token = await mintDevToken(key, {
+  const mintWith = (options: Partial<DevTokenOptions>) =>
+    mintDevToken(key, {
       issuerBaseUrl: issuer.url,
       tenantId: TENANT,
       audience: AUDIENCE,
+      roles: [],
+      ...options,
+    });
+
+  it('carries directory roles, scopes, the name parts, email and nonce when given', async () => {
+    const token = await mintWith({
       roles: ['CustomerAdmin'],
       directoryRoles: [GLOBAL_ADMINISTRATOR_ROLE_ID],
       scopes: ['access_as_user', 'read'],
@@ -197,13 +204,7 @@ describe('dev token issuer', () => {
   });
 
   it('leaves out the optional claims that were not asked for', async () => {
-    const token = await mintDevToken(key, {
-      issuerBaseUrl: issuer.url,
-      tenantId: TENANT,
-      audience: AUDIENCE,
-      roles: [],
-      scopes: [],
-    });
+    const token = await mintWith({ scopes: [] });
 
     const { payload } = await verify(token);
 
@@ -295,6 +296,17 @@ describe('dev token issuer', () => {
       expect(payload).toMatchObject({ roles: ['SalesAgent'], name: 'Sam', aud: AUDIENCE });
     });
 
+    it('carries the requested directory roles', async () => {
+      const response = await postToken({
+        tenantId: TENANT,
+        roles: [],
+        directoryRoles: [GLOBAL_ADMINISTRATOR_ROLE_ID],
+      });
+      const { access_token } = (await response.json()) as { access_token: string };
+
+      expect((await verify(access_token)).payload.wids).toEqual([GLOBAL_ADMINISTRATOR_ROLE_ID]);
+    });
+
     it('uses the requested audience when given', async () => {
       const response = await postToken({ tenantId: TENANT, roles: [], audience: 'api://other' });
       const { access_token } = (await response.json()) as { access_token: string };
@@ -311,6 +323,11 @@ describe('dev token issuer', () => {
       ['a missing tenant', { roles: ['AdminAgent'] }, 'tenantId'],
       ['roles that are not an array', { tenantId: TENANT, roles: 'AdminAgent' }, 'roles'],
       ['roles that are not strings', { tenantId: TENANT, roles: [1] }, 'roles.0'],
+      [
+        'directory roles that are not ids',
+        { tenantId: TENANT, roles: [], directoryRoles: ['Global Administrator'] },
+        'directoryRoles.0',
+      ],
       ['an unknown field', { tenantId: TENANT, roles: [], tid: TENANT }, ''],
     ])('answers 400 for %s', async (_case, body, field) => {
       const response = await postToken(body);
