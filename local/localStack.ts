@@ -23,7 +23,7 @@ import { startTimerHost } from './functionsHost/timerHost';
 import { createAdminEndpoint } from './functionsHost/adminEndpoint';
 import { startAzurite, type AzuriteQueueServer } from './servers/azurite';
 import { startLocalCosmos, type LocalCosmos } from './servers/cosmosServer';
-import { mintDevToken, startDevTokenIssuer, type DevClients } from './servers/devTokenIssuer';
+import { mintDevToken, startDevTokenIssuer } from './servers/devTokenIssuer';
 import { startSendGridCapture, type SendGridCapture } from './servers/sendgridCapture';
 
 export interface LocalStackOptions {
@@ -44,8 +44,6 @@ export interface LocalStackOptions {
   readonly queueSettings?: Partial<QueueHostSettings>;
   readonly log?: HostLog;
   readonly keyFile?: string;
-  /** Clients the dev token issuer knows; one with a secret must authenticate with it. */
-  readonly issuerClients?: DevClients;
 }
 
 export interface LocalStack {
@@ -90,7 +88,7 @@ export interface LocalEmulators {
  * capture endpoint and the dev token issuer. `func start` can run the app against these too.
  */
 export async function startEmulators(
-  options: Pick<LocalStackOptions, 'projectRoot' | 'ports' | 'keyFile' | 'issuerClients'>,
+  options: Pick<LocalStackOptions, 'projectRoot' | 'ports' | 'keyFile'>,
 ): Promise<LocalEmulators> {
   const key = await loadOrCreateDevSigningKey(
     options.keyFile ?? defaultDevSigningKeyFile(options.projectRoot),
@@ -107,7 +105,8 @@ export async function startEmulators(
       port: options.ports?.issuer ?? 0,
       key,
       audience: LOCAL_AUDIENCE,
-      clients: options.issuerClients,
+      // The app is a confidential client, as in Entra: its code redemptions need the secret.
+      clients: { [LOCAL_CLIENT_ID]: { secret: LOCAL_CLIENT_SECRET } },
     }),
   ]);
   const closeAll = async () => {

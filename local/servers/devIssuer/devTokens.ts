@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { z } from 'zod';
-import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/auth/tokenValidator';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/domain/acceptanceEligibility';
 import { DEV_SIGNING_ALG, type DevSigningKey } from '../../devSigningKey';
 import { digest, stableGuid } from './stableIds';
 
