@@ -1,12 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { loadOrCreateDevSigningKey } from '../../../local/devSigningKey';
-import { startDevTokenIssuer, type DevTokenIssuer } from '../../../local/servers/devTokenIssuer';
+import { authorizeUrl, startTestIssuer, type TestIssuer } from '../../integration/local/testIssuer';
 import {
   describeInBrowser,
   horizontalOverflow,
@@ -20,16 +15,13 @@ import {
  * page's own Content-Security-Policy in force, following the redirect back to an app.
  */
 describeInBrowser('dev token issuer sign-in page in a browser', () => {
-  let dir: string;
-  let issuer: DevTokenIssuer;
+  let issuer: TestIssuer;
   let app: http.Server;
   let callbackBase: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'dev-issuer-e2e-'));
-    const key = await loadOrCreateDevSigningKey(path.join(dir, 'key.json'));
-    issuer = await startDevTokenIssuer({ key, audience: 'api://default' });
+    issuer = await startTestIssuer({ audience: 'api://default' });
     // Stands in for the app's callback on another loopback port.
     app = http.createServer((_req, res) => res.end('back at the app'));
     await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
@@ -40,7 +32,6 @@ describeInBrowser('dev token issuer sign-in page in a browser', () => {
     await browser?.close();
     await new Promise((resolve) => app?.close(resolve));
     await issuer?.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   const openSignIn = async (tenant: string) => {
@@ -53,17 +44,12 @@ describeInBrowser('dev token issuer sign-in page in a browser', () => {
         policyViolations.push(message.text());
       }
     });
-    const verifier = randomBytes(32).toString('base64url');
-    const url = new URL(`${issuer.url}/${tenant}/oauth2/v2.0/authorize`);
-    url.search = new URLSearchParams({
+    const url = authorizeUrl(issuer.issuer, tenant, {
       client_id: 'acceptance-app',
       redirect_uri: `${callbackBase}/api/auth/callback`,
-      response_type: 'code',
       scope: 'openid profile email',
       state: 'state-e2e',
-      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-      code_challenge_method: 'S256',
-    }).toString();
+    });
     await page.goto(url.href);
     return { page, policyViolations };
   };

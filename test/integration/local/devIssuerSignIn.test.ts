@@ -1,17 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import * as client from 'openid-client';
-import { loadOrCreateDevSigningKey, type DevSigningKey } from '../../../local/devSigningKey';
+import type { DevSigningKey } from '../../../local/devSigningKey';
 import {
   GLOBAL_ADMINISTRATOR_ROLE_ID,
-  startDevTokenIssuer,
   tenantIdForDomain,
   type DevTokenIssuer,
 } from '../../../local/servers/devTokenIssuer';
 import { TokenValidator } from '../../../shared/auth/tokenValidator';
 import { fillSignInForm, readSignInForm } from './signInForm';
+import { startTestIssuer, type TestIssuer } from './testIssuer';
 
 const API = 'api://reseller-invitations-local';
 const API_SCOPE = `${API}/access_as_user`;
@@ -23,23 +20,18 @@ const REDIRECT_URI = 'http://127.0.0.1:7071/api/auth/callback';
 const PARTNER_TENANT = '11111111-2222-3333-4444-555555555555';
 
 describe('dev token issuer: authorization code flow with PKCE', () => {
-  let dir: string;
+  let started: TestIssuer;
   let key: DevSigningKey;
   let issuer: DevTokenIssuer;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'dev-issuer-sign-in-'));
-    key = await loadOrCreateDevSigningKey(path.join(dir, 'key.json'));
-    issuer = await startDevTokenIssuer({
-      key,
+    started = await startTestIssuer({
       audience: DEFAULT_AUDIENCE,
       clients: { [APP_CLIENT]: { secret: APP_SECRET }, [PUBLIC_CLIENT]: {} },
     });
+    ({ issuer, key } = started);
   });
-  afterAll(async () => {
-    await issuer.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => started.close());
 
   const discover = (
     tenant: string,

@@ -1,52 +1,28 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { loadOrCreateDevSigningKey } from '../../../local/devSigningKey';
-import {
-  startDevTokenIssuer,
-  tenantIdForDomain,
-  type DevTokenIssuer,
-} from '../../../local/servers/devTokenIssuer';
+import { tenantIdForDomain, type DevTokenIssuer } from '../../../local/servers/devTokenIssuer';
 import { fillSignInForm, readSignInForm } from './signInForm';
+import { authorizeUrl as clientAuthorizeUrl, startTestIssuer, type TestIssuer } from './testIssuer';
 
 const REDIRECT_URI = 'http://localhost:5173/auth/callback';
 
 describe('dev token issuer: the sign-in page', () => {
-  let dir: string;
+  let started: TestIssuer;
   let issuer: DevTokenIssuer;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'dev-issuer-page-'));
-    const key = await loadOrCreateDevSigningKey(path.join(dir, 'key.json'));
-    issuer = await startDevTokenIssuer({ key, audience: 'api://default' });
+    started = await startTestIssuer({ audience: 'api://default' });
+    issuer = started.issuer;
   });
-  afterAll(async () => {
-    await issuer.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => started.close());
 
-  const authorizeUrl = (tenant: string, overrides: Record<string, string | null> = {}) => {
-    const verifier = randomBytes(32).toString('base64url');
-    const params: Record<string, string | null> = {
+  const authorizeUrl = (tenant: string, overrides: Record<string, string | null> = {}) =>
+    clientAuthorizeUrl(issuer, tenant, {
       client_id: 'partner-console',
       redirect_uri: REDIRECT_URI,
-      response_type: 'code',
       scope: 'openid profile api://reseller-invitations-local/access_as_user',
       state: 'state-1',
       nonce: 'nonce-1',
-      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-      code_challenge_method: 'S256',
       ...overrides,
-    };
-    const url = new URL(`${issuer.url}/${tenant}/oauth2/v2.0/authorize`);
-    for (const [name, value] of Object.entries(params)) {
-      if (value !== null) {
-        url.searchParams.set(name, value);
-      }
-    }
-    return url;
-  };
+    });
 
   const openPage = async (tenant: string, overrides: Record<string, string | null> = {}) => {
     const url = authorizeUrl(tenant, overrides);
