@@ -132,7 +132,7 @@ export function renderRefusalPage(description: string): string {
   return page(`<h1>${SIGN_IN_TITLE}</h1>
 <h2>This sign-in request was refused</h2>
 <p>${escapeHtml(description)}</p>
-<p>Nothing was sent back to the application. Check the client_id and redirect_uri it sends.</p>`);
+<p>Nothing was sent back to the application.</p>`);
 }
 
 function page(content: string): string {
