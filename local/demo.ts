@@ -579,7 +579,9 @@ async function assignSupportContact(
 }
 
 async function signInCustomerAdmin(urls: DemoUrls, invitation: Invitation): Promise<CustomerAdmin> {
-  step("The customer's Global Administrator signs in (POST /token; a browser uses the sign-in page)");
+  step(
+    "The customer's Global Administrator signs in (POST /token; a browser uses the sign-in page)",
+  );
   // The tenant the local issuer signs the customer's domain in to, as Entra resolves a
   // verified domain to its tenant.
   const tenantId = tenantIdForDomain(invitation.customerDomain);

@@ -2,7 +2,6 @@ import {
   customerBody,
   MCA_SIGNER,
   startTestStack,
-  tokenOf,
   type Partner,
   type TestStack,
 } from './support/testStack';

@@ -10,7 +10,6 @@ import {
   MCA_SIGNER,
   PROFILE_DE,
   startTestStack,
-  tokenOf,
   type Partner,
   type TestStack,
 } from './support/testStack';

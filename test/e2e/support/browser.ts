@@ -57,7 +57,8 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
 
 /** How far the page is wider than the viewport (0 = no horizontal scrolling). */
 export async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  // A string, not a function: the project's TypeScript has no DOM types, and this runs there.
+  return page.evaluate<number>(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
   );
 }
