@@ -9,26 +9,36 @@ export interface SignInForm {
 }
 
 export function readSignInForm(html: string, pageUrl: string): SignInForm {
-  const form = /<form\b([^>]*)>/.exec(html);
-  if (form === null) {
-    throw new Error(`No form on the page:\n${html}`);
-  }
-  const fields = new URLSearchParams();
-  for (const [, tag] of html.matchAll(/<input\b([^>]*)>/g)) {
-    const attributes = readAttributes(tag!);
-    const name = attributes.get('name');
-    if (
-      name === undefined ||
-      (attributes.get('type') === 'checkbox' && !attributes.has('checked'))
-    ) {
+  return readForm(html, pageUrl);
+}
+
+/**
+ * The form of a page whose action matches `action` (the first form without one), with the
+ * values a browser would submit.
+ */
+export function readForm(html: string, pageUrl: string, action?: RegExp): SignInForm {
+  for (const [, formTag, body] of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)) {
+    const target = new URL(readAttributes(formTag!).get('action') ?? '', pageUrl).href;
+    if (action !== undefined && !action.test(target)) {
       continue;
     }
-    fields.append(name, attributes.get('value') ?? 'on');
+    const fields = new URLSearchParams();
+    for (const [, tag] of body!.matchAll(/<input\b([^>]*)>/g)) {
+      const attributes = readAttributes(tag!);
+      const name = attributes.get('name');
+      if (
+        name === undefined ||
+        (attributes.get('type') === 'checkbox' && !attributes.has('checked'))
+      ) {
+        continue;
+      }
+      fields.append(name, attributes.get('value') ?? 'on');
+    }
+    return { action: target, fields };
   }
-  return {
-    action: new URL(readAttributes(form[1]!).get('action') ?? '', pageUrl).href,
-    fields,
-  };
+  throw new Error(
+    `No form${action === undefined ? '' : ` posting to ${action}`} on the page:\n${html}`,
+  );
 }
 
 /** Fills the form: a string sets a field, an array sets a multi-valued one, null clears it. */
