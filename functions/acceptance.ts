@@ -74,7 +74,12 @@ app.http('showInvitationAcceptance', {
         });
       }
       const session = await sessionOf(services, request);
-      return htmlPage(200, renderAcceptancePage(acceptancePageModel(view, token, session)));
+      // The accept form's post ends in a redirect to the portal: the page's CSP must allow it.
+      return htmlPage(
+        200,
+        renderAcceptancePage(acceptancePageModel(view, token, session)),
+        view.portalUrl,
+      );
     } catch (error) {
       return customerFailure(error, request, context, invitation);
     }
@@ -169,7 +174,7 @@ async function rerenderPage(
     ...(formError ? { errors: problem.errors } : {}),
     ...(formError || eligibility ? {} : { notice: problem.code }),
   });
-  return htmlPage(problem.status, renderAcceptancePage(model));
+  return htmlPage(problem.status, renderAcceptancePage(model), view.portalUrl);
 }
 
 const FORM_MAX_BYTES = 8 * 1024;
