@@ -1,6 +1,6 @@
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 import { mcaAcceptanceBody, plainAcceptanceBody } from '../shared/api/schemas';
-import { appServices, type AppServices } from '../shared/app/appServices';
+import type { AppServices } from '../shared/app/appServices';
 import { csrfTokenMatches } from '../shared/auth/sealedCookie';
 import type { CustomerIdentity } from '../shared/domain/acceptanceEligibility';
 import { asProblem } from '../shared/http/endpoint';
@@ -10,7 +10,6 @@ import { jsonResponse } from '../shared/http/responses';
 import {
   acceptInvitation,
   describeAcceptance,
-  openLink,
   type McaSigner,
 } from '../shared/services/acceptance';
 import type { InvitationDocument } from '../shared/store/documents';
@@ -18,9 +17,9 @@ import { renderAcceptancePage, renderAcceptedPage } from '../shared/web/acceptan
 import {
   acceptancePageModel,
   acceptancePath,
-  customerFailure,
   htmlPage,
   identityFromCaller,
+  linkHandler,
   sessionOf,
   wantsJson,
 } from '../shared/web/acceptanceResponses';
@@ -41,63 +40,51 @@ app.http('showInvitationAcceptance', {
   methods: ['GET'],
   route: 'accept/{token}',
   authLevel: 'anonymous',
-  handler: async (request, context) => {
-    const token = request.params.token ?? '';
-    let invitation: InvitationDocument | undefined;
-    try {
-      const services = appServices();
-      invitation = await openLink(services, token);
-      const view = await describeAcceptance(services, invitation);
-      if (view.state === 'accepted') {
-        return redirectTo(view.portalUrl, wantsJson(request), invitation);
-      }
-      if (wantsJson(request)) {
-        return jsonResponse(200, {
-          state: view.state,
-          partner: {
-            displayName: invitation.partner.displayName,
-            tenantId: invitation.partnerTenantId,
-          },
-          customer: {
-            companyName: invitation.customer.companyName,
-            domain: invitation.customer.domain,
-          },
-          includeDelegatedAdmin: invitation.includeDelegatedAdmin,
-          expiresAt: invitation.expiresAt,
-          mcaRequired: view.mcaRequired,
-          agreement: view.agreement,
-          signIn: {
-            required: true,
-            who: `A Global Administrator of ${invitation.customer.domain}`,
-            url: `${services.config.publicBaseUrl}${acceptancePath(token)}/signin`,
-          },
-        });
-      }
-      const session = await sessionOf(services, request);
-      // The accept form's post ends in a redirect to the portal: the page's CSP must allow it.
-      return htmlPage(
-        200,
-        renderAcceptancePage(acceptancePageModel(view, token, session)),
-        view.portalUrl,
-      );
-    } catch (error) {
-      return customerFailure(error, request, context, invitation);
+  handler: linkHandler(async ({ request, services, token, invitation }) => {
+    const view = await describeAcceptance(services, invitation);
+    if (view.state === 'accepted') {
+      return redirectTo(view.portalUrl, wantsJson(request), invitation);
     }
-  },
+    if (wantsJson(request)) {
+      return jsonResponse(200, {
+        state: view.state,
+        partner: {
+          displayName: invitation.partner.displayName,
+          tenantId: invitation.partnerTenantId,
+        },
+        customer: {
+          companyName: invitation.customer.companyName,
+          domain: invitation.customer.domain,
+        },
+        includeDelegatedAdmin: invitation.includeDelegatedAdmin,
+        expiresAt: invitation.expiresAt,
+        mcaRequired: view.mcaRequired,
+        agreement: view.agreement,
+        signIn: {
+          required: true,
+          who: `A Global Administrator of ${invitation.customer.domain}`,
+          url: `${services.config.publicBaseUrl}${acceptancePath(token)}/signin`,
+        },
+      });
+    }
+    const session = await sessionOf(services, request);
+    // The accept form's post ends in a redirect to the portal: the page's CSP must allow it.
+    return htmlPage(
+      200,
+      renderAcceptancePage(acceptancePageModel(view, token, session)),
+      view.portalUrl,
+    );
+  }),
 });
 
 app.http('acceptInvitation', {
   methods: ['POST'],
   route: 'accept/{token}',
   authLevel: 'anonymous',
-  handler: async (request, context) => {
-    const token = request.params.token ?? '';
+  handler: linkHandler(async ({ request, services, token, invitation }) => {
     const json = wantsJson(request);
-    const services = appServices();
-    let invitation: InvitationDocument | undefined;
     let typed: Record<string, string> = {};
     try {
-      invitation = await openLink(services, token);
       const { identity, csrf } = await requestIdentity(services, request);
       const result = await acceptInvitation(services, invitation, identity, async () => {
         const body = await readAcceptanceBody(request, (values) => (typed = values));
@@ -114,12 +101,12 @@ app.http('acceptInvitation', {
       return redirectTo(result.portalUrl, json, invitation);
     } catch (error) {
       const problem = asProblem(error);
-      if (!json && invitation !== undefined && problem !== undefined && isPageProblem(problem)) {
+      if (!json && problem !== undefined && isPageProblem(problem)) {
         return rerenderPage(services, request, token, invitation, problem, typed);
       }
-      return customerFailure(error, request, context, invitation);
+      throw error;
     }
-  },
+  }),
 });
 
 /**
