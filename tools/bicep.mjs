@@ -57,7 +57,7 @@ function whyMissing() {
   if (existsSync(binary)) return undefined;
   return dotnetSdkVersion()
     ? `Bicep CLI ${BICEP_VERSION} is not restored yet: run npm run infra:tools`
-    : 'no .NET SDK here (dotnet is not on PATH), so the Bicep CLI cannot be restored from NuGet';
+    : 'no .NET SDK here (`dotnet --version` does not run), so the Bicep CLI cannot be restored from NuGet';
 }
 
 /**
