@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { startLocalStack, type LocalStack } from './localStack';
 import { findProjectRoot } from './projectRoot';
+import { tenantIdForDomain } from './servers/devTokenIssuer';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../shared/domain/acceptanceEligibility';
 
 /**
  * `npm run bench`: starts its own local stack on free ports and prints latency and throughput
@@ -125,11 +127,22 @@ async function main(): Promise<void> {
       }),
     );
     const tokens = invitations.map((inv) => String(inv!.acceptUrl).split('/').pop()!);
+    // Each customer's Global Administrator, with a token of the tenant owning its domain.
+    const adminTokens = await Promise.all(
+      invitations.map((inv) => {
+        const domain = String((inv!.customer as { domain: string }).domain);
+        return stack.mintToken(tenantIdForDomain(domain), [], {
+          preferredUsername: `admin@${domain}`,
+          directoryRoles: [GLOBAL_ADMINISTRATOR_ROLE_ID],
+        });
+      }),
+    );
     await phase('GET /api/accept/{token}', (i) => call(stack, `/api/accept/${tokens[i]}`));
     const acceptedAt: number[] = [];
     await phase('POST /api/accept/{token}', async (i) => {
       await call(stack, `/api/accept/${tokens[i]}`, {
         method: 'POST',
+        token: adminTokens[i]!,
         body: JSON.stringify({
           acceptMca: true,
           firstName: 'Bench',

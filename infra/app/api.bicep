@@ -34,6 +34,13 @@ param webhookMaxAttempts int
 param authIssuer string
 param authAudience string
 param authJwksUri string
+param authAuthority string
+param authClientId string
+@description('Key Vault URI of the sign-in app registration client secret.')
+param authClientSecretReferenceUri string
+@description('Key Vault URI of the sign-in cookie key.')
+param sessionSecretReferenceUri string
+param mcaAgreementUrl string
 
 param invitationLifetimeDays int
 param portalUrlPublic string
@@ -138,6 +145,11 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     AUTH_ISSUER: authIssuer
     AUTH_AUDIENCE: authAudience
     AUTH_JWKS_URI: authJwksUri
+    AUTH_AUTHORITY: authAuthority
+    AUTH_CLIENT_ID: authClientId
+    AUTH_CLIENT_SECRET: '@Microsoft.KeyVault(SecretUri=${authClientSecretReferenceUri})'
+    SESSION_SECRET: '@Microsoft.KeyVault(SecretUri=${sessionSecretReferenceUri})'
+    MCA_AGREEMENT_URL: mcaAgreementUrl
     INVITATION_LIFETIME_DAYS: string(invitationLifetimeDays)
     PORTAL_URL_PUBLIC: portalUrlPublic
     PORTAL_URL_GERMANY: portalUrlGermany
