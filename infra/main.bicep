@@ -61,8 +61,9 @@ param webhookMaxAttempts int = 8
 @description('Expected token audience: the client id or Application ID URI of the app registration partners sign in to.')
 param authAudience string
 
-// The sign-in host is the one of the cloud the app is deployed to (login.microsoftonline.com in
-// the public cloud, login.microsoftonline.us in Azure Government), not a hard-coded public one.
+// The sign-in host of partners and customers is the one of the cloud the app is deployed to
+// (login.microsoftonline.com in the public cloud, login.microsoftonline.us in Azure Government),
+// not a hard-coded public one.
 
 @description('Expected token issuer; {tid} stands for the tenant id in the token.')
 param authIssuer string = '${environment().authentication.loginEndpoint}{tid}/v2.0'
@@ -80,7 +81,7 @@ param authClientId string
 param authClientSecret string
 
 @description('Sign-in authority; the customer tenant (by domain) and /v2.0 are appended.')
-param authAuthority string = 'https://login.microsoftonline.com'
+param authAuthority string = environment().authentication.loginEndpoint
 
 @secure()
 @minLength(32)

@@ -165,6 +165,7 @@ describe('deployed resources', () => {
       authJwksUri: {
         $expr: '${environment().authentication.loginEndpoint}common/discovery/v2.0/keys',
       },
+      authAuthority: { $expr: 'environment().authentication.loginEndpoint' },
       invitationLifetimeDays: 90,
       portalUrlPublic: expect.stringMatching(
         /partnerId=\{partnerTenantId\}&msppId=0&DAP=\{dap\}#\/BillingAccounts\/partner-invitation$/,
