@@ -94,7 +94,11 @@ export function decodePageToken(token: string | undefined): string | undefined {
     ? Buffer.from(token, 'base64url').toString('utf8')
     : '';
   try {
-    JSON.parse(decoded);
+    // The store's continuations are JSON objects; `null`, numbers or strings are not one.
+    const parsed: unknown = JSON.parse(decoded);
+    if (parsed === null || typeof parsed !== 'object') {
+      throw new TypeError('not a continuation');
+    }
     return decoded;
   } catch {
     throw fieldProblem(

@@ -1,3 +1,4 @@
+import { RESEND_STUCK_AFTER_MS, stuckWork } from '../domain/stuckWork';
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../domain/cloud';
 import { isCustomerInPartnerRegion } from '../domain/cspRegions';
@@ -462,6 +463,11 @@ export async function sendInvitation(
     },
   );
   if (!written) {
+    // A send cut off by a crash (written `sending`, never queued) is queued again on a retry.
+    if (stuckWork(invitation, deps.now(), RESEND_STUCK_AFTER_MS) === 'dispatch') {
+      await queueDispatch(deps, invitation);
+      return { invitation, queued: true };
+    }
     return { invitation, queued: false };
   }
   const message: EmailDispatchMessage = { partnerTenantId, invitationId, dispatchId };
@@ -492,6 +498,19 @@ export async function sendInvitation(
     }),
   );
   return { invitation, queued: true };
+}
+
+/** Queues (again) the email dispatch an invitation in `sending` is waiting for. */
+export async function queueDispatch(
+  deps: Dependencies,
+  invitation: InvitationDocument,
+): Promise<void> {
+  const message: EmailDispatchMessage = {
+    partnerTenantId: invitation.partnerTenantId,
+    invitationId: invitation.id,
+    dispatchId: invitation.dispatch!.id,
+  };
+  await deps.queue.send(QUEUES.invitationEmail, message);
 }
 
 /** Revokes the invitation; its link answers 410 from now on. */
