@@ -1,6 +1,7 @@
 import {
   customerBody,
   MCA_SIGNER,
+  PROFILE_DE,
   startTestStack,
   tokenOf,
   type Partner,
@@ -122,6 +123,25 @@ describe('races and redelivery', () => {
     expect(after._etag).toBe(before._etag);
     const invitationAfter = await partner.api(`/api/invitations/${created.body.id}`);
     expect(invitationAfter.body.history).toEqual(invitationBefore.body.history);
+  });
+
+  test('twenty concurrent first PUTs of the profile each win in turn: one 201, the rest 200', async () => {
+    const partner = await stack.newPartner();
+    const bodies = Array.from({ length: 20 }, (_, i) => ({
+      ...PROFILE_DE,
+      mpnId: `${1000000 + i}`,
+    }));
+    const puts = await Promise.all(
+      bodies.map((json) => partner.api('/api/partner', { method: 'PUT', json })),
+    );
+    const statuses = puts.map((p) => p.status).sort();
+    expect(statuses).toEqual([201, ...Array<number>(19).fill(200)].sort());
+    const saved = (await documentsOf(partner, 'auditEvent')).filter(
+      (e) => e.action === 'partnerProfile.saved',
+    );
+    expect(saved).toHaveLength(20);
+    const profile = await partner.api('/api/partner');
+    expect(bodies.map((b) => b.mpnId)).toContain(profile.body.mpnId);
   });
 
   test('a malformed queue message ends on the poison queue, kept for an operator', async () => {
