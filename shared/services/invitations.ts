@@ -20,12 +20,7 @@ import {
 import { buildMailtoUrl } from '../domain/mailtoUrl';
 import { fieldProblem, notFound, ProblemError } from '../http/problem';
 import { QUEUES } from '../queue/messageQueue';
-import {
-  DocumentChangedError,
-  DocumentConflictError,
-  updateDocument,
-  type Page,
-} from '../store/documentStore';
+import { DocumentChangedError, updateDocument, type Page } from '../store/documentStore';
 import {
   partitionKeys,
   type HistoryEntry,
@@ -195,10 +190,11 @@ export async function createInvitation(
     history: [{ at, from: null, to: 'draft', actor }],
   };
 
-  // The link first: if the invitation write then fails, an orphan link resolves to nothing
-  // (the acceptance trigger checks the invitation's token) rather than a link-less invitation.
+  // The link first: if the process dies before the invitation is written, an orphan link
+  // resolves to nothing (the acceptance trigger checks the invitation's token) rather than a
+  // link-less invitation.
   const tokenHash = hashAcceptToken(token);
-  await deps.store.create<LinkDocument>({
+  const link = await deps.store.create<LinkDocument>({
     id: tokenHash,
     pk: partitionKeys.link(tokenHash),
     type: 'invitationLink',
@@ -206,29 +202,35 @@ export async function createInvitation(
     invitationId: id,
     createdAt: at,
   });
+  let stored: InvitationDocument;
   try {
-    const stored = await deps.store.create(invitation);
-    await recordEvent(
-      deps,
-      invitationEvent(stored, 'invitation.created', actor, 'created', {
-        at,
-        after: {
-          status: 'draft',
-          customer: stored.customer,
-          includeDelegatedAdmin: stored.includeDelegatedAdmin,
-        },
-      }),
-    );
-    return { invitation: stored, replayed: false };
+    stored = await deps.store.create(invitation);
   } catch (error) {
-    if (error instanceof DocumentConflictError && idempotencyKey !== undefined) {
-      const winner = await deps.store.read<InvitationDocument>(pk, id);
-      if (winner !== undefined) {
-        return { invitation: replayOf(winner, fingerprint), replayed: true };
+    // Either a concurrent request with the same Idempotency-Key wrote the invitation, or the
+    // write failed (or only seemed to: a timeout can come after the write). Unless this
+    // request's invitation is stored after all, nothing it wrote stays behind.
+    const current = await deps.store.read<InvitationDocument>(pk, id);
+    if (current?.token !== token) {
+      await deps.store.delete(link.pk, link.id);
+      if (current !== undefined) {
+        return { invitation: replayOf(current, fingerprint), replayed: true };
       }
+      throw error;
     }
-    throw error;
+    stored = current;
   }
+  await recordEvent(
+    deps,
+    invitationEvent(stored, 'invitation.created', actor, 'created', {
+      at,
+      after: {
+        status: 'draft',
+        customer: stored.customer,
+        includeDelegatedAdmin: stored.includeDelegatedAdmin,
+      },
+    }),
+  );
+  return { invitation: stored, replayed: false };
 }
 
 function replayOf(existing: InvitationDocument, fingerprint: string): InvitationDocument {

@@ -26,6 +26,8 @@ export interface DocumentStore {
   create<T extends StoredDocument>(document: T): Promise<T>;
   /** Replaces only if unchanged since `etag`; throws `DocumentChangedError` otherwise. */
   replace<T extends StoredDocument>(document: T, etag: string): Promise<T>;
+  /** Deletes; a document that is already gone is not an error. */
+  delete(pk: string, id: string): Promise<void>;
   /** A single-partition query, one page at a time; the query filters on `c.pk = @pk`. */
   queryPage<T>(
     pk: string,

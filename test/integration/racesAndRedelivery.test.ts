@@ -125,6 +125,30 @@ describe('races and redelivery', () => {
     expect(invitationAfter.body.history).toEqual(invitationBefore.body.history);
   });
 
+  test('concurrent creates with one Idempotency-Key leave one invitation and one link', async () => {
+    const partner = await stack.partnerWithProfile();
+    const body = customerBody();
+    const creates = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        partner.api('/api/invitations', {
+          method: 'POST',
+          json: body,
+          headers: { 'Idempotency-Key': 'one-key-twenty-tries' },
+        }),
+      ),
+    );
+    expect(new Set(creates.map((c) => c.status))).toEqual(new Set([200, 201]));
+    expect(new Set(creates.map((c) => c.body.acceptUrl)).size).toBe(1);
+    const { resources: links } = await stack.container.items
+      .query({
+        query: "SELECT * FROM c WHERE c.type = 'invitationLink' AND c.partnerTenantId = @tenant",
+        parameters: [{ name: '@tenant', value: partner.tenantId }],
+      })
+      .fetchAll();
+    expect(links).toHaveLength(1);
+    expect(links[0].invitationId).toBe(creates[0]!.body.id);
+  });
+
   test('twenty concurrent first PUTs of the profile each win in turn: one 201, the rest 200', async () => {
     const partner = await stack.newPartner();
     const bodies = Array.from({ length: 20 }, (_, i) => ({
