@@ -602,7 +602,7 @@ async function attemptDelivery(
  * registered, and a public name can resolve to a private address. (The fetch resolves the name
  * again, so this narrows DNS rebinding but cannot rule it out.)
  */
-async function destinationProblem(
+export async function destinationProblem(
   url: string,
   allowHttpLoopback: boolean,
 ): Promise<string | undefined> {

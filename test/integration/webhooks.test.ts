@@ -151,6 +151,10 @@ describe('registering a webhook', () => {
         422,
       ],
       [{ url: 'https://169.254.169.254/metadata', events: ['relationship.removed'] }, 422],
+      // 169.254.169.254 again, spelled as NAT64, 6to4 and IPv4-compatible IPv6 addresses.
+      [{ url: 'https://[64:ff9b::a9fe:a9fe]/', events: ['relationship.removed'] }, 422],
+      [{ url: 'https://[2002:a9fe:a9fe::]/', events: ['relationship.removed'] }, 422],
+      [{ url: 'https://[::a9fe:a9fe]/', events: ['relationship.removed'] }, 422],
       [{ url: 'https://hooks.contoso.example/x', events: ['invitation.created'] }, 400],
       [{ url: 'https://hooks.contoso.example/x', events: [] }, 400],
       [{ url: 'https://hooks.contoso.example/x' }, 400],
