@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Locale } from '../domain/cloud';
 import { isCustomerInPartnerRegion } from '../domain/cspRegions';
 import { canRequestDelegatedAdmin } from '../domain/delegatedAdminPolicy';
+import { sanitizeDraftHtml } from '../domain/draftHtml';
 import { missingLinkFields } from '../domain/draftLink';
 import {
   customerIdForDomain,
@@ -384,7 +385,10 @@ export interface DraftEdit {
   readonly html?: string;
 }
 
-/** Edits the email draft; refused when the edit drops the personalized link. */
+/**
+ * Edits the email draft. Edited HTML is reduced to an email-safe allowlist first
+ * (`sanitizeDraftHtml`); the edit is refused when the draft then lacks the personalized link.
+ */
 export async function editDraft(
   deps: Dependencies,
   partnerTenantId: string,
@@ -399,10 +403,11 @@ export async function editDraft(
     invitationId,
     'editDraft',
     (current, at) => {
+      // Sanitized before the link rule: a link only counts if it survives into the email.
       const draft = {
         subject: edit.subject ?? current.draft.subject,
         text: edit.text ?? current.draft.text,
-        html: edit.html ?? current.draft.html,
+        html: edit.html === undefined ? current.draft.html : sanitizeDraftHtml(edit.html),
       };
       const missing = missingLinkFields(draft, current.acceptUrl);
       if (missing.length > 0) {
