@@ -1,4 +1,3 @@
-import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { QueueServiceClient } from '@azure/storage-queue';
 import {
@@ -12,6 +11,7 @@ import { startHttpHost, type HttpHost } from '../../../local/functionsHost/httpH
 import { runAppStartHooks } from '../../../local/functionsHost/invokeFunction';
 import { loadFunctionApp } from '../../../local/functionsHost/loadFunctions';
 import { startQueueHost, type QueueHost } from '../../../local/functionsHost/queueHost';
+import { sendRawRequest } from '../../../local/load/rawHttp';
 import { startAzurite, type AzuriteQueueServer } from '../../../local/servers/azurite';
 import {
   appStarts,
@@ -42,24 +42,6 @@ let queueHost: QueueHost;
 
 function base64(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64');
-}
-
-/** Sends bytes as they are (fetch would fix the Host header) and reads the status and body. */
-function rawRequest(port: number, head: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.end(`${head}\r\n\r\n`));
-    let received = '';
-    socket.setEncoding('latin1');
-    socket.on('data', (chunk: string) => (received += chunk));
-    socket.on('error', reject);
-    socket.on('close', () => {
-      const [statusLine = '', ...rest] = received.split('\r\n');
-      resolvePromise({
-        status: Number(statusLine.split(' ')[1]),
-        body: rest.join('\r\n').split('\r\n\r\n').slice(1).join(''),
-      });
-    });
-  });
 }
 
 async function queueCount(queueName: string): Promise<number> {
@@ -217,7 +199,7 @@ describe('HTTP host', () => {
     ['a Host with credentials', 'Host: user@example.com', 'host'],
     ['a port out of range', 'Host: example.com:99999', 'host'],
   ])('answers 400 problem+json for %s, never a 500', async (_name, hostLines, field) => {
-    const response = await rawRequest(
+    const response = await sendRawRequest(
       httpHost.port,
       `GET /api/accept/tok-1 HTTP/1.1\r\n${hostLines}\r\nConnection: close`,
     );
@@ -229,7 +211,7 @@ describe('HTTP host', () => {
     ['an absolute URL that does not parse', 'http://a b/api/accept/tok-1'],
     ['an absolute URL with credentials', 'http://user:pw@127.0.0.1/api/accept/tok-1'],
   ])('answers 400 for a request target with %s', async (_name, target) => {
-    const response = await rawRequest(
+    const response = await sendRawRequest(
       httpHost.port,
       `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close`,
     );
@@ -239,7 +221,7 @@ describe('HTTP host', () => {
   it.each(['//evil.example/api/invitations/x/draft', '//[::1/api/invitations/x/draft'])(
     'reads the target %s as a path, not as a host',
     async (target) => {
-      const response = await rawRequest(
+      const response = await sendRawRequest(
         httpHost.port,
         `PUT ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close`,
       );
