@@ -21,8 +21,10 @@ export function sendRawRequest(
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
+    // Written, not ended: a server may close a half-closed connection before it answers. The
+    // server closes it after answering (`Connection: close`).
     const socket = connect(port, '127.0.0.1', () => {
-      socket.end(Buffer.concat([Buffer.from(`${head}\r\n\r\n`, 'latin1'), body]));
+      socket.write(Buffer.concat([Buffer.from(`${head}\r\n\r\n`, 'latin1'), body]));
     });
     socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`no answer in ${timeoutMs} ms`)));
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
