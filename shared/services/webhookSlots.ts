@@ -34,8 +34,8 @@ export async function claimWebhookSlot(
 ): Promise<string> {
   const pk = partitionKeys.partner(partnerTenantId);
   const now = deps.now();
-  const claim = (slot: Pick<WebhookSlotDocument, 'id'>): WebhookSlotDocument => ({
-    id: slot.id,
+  const claim = (id: string): WebhookSlotDocument => ({
+    id,
     pk,
     type: 'webhookSlot',
     partnerTenantId,
@@ -52,8 +52,8 @@ export async function claimWebhookSlot(
     if (
       await took(() =>
         slot === undefined
-          ? deps.store.create(claim({ id }))
-          : deps.store.replace(claim(slot), slot._etag!),
+          ? deps.store.create(claim(id))
+          : deps.store.replace(claim(id), slot._etag!),
       )
     ) {
       return id;
@@ -62,7 +62,7 @@ export async function claimWebhookSlot(
   for (const slot of await slotsOf(deps, pk)) {
     if (
       (await isAbandoned(deps, slot, now)) &&
-      (await took(() => deps.store.replace(claim(slot), slot._etag!)))
+      (await took(() => deps.store.replace(claim(slot.id), slot._etag!)))
     ) {
       return slot.id;
     }
