@@ -61,11 +61,35 @@ param webhookMaxAttempts int = 8
 @description('Expected token audience: the client id or Application ID URI of the app registration partners sign in to.')
 param authAudience string
 
+// The sign-in host of partners and customers is the one of the cloud the app is deployed to
+// (login.microsoftonline.com in the public cloud, login.microsoftonline.us in Azure Government),
+// not a hard-coded public one.
+
 @description('Expected token issuer; {tid} stands for the tenant id in the token.')
-param authIssuer string = 'https://login.microsoftonline.com/{tid}/v2.0'
+param authIssuer string = '${environment().authentication.loginEndpoint}{tid}/v2.0'
 
 @description('JWKS endpoint with the token signing keys.')
-param authJwksUri string = 'https://login.microsoftonline.com/common/discovery/v2.0/keys'
+param authJwksUri string = '${environment().authentication.loginEndpoint}common/discovery/v2.0/keys'
+
+// Customer admin sign-in on the acceptance pages (OpenID Connect, authorization code + PKCE)
+
+@description('Application (client) id of the multi-tenant app registration customers sign in to.')
+param authClientId string
+
+@secure()
+@description('Client secret of that app registration, stored in Key Vault.')
+param authClientSecret string
+
+@description('Sign-in authority; the customer tenant (by domain) and /v2.0 are appended.')
+param authAuthority string = environment().authentication.loginEndpoint
+
+@secure()
+@minLength(32)
+@description('At least 32 random characters that encrypt the sign-in cookies, stored in Key Vault.')
+param sessionSecret string
+
+@description('Link to the Microsoft Customer Agreement text; {locale} and {cloud} are filled in.')
+param mcaAgreementUrl string = 'https://www.microsoft.com/{locale}/licensing/docs/customeragreement'
 
 // Invitations
 
@@ -170,6 +194,8 @@ module keyVault './app/keyvault.bicep' = {
     location: location
     tags: tags
     sendGridApiKey: sendGridApiKey
+    authClientSecret: authClientSecret
+    sessionSecret: sessionSecret
   }
 }
 
@@ -218,6 +244,11 @@ module api './app/api.bicep' = {
     authIssuer: authIssuer
     authAudience: authAudience
     authJwksUri: authJwksUri
+    authAuthority: authAuthority
+    authClientId: authClientId
+    authClientSecretReferenceUri: keyVault.outputs.authClientSecretReferenceUri
+    sessionSecretReferenceUri: keyVault.outputs.sessionSecretReferenceUri
+    mcaAgreementUrl: mcaAgreementUrl
     invitationLifetimeDays: invitationLifetimeDays
     portalUrlPublic: portalUrlPublic
     portalUrlGermany: portalUrlGermany

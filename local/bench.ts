@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { callApi } from './load/apiClient';
+import { customerAdminToken } from './load/customerAdminToken';
 import { inParallel, latencyLine } from './load/figures';
 import { startLocalStack } from './localStack';
 import { findProjectRoot } from './projectRoot';
@@ -83,6 +84,12 @@ async function main(): Promise<void> {
       }),
     );
     const tokens = invitations.map((inv) => String(inv!.acceptUrl).split('/').pop()!);
+    // Each customer's Global Administrator, with a token of the tenant owning its domain.
+    const adminTokens = await Promise.all(
+      invitations.map((inv) =>
+        customerAdminToken(stack, String((inv!.customer as { domain: string }).domain)),
+      ),
+    );
     await phase('GET /api/accept/{token}', (i) =>
       callApi(stack.functionsUrl, `/api/accept/${tokens[i]}`),
     );
@@ -90,6 +97,7 @@ async function main(): Promise<void> {
     await phase('POST /api/accept/{token}', async (i) => {
       await callApi(stack.functionsUrl, `/api/accept/${tokens[i]}`, {
         method: 'POST',
+        token: adminTokens[i]!,
         body: JSON.stringify({
           acceptMca: true,
           firstName: 'Bench',

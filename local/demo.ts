@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../shared/domain/acceptanceEligibility';
 import { verifyWebhookSignature } from '../shared/domain/webhookSignature';
+import { tenantIdForDomain } from './servers/devTokenIssuer';
 import type { CapturedMail } from './servers/sendgridCapture';
 
 /**
@@ -502,10 +504,18 @@ async function openLink(invitation: Invitation): Promise<void> {
   field('agreement', `${body.agreement.type}, template ${body.agreement.templateId}`);
 }
 
-async function acceptWithMca(invitation: Invitation): Promise<void> {
-  step('Customer accepts the MCA and the request (POST /api/accept/{token})');
+async function acceptWithMca(invitation: Invitation, admin: CustomerAdmin): Promise<void> {
+  step('The Global Administrator accepts the MCA and the request (POST /api/accept/{token})');
+  const anonymous = await call(invitation.acceptUrl, {
+    method: 'POST',
+    headers: { Accept: 'application/json' },
+    json: {},
+  });
+  expectStatus(anonymous, 401, 'Accepting without a sign-in');
+  field('without a sign-in', `${anonymous.status} ${anonymous.body.code}`);
   const reply = await call(invitation.acceptUrl, {
     method: 'POST',
+    token: admin.token,
     headers: { Accept: 'application/json' },
     json: {
       acceptMca: true,
@@ -541,6 +551,7 @@ async function showCustomer(
   );
   field('DAP', `${customer.delegatedAdmin.state} since ${customer.delegatedAdmin.changedAt}`);
   field('MCA', customer.mca.accepted ? `accepted ${customer.mca.acceptedAt}` : 'not accepted');
+  field('customer tenant', customer.tenantId ?? 'not known');
   field('support contact', customer.supportContact?.name ?? 'none');
 }
 
@@ -568,41 +579,28 @@ async function assignSupportContact(
 }
 
 async function signInCustomerAdmin(urls: DemoUrls, invitation: Invitation): Promise<CustomerAdmin> {
-  step("The customer's Global Administrator signs in (POST /token, role CustomerAdmin)");
-  const tenantId = randomUUID();
+  step(
+    "The customer's Global Administrator signs in (POST /token; a browser uses the sign-in page)",
+  );
+  // The tenant the local issuer signs the customer's domain in to, as Entra resolves a
+  // verified domain to its tenant.
+  const tenantId = tenantIdForDomain(invitation.customerDomain);
   const reply = await call(`${urls.issuer}/token`, {
     method: 'POST',
     json: {
       tenantId,
       roles: ['CustomerAdmin'],
+      directoryRoles: [GLOBAL_ADMINISTRATOR_ROLE_ID],
       name: 'Camille Durand',
-      // Claiming needs a sign-in name in the customer's (verified) domain.
+      // Accepting needs a sign-in name in the customer's (verified) domain.
       preferredUsername: `camille.durand@${invitation.customerDomain}`,
     },
   });
   expectStatus(reply, 200, 'Token request');
   field('tenant (tid)', tenantId);
   field('signed in as', `camille.durand@${invitation.customerDomain}`);
-  field('roles', 'CustomerAdmin');
+  field('directory role', 'Global Administrator (wids)');
   return { tenantId, token: reply.body.access_token };
-}
-
-async function claimCustomer(
-  urls: DemoUrls,
-  admin: CustomerAdmin,
-  invitation: Invitation,
-): Promise<void> {
-  step('The admin claims the customer with the accepted link (POST /api/customer/claim)');
-  const reply = await call(`${urls.api}/api/customer/claim`, {
-    method: 'POST',
-    token: admin.token,
-    json: { acceptUrl: invitation.acceptUrl },
-  });
-  expectStatus(reply, 200, 'Claiming the customer');
-  field('status', reply.status);
-  field('customer', `${reply.body.companyName} (${reply.body.domain})`);
-  field('customer id', reply.body.customerId);
-  field('bound tenant', reply.body.tenantId);
 }
 
 async function listCustomerPartners(urls: DemoUrls, admin: CustomerAdmin): Promise<void> {
@@ -723,12 +721,11 @@ async function runDemo(urls: DemoUrls, receiver: WebhookReceiver): Promise<void>
   await waitForStatus(urls, partner, invitation, 'sent');
   await showCapturedEmail(urls, invitation);
   await openLink(invitation);
-  await acceptWithMca(invitation);
+  const admin = await signInCustomerAdmin(urls, invitation);
+  await acceptWithMca(invitation, admin);
   await waitForStatus(urls, partner, invitation, 'active');
   await showCustomer(urls, partner, invitation);
   await assignSupportContact(urls, partner, invitation, mpnId);
-  const admin = await signInCustomerAdmin(urls, invitation);
-  await claimCustomer(urls, admin, invitation);
   await listCustomerPartners(urls, admin);
   await setDelegatedAdmin(urls, admin, partner, false);
   await showPartnerViewOfCustomer(urls, partner, invitation);

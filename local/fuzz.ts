@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { getRegistrations, isHttpTrigger, setCoreLogHandler } from './functionsHost/functionsCore';
 import { callApi } from './load/apiClient';
+import { customerAdminToken } from './load/customerAdminToken';
 import { inParallel } from './load/figures';
 import { nextFuzzRequest, Random, type FuzzRoute, type FuzzWorld } from './load/fuzzRequests';
 import { sendRawRequest } from './load/rawHttp';
@@ -74,6 +75,7 @@ async function buildWorld(stack: LocalStack): Promise<FuzzWorld> {
   try {
     await callApi(stack.functionsUrl, `/api/accept/${acceptToken(accepted.acceptUrl)}`, {
       method: 'POST',
+      token: await customerAdminToken(stack, customerDomain),
       body: JSON.stringify({
         acceptMca: true,
         firstName: 'Fuzz',
@@ -94,10 +96,7 @@ async function buildWorld(stack: LocalStack): Promise<FuzzWorld> {
       events: ['relationship.removed'],
     }),
   });
-  const customerTenant = randomUUID();
-  const customerAdmin = await stack.mintToken(customerTenant, ['CustomerAdmin'], {
-    preferredUsername: `admin@${customerDomain}`,
-  });
+  const customerAdmin = await customerAdminToken(stack, customerDomain);
 
   const routes: FuzzRoute[] = getRegistrations().flatMap((registration) => {
     const trigger = registration.trigger;

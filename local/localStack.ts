@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { QueueServiceClient } from '@azure/storage-queue';
 import { resetAppServices } from '../shared/app/appServices';
 import { QUEUES } from '../shared/queue/messageQueue';
@@ -57,7 +58,7 @@ export interface LocalStack {
   mintToken(
     tenantId: string,
     roles: readonly string[],
-    claims?: { preferredUsername?: string },
+    claims?: { preferredUsername?: string; directoryRoles?: readonly string[] },
   ): Promise<string>;
   /** Runs a timer function now and resolves when it has finished. */
   runTimer(functionName: string): Promise<void>;
@@ -67,6 +68,9 @@ export interface LocalStack {
 }
 
 export const LOCAL_AUDIENCE = 'api://reseller-invitations-local';
+/** The local stand-in for the multi-tenant Entra app registration customers sign in to. */
+export const LOCAL_CLIENT_ID = 'reseller-invitations-local';
+export const LOCAL_CLIENT_SECRET = 'local-dev-client-secret';
 export const LOCAL_DATABASE = 'reseller';
 export const LOCAL_CONTAINER = 'items';
 
@@ -97,7 +101,13 @@ export async function startEmulators(
       container: LOCAL_CONTAINER,
     }),
     startSendGridCapture({ port: options.ports?.sendgrid ?? 0 }),
-    startDevTokenIssuer({ port: options.ports?.issuer ?? 0, key, audience: LOCAL_AUDIENCE }),
+    startDevTokenIssuer({
+      port: options.ports?.issuer ?? 0,
+      key,
+      audience: LOCAL_AUDIENCE,
+      // The app is a confidential client, as in Entra: its code redemptions need the secret.
+      clients: { [LOCAL_CLIENT_ID]: { secret: LOCAL_CLIENT_SECRET } },
+    }),
   ]);
   const closeAll = async () => {
     await Promise.all(
@@ -206,6 +216,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           ...(claims.preferredUsername === undefined
             ? {}
             : { preferredUsername: claims.preferredUsername }),
+          ...(claims.directoryRoles === undefined ? {} : { directoryRoles: claims.directoryRoles }),
         }),
       waitForIdle: (timeoutMs) => queues.waitForIdle(timeoutMs),
       runTimer: (name) => timers.trigger(name),
@@ -239,6 +250,11 @@ export function localAppSettings(servers: {
     AUTH_ISSUER: `${servers.issuerUrl}/{tid}/v2.0`,
     AUTH_AUDIENCE: LOCAL_AUDIENCE,
     AUTH_JWKS_URI: `${servers.issuerUrl}/discovery/v2.0/keys`,
+    AUTH_AUTHORITY: servers.issuerUrl,
+    AUTH_CLIENT_ID: LOCAL_CLIENT_ID,
+    AUTH_CLIENT_SECRET: LOCAL_CLIENT_SECRET,
+    // A new one per start: local sign-in sessions end with the stack.
+    SESSION_SECRET: randomBytes(32).toString('base64url'),
     INVITATION_LIFETIME_DAYS: '90',
     EMAIL_MAX_ATTEMPTS: '5',
     INVITATION_REMINDER_DAYS: '7',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setCoreLogHandler } from './functionsHost/functionsCore';
 import { callApi } from './load/apiClient';
+import { customerAdminToken } from './load/customerAdminToken';
 import { inParallel, latencyLine, percentile } from './load/figures';
 import { startLocalStack, type LocalStack } from './localStack';
 import { findProjectRoot } from './projectRoot';
@@ -46,12 +47,12 @@ async function newPartner(stack: LocalStack): Promise<Partner> {
   return partner;
 }
 
-function invitationBody(n: number | string) {
+function invitationBody(n: number | string, domain = `soak-${n}.onmicrosoft.com`) {
   return JSON.stringify({
     customer: {
-      email: `admin@soak-${n}.example`,
+      email: `admin@${domain}`,
       companyName: `Soak ${n}`,
-      domain: `soak-${n}-${randomUUID().slice(0, 8)}.onmicrosoft.com`,
+      domain,
       country: 'FR',
     },
     includeDelegatedAdmin: true,
@@ -92,13 +93,15 @@ async function acceptanceCycle(stack: LocalStack): Promise<CycleFigures> {
     }
   })();
   await inParallel(INVITATIONS, 4, async (i) => {
+    const domain = `soak-${randomUUID().slice(0, 8)}.onmicrosoft.com`;
     const invitation = await partner.call('/api/invitations', {
       method: 'POST',
-      body: invitationBody(`cycle-${i}`),
+      body: invitationBody(`cycle-${i}`, domain),
     });
     const token = String(invitation!.acceptUrl).split('/').pop()!;
     await callApi(stack.functionsUrl, `/api/accept/${token}`, {
       method: 'POST',
+      token: await customerAdminToken(stack, domain),
       body: JSON.stringify(SIGNER),
     });
     acceptedAt.set(String(invitation!.id), performance.now());

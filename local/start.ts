@@ -41,6 +41,11 @@ Run the app with Core Tools against these emulators:
     : `  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${ports.functions}/api/partner
 
 Walk the whole flow:  npm run demo
+
+Accept an invitation as a test customer, in a browser:
+  open its acceptUrl (or the link in a captured email), press "Sign in with Microsoft",
+  and on the local sign-in page (${issuerUrl}) pick admin@<the invitation's domain>
+  with "Global Administrator" ticked; any other account shows who may accept instead.
 `
 }Stop with Ctrl-C.
 `);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDevSigningKeyFile, loadOrCreateDevSigningKey } from './devSigningKey';
 import { findProjectRoot } from './projectRoot';
-import { mintDevToken } from './servers/devTokenIssuer';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID, mintDevToken } from './servers/devTokenIssuer';
 
 export const FALLBACK_TOKEN_DEFAULTS: TokenDefaults = {
   audience: 'api://reseller-invitations-local',
@@ -24,6 +24,8 @@ Prints a dev access token (and nothing else) for the local token issuer.
   --name <name>             the user's display name
   --username <upn>          the sign-in name (preferred_username); a customer admin
                             claiming a customer needs one in the customer's domain
+  --global-admin            add the Global Administrator directory role (wids);
+                            --roles with CustomerAdmin adds it too (a customer admin)
   --issuer-base-url <url>   default: AUTH_ISSUER from local.settings.json without /{tid}/v2.0
   --expires-in <seconds>    default: 3600, at most ${MAX_EXPIRES_IN_SECONDS}
   -h, --help                show this help`;
@@ -40,6 +42,8 @@ export interface TokenRequest {
   readonly issuerBaseUrl: string;
   readonly name?: string;
   readonly preferredUsername?: string;
+  /** Directory role template ids (`wids`). */
+  readonly directoryRoles?: readonly string[];
   readonly expiresInSeconds: number;
 }
 
@@ -65,6 +69,7 @@ export function parseTokenArgs(argv: readonly string[], defaults: TokenDefaults)
         audience: { type: 'string' },
         name: { type: 'string' },
         username: { type: 'string' },
+        'global-admin': { type: 'boolean' },
         'issuer-base-url': { type: 'string' },
         'expires-in': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -127,6 +132,10 @@ export function parseTokenArgs(argv: readonly string[], defaults: TokenDefaults)
       issuerBaseUrl,
       ...(values.name !== undefined ? { name: values.name } : {}),
       ...(values.username !== undefined ? { preferredUsername: values.username } : {}),
+      // A customer's admin is a Global Administrator of its tenant, as the app expects.
+      ...(values['global-admin'] || roles.includes('CustomerAdmin')
+        ? { directoryRoles: [GLOBAL_ADMINISTRATOR_ROLE_ID] }
+        : {}),
       expiresInSeconds,
     },
   };

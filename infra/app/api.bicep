@@ -34,6 +34,17 @@ param webhookMaxAttempts int
 param authIssuer string
 param authAudience string
 param authJwksUri string
+param authAuthority string
+param authClientId string
+// The two URIs below name Key Vault secrets and are no secrets themselves (the app settings are
+// Key Vault references), so the linter's guess from the word "secret" in their names is wrong.
+@description('Key Vault URI of the sign-in app registration client secret.')
+#disable-next-line secure-secrets-in-params
+param authClientSecretReferenceUri string
+@description('Key Vault URI of the sign-in cookie key.')
+#disable-next-line secure-secrets-in-params
+param sessionSecretReferenceUri string
+param mcaAgreementUrl string
 
 param invitationLifetimeDays int
 param portalUrlPublic string
@@ -138,6 +149,11 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     AUTH_ISSUER: authIssuer
     AUTH_AUDIENCE: authAudience
     AUTH_JWKS_URI: authJwksUri
+    AUTH_AUTHORITY: authAuthority
+    AUTH_CLIENT_ID: authClientId
+    AUTH_CLIENT_SECRET: '@Microsoft.KeyVault(SecretUri=${authClientSecretReferenceUri})'
+    SESSION_SECRET: '@Microsoft.KeyVault(SecretUri=${sessionSecretReferenceUri})'
+    MCA_AGREEMENT_URL: mcaAgreementUrl
     INVITATION_LIFETIME_DAYS: string(invitationLifetimeDays)
     PORTAL_URL_PUBLIC: portalUrlPublic
     PORTAL_URL_GERMANY: portalUrlGermany

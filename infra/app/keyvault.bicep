@@ -1,6 +1,7 @@
-// Key Vault (RBAC mode) holding the one secret the app needs: the SendGrid API key. The app
-// setting SENDGRID_API_KEY is a Key Vault reference resolved by the platform with the
-// user-assigned identity, so the key never appears in app settings or deployment outputs.
+// Key Vault (RBAC mode) holding the secrets the app needs: the SendGrid API key, the client
+// secret of the Entra app customers sign in to, and the key of the sign-in cookies. The app
+// settings are Key Vault references resolved by the platform with the user-assigned identity,
+// so no secret appears in app settings or deployment outputs.
 
 param name string
 param location string
@@ -12,6 +13,14 @@ param sendGridApiKey string
 
 @description('Name of the secret that holds the SendGrid API key.')
 param sendGridSecretName string = 'sendgrid-api-key'
+
+@secure()
+@description('Client secret of the Entra app registration customers sign in to.')
+param authClientSecret string
+
+@secure()
+@description('Key material of the encrypted sign-in cookies.')
+param sessionSecret string
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -39,6 +48,26 @@ resource sendGridSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
+resource authClientSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'auth-client-secret'
+  properties: {
+    value: authClientSecret
+    contentType: 'text/plain'
+  }
+}
+
+resource sessionSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'session-secret'
+  properties: {
+    value: sessionSecret
+    contentType: 'text/plain'
+  }
+}
+
 output name string = vault.name
 // Unversioned URI: the app picks up a rotated key without a redeployment.
 output sendGridReferenceUri string = sendGridSecret.properties.secretUri
+output authClientSecretReferenceUri string = authClientSecretSecret.properties.secretUri
+output sessionSecretReferenceUri string = sessionSecretSecret.properties.secretUri

@@ -1,89 +1,57 @@
-import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SignJWT } from 'jose';
 import { z } from 'zod';
-import { DEV_SIGNING_ALG, type DevSigningKey } from '../devSigningKey';
+import type { DevSigningKey } from '../devSigningKey';
+import { AuthorizationCodeStore } from './devIssuer/authorizationCodes';
+import { handleAuthorize } from './devIssuer/authorizeEndpoint';
+import type { DevClients } from './devIssuer/clientAuthentication';
+import {
+  DEFAULT_EXPIRES_IN_SECONDS,
+  entraIssuerFor,
+  mintDevToken,
+  tenantIdSchema,
+} from './devIssuer/devTokens';
+import { CORS_HEADERS, sendHtml, sendPreflight } from './devIssuer/httpReplies';
+import { openidConfiguration } from './devIssuer/openidConfiguration';
+import { readFormBody, readSmallBody } from './devIssuer/requestBody';
+import { pageSecurityHeaders, renderRefusalPage } from './devIssuer/signInPage';
+import { parseTenantAuthority, type TenantAuthority } from './devIssuer/tenantAuthority';
+import { answerTokenRequest, oauthErrorBody, type TokenReply } from './devIssuer/tokenEndpoint';
 import { sendJson } from './sendJson';
 
+export {
+  entraIssuerFor,
+  GLOBAL_ADMINISTRATOR_ROLE_ID,
+  mintDevToken,
+  type DevTokenOptions,
+} from './devIssuer/devTokens';
+export type { DevClient, DevClients } from './devIssuer/clientAuthentication';
+export { tenantIdForDomain } from './devIssuer/stableIds';
+
 const TOKEN_REQUEST_MAX_BYTES = 16 * 1024;
-const DEFAULT_EXPIRES_IN_SECONDS = 3600;
 const MAX_EXPIRES_IN_SECONDS = 24 * 3600;
-
-const tenantIdSchema = z.guid({ error: 'tenantId must be a GUID (the partner tenant id).' });
-
-export interface DevTokenOptions {
-  /** Stands in for `https://login.microsoftonline.com`; the tenant and `/v2.0` are appended. */
-  readonly issuerBaseUrl: string;
-  readonly tenantId: string;
-  readonly audience: string;
-  readonly roles: readonly string[];
-  readonly subject?: string;
-  readonly name?: string;
-  readonly preferredUsername?: string;
-  readonly expiresInSeconds?: number;
-}
 
 export interface DevTokenIssuerOptions {
   readonly host?: string;
   readonly port?: number;
   readonly key: DevSigningKey;
-  /** Audience of tokens from `POST /token` when the request names none. */
+  /** Audience of access tokens when the request names no API (`POST /token`, `openid` only). */
   readonly audience: string;
+  /**
+   * Registered clients by client id. One with a secret is confidential and must authenticate
+   * with it (client_secret_post or client_secret_basic); one without is public and sends none.
+   * Clients not listed are public too.
+   */
+  readonly clients?: DevClients;
 }
 
 export interface DevTokenIssuer {
   readonly url: string;
   issuerFor(tenantId: string): string;
+  /** The discovery document of an authority: a tenant id, a domain, `organizations` or `common`. */
+  discoveryUrlFor(tenant: string): string;
   readonly jwksUri: string;
   close(): Promise<void>;
-}
-
-/**
- * Entra ID v2 issues per-tenant issuers of this shape; the app validates `iss` against the
- * same pattern in production, so the local issuer must produce it exactly.
- */
-export function entraIssuerFor(issuerBaseUrl: string, tenantId: string): string {
-  return `${issuerBaseUrl.replace(/\/+$/, '')}/${tenantId}/v2.0`;
-}
-
-/**
- * Mints an access token with the claims the app reads from Entra ID v2 tokens (tid, oid, roles,
- * name, preferred_username), so local sign-in exercises the production validation path.
- * The same user name in the same tenant always gets the same oid and sub, as in Entra.
- */
-export async function mintDevToken(key: DevSigningKey, options: DevTokenOptions): Promise<string> {
-  if (!tenantIdSchema.safeParse(options.tenantId).success) {
-    throw new TypeError(`tenantId must be a GUID, got ${JSON.stringify(options.tenantId)}`);
-  }
-  // Entra writes tenant ids in lower case in both tid and iss.
-  const tenantId = options.tenantId.toLowerCase();
-  const expiresIn = options.expiresInSeconds ?? DEFAULT_EXPIRES_IN_SECONDS;
-  if (!Number.isInteger(expiresIn) || expiresIn <= 0) {
-    throw new RangeError(`expiresInSeconds must be a positive integer, got ${expiresIn}`);
-  }
-  const name = options.name ?? 'Dev User';
-  const preferredUsername = options.preferredUsername ?? 'dev.user@example.com';
-  const userKey = options.subject ?? preferredUsername;
-  const subject = options.subject ?? digest('sub', tenantId, userKey).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({
-    tid: tenantId,
-    oid: stableGuid(digest('oid', tenantId, userKey)),
-    roles: [...options.roles],
-    name,
-    preferred_username: preferredUsername,
-    ver: '2.0',
-    uti: randomBytes(16).toString('base64url'),
-  })
-    .setProtectedHeader({ alg: DEV_SIGNING_ALG, typ: 'JWT', kid: key.kid })
-    .setIssuer(entraIssuerFor(options.issuerBaseUrl, tenantId))
-    .setAudience(options.audience)
-    .setSubject(subject)
-    .setIssuedAt(now)
-    .setNotBefore(now)
-    .setExpirationTime(now + expiresIn)
-    .sign(key.privateKey);
 }
 
 const tokenRequestSchema = z.strictObject({
@@ -92,14 +60,21 @@ const tokenRequestSchema = z.strictObject({
   audience: z.string().min(1).optional(),
   name: z.string().min(1).optional(),
   preferredUsername: z.string().min(1).optional(),
+  directoryRoles: z
+    .array(z.guid(), { error: 'directoryRoles must be role template ids.' })
+    .optional(),
   subject: z.string().min(1).optional(),
   expiresInSeconds: z.int().min(1).max(MAX_EXPIRES_IN_SECONDS).optional(),
 });
 
+const TENANT_ROUTE =
+  /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|discovery\/v2\.0\/keys|oauth2\/v2\.0\/authorize|oauth2\/v2\.0\/token)$/;
+
 /**
- * Serves the two documents the app fetches from Entra ID (OpenID configuration and JWKS) on
- * loopback, so tokens from `mintDevToken` are verified exactly as production tokens are,
- * plus a convenience `POST /token` for local sign-in.
+ * Stands in for Microsoft Entra ID on loopback: per-authority OpenID configuration and JWKS,
+ * the authorization code flow with PKCE (a page to pick a test account, then the v2 token
+ * endpoint), so both the app's customer admin sign-in and a browser app's partner sign-in run
+ * locally. Also a convenience `POST /token` that mints an access token from JSON.
  */
 export async function startDevTokenIssuer(options: DevTokenIssuerOptions): Promise<DevTokenIssuer> {
   const host = options.host ?? '127.0.0.1';
@@ -107,24 +82,30 @@ export async function startDevTokenIssuer(options: DevTokenIssuerOptions): Promi
     throw new Error(`The dev token issuer listens on loopback only; refusing host ${host}`);
   }
   const { key } = options;
+  const codes = new AuthorizationCodeStore();
   let url = '';
   const jwksPath = '/discovery/v2.0/keys';
+  const sendKeys = (res: http.ServerResponse) =>
+    sendJson(res, 200, { keys: [key.publicJwk] }, { ...CORS_HEADERS, 'Cache-Control': 'no-store' });
 
-  const handleTokenRequest = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+  const handleJsonTokenRequest = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const raw = await readSmallBody(req, TOKEN_REQUEST_MAX_BYTES);
     if (raw === undefined) {
-      return sendJson(res, 413, oauthError('invalid_request', 'The body is too large.'));
+      return sendJson(res, 413, oauthErrorBody('invalid_request', 'The body is too large.'));
     }
     let json: unknown;
     try {
       json = JSON.parse(raw);
     } catch {
-      return sendJson(res, 400, oauthError('invalid_request', 'The body must be JSON.'));
+      return sendJson(res, 400, oauthErrorBody('invalid_request', 'The body must be JSON.'));
     }
     const parsed = tokenRequestSchema.safeParse(json);
     if (!parsed.success) {
       return sendJson(res, 400, {
-        ...oauthError('invalid_request', 'Expected {tenantId, roles, audience?, name?}.'),
+        ...oauthErrorBody(
+          'invalid_request',
+          'Expected {tenantId, roles, audience?, name?, preferredUsername?, directoryRoles?}.',
+        ),
         errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
       });
     }
@@ -139,54 +120,80 @@ export async function startDevTokenIssuer(options: DevTokenIssuerOptions): Promi
     sendJson(res, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn });
   };
 
-  const route = async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const path = new URL(req.url ?? '/', 'http://issuer.invalid').pathname;
+  const handleOAuthTokenRequest = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const body = await readFormBody(req, TOKEN_REQUEST_MAX_BYTES);
+    const reply: TokenReply = body.ok
+      ? await answerTokenRequest(body.form, req.headers.authorization, {
+          key,
+          issuerBaseUrl: url,
+          defaultAudience: options.audience,
+          clients: options.clients ?? {},
+          codes,
+        })
+      : { status: 400, body: oauthErrorBody('invalid_request', body.description) };
+    sendJson(res, reply.status, reply.body, { ...CORS_HEADERS, ...reply.headers });
+  };
+
+  const routeTenant = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    requestUrl: URL,
+    authority: TenantAuthority,
+    endpoint: string,
+  ) => {
     const method = req.method ?? 'GET';
-    if (path === '/token') {
-      return method === 'POST' ? handleTokenRequest(req, res) : methodNotAllowed(res, 'POST');
-    }
-    // Entra serves the keys both tenant-independent and under each tenant.
-    if (path === jwksPath || /^\/[^/]+\/discovery\/v2\.0\/keys$/.test(path)) {
-      return method === 'GET'
-        ? sendJson(res, 200, { keys: [key.publicJwk] }, { 'Cache-Control': 'no-store' })
-        : methodNotAllowed(res, 'GET');
-    }
-    const tenant = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/.exec(path)?.[1];
-    if (tenant !== undefined) {
+    if (endpoint.endsWith('openid-configuration') || endpoint.endsWith('keys')) {
       if (method !== 'GET') {
         return methodNotAllowed(res, 'GET');
       }
-      const tenantId = tenantIdSchema.safeParse(decodeURIComponent(tenant));
-      if (!tenantId.success) {
-        return sendJson(res, 400, oauthError('invalid_tenant', `Not a tenant id: ${tenant}`));
-      }
-      const issuer = entraIssuerFor(url, tenantId.data.toLowerCase());
-      return sendJson(res, 200, {
-        issuer,
-        jwks_uri: `${url}${jwksPath}`,
-        token_endpoint: `${url}/token`,
-        id_token_signing_alg_values_supported: [DEV_SIGNING_ALG],
-        response_types_supported: ['token'],
-        subject_types_supported: ['pairwise'],
-        claims_supported: [
-          'iss',
-          'aud',
-          'sub',
-          'tid',
-          'oid',
-          'roles',
-          'name',
-          'preferred_username',
-        ],
-      });
+      return endpoint.endsWith('keys')
+        ? sendKeys(res)
+        : sendJson(res, 200, openidConfiguration(url, authority), CORS_HEADERS);
     }
-    sendJson(res, 404, oauthError('not_found', `Nothing at ${path}.`));
+    if (endpoint.endsWith('authorize')) {
+      if (method !== 'GET' && method !== 'POST') {
+        return methodNotAllowed(res, 'GET, POST');
+      }
+      const target = { path: requestUrl.pathname, query: requestUrl.searchParams, authority };
+      return handleAuthorize(req, res, target, codes);
+    }
+    if (method === 'OPTIONS') {
+      return sendPreflight(req, res);
+    }
+    return method === 'POST' ? handleOAuthTokenRequest(req, res) : methodNotAllowed(res, 'POST');
+  };
+
+  const route = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const requestUrl = new URL(req.url ?? '/', 'http://issuer.invalid');
+    const path = requestUrl.pathname;
+    const method = req.method ?? 'GET';
+    if (path === '/token') {
+      return method === 'POST' ? handleJsonTokenRequest(req, res) : methodNotAllowed(res, 'POST');
+    }
+    // Entra serves the keys both tenant-independent and under each tenant.
+    if (path === jwksPath) {
+      return method === 'GET' ? sendKeys(res) : methodNotAllowed(res, 'GET');
+    }
+    const match = TENANT_ROUTE.exec(path);
+    if (match === null) {
+      return sendJson(res, 404, oauthErrorBody('not_found', `Nothing at ${path}.`));
+    }
+    const [, segment, endpoint] = match as unknown as [string, string, string];
+    const tenant = parseTenantAuthority(safeDecode(segment));
+    if (tenant.ok) {
+      return routeTenant(req, res, requestUrl, tenant.authority, endpoint);
+    }
+    if (endpoint.endsWith('authorize')) {
+      return sendHtml(res, 400, renderRefusalPage(tenant.description), pageSecurityHeaders());
+    }
+    const error = endpoint.endsWith('token') ? 'invalid_request' : 'invalid_tenant';
+    sendJson(res, 400, oauthErrorBody(error, tenant.description), CORS_HEADERS);
   };
 
   const server = http.createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       if (!res.headersSent) {
-        sendJson(res, 500, oauthError('server_error', (error as Error).message));
+        sendJson(res, 500, oauthErrorBody('server_error', (error as Error).message));
       } else {
         res.destroy();
       }
@@ -205,6 +212,7 @@ export async function startDevTokenIssuer(options: DevTokenIssuerOptions): Promi
   return {
     url,
     issuerFor: (tenantId) => entraIssuerFor(url, tenantId),
+    discoveryUrlFor: (tenant) => `${url}/${tenant}/v2.0/.well-known/openid-configuration`,
     jwksUri: `${url}${jwksPath}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -215,40 +223,15 @@ export async function startDevTokenIssuer(options: DevTokenIssuerOptions): Promi
   };
 }
 
-function digest(...parts: string[]): Buffer {
-  return createHash('sha256').update(parts.join('\n')).digest();
-}
-
-/** Formats hash bytes as a version-5-style GUID, the shape Entra object ids have. */
-function stableGuid(bytes: Buffer): string {
-  const b = Buffer.from(bytes.subarray(0, 16));
-  b[6] = (b[6]! & 0x0f) | 0x50;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const hex = b.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-function oauthError(error: string, description: string) {
-  return { error, error_description: description };
-}
-
-function readSmallBody(req: http.IncomingMessage, maxBytes: number): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxBytes) {
-        chunks.push(chunk);
-      }
-    });
-    req.on('end', () =>
-      resolve(size > maxBytes ? undefined : Buffer.concat(chunks).toString('utf8')),
-    );
-    req.on('error', reject);
-  });
+/** A malformed escape is no tenant; `%` is not in any valid one, so it stays as it is. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function methodNotAllowed(res: http.ServerResponse, allow: string): void {
-  sendJson(res, 405, oauthError('invalid_request', `Use ${allow}.`), { Allow: allow });
+  sendJson(res, 405, oauthErrorBody('invalid_request', `Use ${allow}.`), { Allow: allow });
 }

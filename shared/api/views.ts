@@ -49,6 +49,7 @@ export function toCustomerView(doc: RelationshipDocument) {
     companyName: doc.customer.companyName,
     domain: doc.customer.domain,
     country: doc.customer.country,
+    tenantId: doc.customer.tenantId ?? null,
     relationship: {
       status: doc.status,
       createdAt: doc.createdAt,

@@ -1,4 +1,6 @@
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import { customerSessionCookies, type CustomerSessionCookies } from '../auth/customerSession';
+import { CustomerSignIn } from '../auth/customerSignIn';
 import { TokenValidator } from '../auth/tokenValidator';
 import { loadAppConfig, type AppConfig } from '../config/appConfig';
 import { SendGridMailer } from '../mail/sendgridMailer';
@@ -9,6 +11,9 @@ import { CosmosDocumentStore, createCosmosContainer } from '../store/cosmosDocum
 /** Everything a function needs: the domain's dependencies plus token validation. */
 export interface AppServices extends Dependencies {
   readonly tokens: TokenValidator;
+  /** The customer admins' interactive sign-in on the acceptance pages, and its cookies. */
+  readonly customerSignIn: CustomerSignIn;
+  readonly customerCookies: CustomerSessionCookies;
 }
 
 /** Wires the real adapters from configuration: managed identity in Azure, keys only locally. */
@@ -47,6 +52,13 @@ export function createAppServices(config: AppConfig): AppServices {
       fromName: config.mail.fromName,
     }),
     tokens: new TokenValidator(config.auth),
+    customerSignIn: new CustomerSignIn({
+      authority: config.auth.authority,
+      clientId: config.auth.clientId,
+      clientSecret: config.auth.clientSecret,
+      redirectUri: `${config.publicBaseUrl}/api/auth/callback`,
+    }),
+    customerCookies: customerSessionCookies(config.session),
     now: () => new Date(),
   };
 }

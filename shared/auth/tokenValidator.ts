@@ -5,6 +5,7 @@ import {
   jwtVerify,
   type JWTPayload,
 } from 'jose';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../domain/acceptanceEligibility';
 import { ProblemError } from '../http/problem';
 
 /** Who is calling: the tenant is the partner (or customer) organisation, never taken from the URL. */
@@ -147,9 +148,6 @@ export function requireRole(caller: Caller, allowed: readonly string[]): void {
     });
   }
 }
-
-/** Entra's role template id of Global Administrator, carried in the `wids` claim. */
-export const GLOBAL_ADMINISTRATOR_ROLE_ID = '62e90394-69f5-4237-9190-012177145e10';
 
 /** The app role a customer tenant can grant its admins instead of relying on `wids`. */
 export const CUSTOMER_ADMIN_ROLE = 'CustomerAdmin';

@@ -24,7 +24,19 @@ export interface AppConfig {
     readonly maxAttempts: number;
   };
   readonly publicBaseUrl: string;
-  readonly auth: { readonly issuer: string; readonly audience: string; readonly jwksUri: string };
+  readonly auth: {
+    readonly issuer: string;
+    readonly audience: string;
+    readonly jwksUri: string;
+    /** The customer admins' interactive sign-in (OpenID Connect). */
+    readonly authority: string;
+    readonly clientId: string;
+    readonly clientSecret: string;
+  };
+  /** Encrypted sign-in cookies; `secure` unless the app runs on plain http (loopback). */
+  readonly session: { readonly secret: string; readonly secure: boolean };
+  /** The MCA text to link, with `{locale}` and `{cloud}` placeholders. */
+  readonly mcaAgreementUrl: string;
   readonly invitationLifetimeDays: number;
   readonly portalUrlPatterns: Readonly<Record<PartnerCloud, string>>;
   readonly mcaTemplateId: string;
@@ -47,6 +59,12 @@ export class ConfigurationError extends Error {
  * MCA_TEMPLATE_ID when Microsoft publishes a new version.
  */
 export const DEFAULT_MCA_TEMPLATE_ID = '117a77b0-9360-443b-8795-c6dedc750cf9';
+
+/** Microsoft's published Microsoft Customer Agreement page, in the invitation's language. */
+export const DEFAULT_MCA_AGREEMENT_URL =
+  'https://www.microsoft.com/{locale}/licensing/docs/customeragreement';
+
+export const DEFAULT_AUTH_AUTHORITY = 'https://login.microsoftonline.com';
 
 const url = z.url({ protocol: /^https?$/ });
 const optionalText = z
@@ -92,6 +110,11 @@ const settingsSchema = z.object({
   AUTH_ISSUER: z.string().min(1),
   AUTH_AUDIENCE: z.string().min(1),
   AUTH_JWKS_URI: url,
+  AUTH_AUTHORITY: optionalText.pipe(url.optional()),
+  AUTH_CLIENT_ID: z.string().min(1),
+  AUTH_CLIENT_SECRET: z.string().min(1),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  MCA_AGREEMENT_URL: optionalText.pipe(url.optional()),
   INVITATION_LIFETIME_DAYS: positiveInt(90, 3650),
   EMAIL_MAX_ATTEMPTS: positiveInt(5, 50),
   PORTAL_URL_PUBLIC: portalPattern('public'),
@@ -155,7 +178,19 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxAttempts: s.EMAIL_MAX_ATTEMPTS,
     },
     publicBaseUrl: s.PUBLIC_BASE_URL.replace(/\/+$/, ''),
-    auth: { issuer: s.AUTH_ISSUER, audience: s.AUTH_AUDIENCE, jwksUri: s.AUTH_JWKS_URI },
+    auth: {
+      issuer: s.AUTH_ISSUER,
+      audience: s.AUTH_AUDIENCE,
+      jwksUri: s.AUTH_JWKS_URI,
+      authority: (s.AUTH_AUTHORITY ?? DEFAULT_AUTH_AUTHORITY).replace(/\/+$/, ''),
+      clientId: s.AUTH_CLIENT_ID,
+      clientSecret: s.AUTH_CLIENT_SECRET,
+    },
+    session: {
+      secret: s.SESSION_SECRET,
+      secure: new URL(s.PUBLIC_BASE_URL).protocol === 'https:',
+    },
+    mcaAgreementUrl: s.MCA_AGREEMENT_URL ?? DEFAULT_MCA_AGREEMENT_URL,
     invitationLifetimeDays: s.INVITATION_LIFETIME_DAYS,
     portalUrlPatterns: {
       public: s.PORTAL_URL_PUBLIC,

@@ -152,6 +152,38 @@ export const APP_SETTINGS: readonly AppSettingSpec[] = [
     description: 'JWKS endpoint with the token signing keys.',
   },
   {
+    name: 'AUTH_AUTHORITY',
+    scope: 'both',
+    required: false,
+    description:
+      'Entra sign-in authority for customer admins (default https://login.microsoftonline.com).',
+  },
+  {
+    name: 'AUTH_CLIENT_ID',
+    scope: 'both',
+    required: true,
+    description: 'Application (client) id of the multi-tenant Entra app customers sign in to.',
+  },
+  {
+    name: 'AUTH_CLIENT_SECRET',
+    scope: 'both',
+    required: true,
+    description: 'Client secret of that app for the code exchange (a Key Vault reference).',
+  },
+  {
+    name: 'SESSION_SECRET',
+    scope: 'both',
+    required: true,
+    description: 'At least 32 bytes that encrypt sign-in cookies (a Key Vault reference).',
+  },
+  {
+    name: 'MCA_AGREEMENT_URL',
+    scope: 'both',
+    required: false,
+    description:
+      'Link to the Microsoft Customer Agreement text; {locale} and {cloud} are filled in.',
+  },
+  {
     name: 'INVITATION_LIFETIME_DAYS',
     scope: 'both',
     required: false,

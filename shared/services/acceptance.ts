@@ -1,7 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { Locale } from '../domain/cloud';
+import {
+  decideAcceptanceEligibility,
+  type CustomerIdentity,
+} from '../domain/acceptanceEligibility';
 import { hashAcceptToken, isWellFormedAcceptToken } from '../domain/identifiers';
 import { decideTransition, effectiveStatus } from '../domain/invitationStatus';
+import { buildMcaAgreementUrl } from '../domain/mcaAgreementUrl';
 import { buildPortalUrl } from '../domain/portalUrl';
 import { ProblemError } from '../http/problem';
 import { QUEUES } from '../queue/messageQueue';
@@ -9,12 +13,12 @@ import { updateDocument } from '../store/documentStore';
 import {
   partitionKeys,
   type CustomerDocument,
+  type CustomerTenantDocument,
   type InvitationDocument,
   type LinkDocument,
   type McaAcceptance,
-  type McaAttestationDocument,
+  type SignedInUser,
 } from '../store/documents';
-import { ensureCustomerRecord } from './customerRecords';
 import type { Dependencies } from './dependencies';
 import { relationshipEvent, recordEvent } from './events';
 import { transitioned, type ActivationMessage } from './invitations';
@@ -32,39 +36,53 @@ export interface AcceptanceView {
   readonly state: 'pending' | 'accepted';
   readonly invitation: InvitationDocument;
   readonly mcaRequired: boolean;
-  readonly agreement: { readonly type: 'MicrosoftCustomerAgreement'; readonly templateId: string };
+  readonly agreement: {
+    readonly type: 'MicrosoftCustomerAgreement';
+    readonly templateId: string;
+    readonly url: string;
+  };
   readonly portalUrl: string;
 }
 
-function linkProblem(status: 404 | 410, code: string, detail: string): ProblemError {
-  return new ProblemError({
-    status,
-    code,
-    title: status === 404 ? 'Invitation link not found' : 'Invitation link no longer valid',
-    detail,
-  });
+/** A link that does not (or no longer) work, with the language to say it in when known. */
+export class LinkProblem extends ProblemError {
+  constructor(
+    status: 404 | 410,
+    code: 'LINK_NOT_FOUND' | 'LINK_REVOKED' | 'LINK_EXPIRED',
+    detail: string,
+    readonly locale?: Locale,
+  ) {
+    super({
+      status,
+      code,
+      title: status === 404 ? 'Invitation link not found' : 'Invitation link no longer valid',
+      detail,
+    });
+  }
 }
+
+const unknownLink = () =>
+  new LinkProblem(404, 'LINK_NOT_FOUND', 'This invitation link is not known.');
 
 /**
  * Resolves a link with two point reads (the link by the token's hash, then the invitation).
  * Unknown, malformed and orphaned tokens look the same (404); revoked and expired are 410.
  */
 export async function resolveLink(deps: Dependencies, token: string): Promise<InvitationDocument> {
-  const unknown = linkProblem(404, 'LINK_NOT_FOUND', 'This invitation link is not known.');
   if (!isWellFormedAcceptToken(token)) {
-    throw unknown;
+    throw unknownLink();
   }
   const hash = hashAcceptToken(token);
   const link = await deps.store.read<LinkDocument>(partitionKeys.link(hash), hash);
   if (link === undefined) {
-    throw unknown;
+    throw unknownLink();
   }
   const invitation = await deps.store.read<InvitationDocument>(
     partitionKeys.partner(link.partnerTenantId),
     link.invitationId,
   );
-  if (invitation === undefined || invitation.token !== token) {
-    throw unknown;
+  if (invitation === undefined || hashAcceptToken(invitation.token) !== hash) {
+    throw unknownLink();
   }
   return invitation;
 }
@@ -72,13 +90,19 @@ export async function resolveLink(deps: Dependencies, token: string): Promise<In
 function refuseClosedLink(invitation: InvitationDocument, now: Date): void {
   const status = effectiveStatus(invitation.status, invitation.expiresAt, now);
   if (status === 'revoked') {
-    throw linkProblem(410, 'LINK_REVOKED', 'The partner has withdrawn this invitation.');
+    throw new LinkProblem(
+      410,
+      'LINK_REVOKED',
+      'The partner has withdrawn this invitation.',
+      invitation.locale,
+    );
   }
   if (status === 'expired') {
-    throw linkProblem(
+    throw new LinkProblem(
       410,
       'LINK_EXPIRED',
       'This invitation has expired. Ask the partner for a new one.',
+      invitation.locale,
     );
   }
 }
@@ -97,68 +121,153 @@ async function readCustomer(
   return deps.store.read<CustomerDocument>(partitionKeys.customer(customerId), 'customer');
 }
 
+/** A link that works: the invitation behind it, not revoked and not expired. */
+export async function openLink(deps: Dependencies, token: string): Promise<InvitationDocument> {
+  const invitation = await resolveLink(deps, token);
+  refuseClosedLink(invitation, deps.now());
+  return invitation;
+}
+
 /** What the link shows, without changing anything (mail scanners prefetch GET links). */
 export async function describeAcceptance(
   deps: Dependencies,
-  token: string,
+  invitation: InvitationDocument,
 ): Promise<AcceptanceView> {
-  const invitation = await resolveLink(deps, token);
-  refuseClosedLink(invitation, deps.now());
   const customer = await readCustomer(deps, invitation.customerId);
   const accepted = invitation.status === 'accepted' || invitation.status === 'active';
   return {
     state: accepted ? 'accepted' : 'pending',
     invitation,
     mcaRequired: !accepted && customer?.mca === undefined,
-    agreement: { type: 'MicrosoftCustomerAgreement', templateId: deps.config.mcaTemplateId },
+    agreement: {
+      type: 'MicrosoftCustomerAgreement',
+      templateId: deps.config.mcaTemplateId,
+      url: buildMcaAgreementUrl(deps.config.mcaAgreementUrl, {
+        locale: invitation.locale,
+        cloud: invitation.partner.cloud,
+      }),
+    },
     portalUrl: portalUrlFor(deps, invitation),
   };
 }
 
 /**
- * Accepts the invitation: the MCA gate first (recorded once per customer), then the invitation
- * moves to `accepted` and activation is queued. A second click, or a race of two, ends in the
- * same place: one acceptance, and activation (idempotent) queued again if not yet active.
- * The signer is read only once the link is known to work, so a dead link answers 404/410
- * whatever the request body holds.
+ * Refuses anyone but a Global Administrator signed in with an account of the customer's
+ * domain: 401 without an identity, 403 for someone else. Changes nothing.
+ */
+export function requireEligibleAdmin(
+  invitation: InvitationDocument,
+  identity: CustomerIdentity | undefined,
+): CustomerIdentity {
+  if (identity === undefined) {
+    throw new ProblemError({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      title: 'Sign-in required',
+      detail: `Sign in with a Global Administrator account of ${invitation.customer.domain} to accept.`,
+      headers: { 'WWW-Authenticate': 'Bearer error="invalid_request"' },
+    });
+  }
+  const eligibility = decideAcceptanceEligibility(identity, invitation.customer.domain);
+  if (eligibility.kind === 'refused') {
+    throw new ProblemError({
+      status: 403,
+      code:
+        eligibility.reason === 'DOMAIN_MISMATCH'
+          ? 'SIGN_IN_DOMAIN_MISMATCH'
+          : 'GLOBAL_ADMIN_REQUIRED',
+      title: 'Forbidden',
+      detail:
+        eligibility.reason === 'DOMAIN_MISMATCH'
+          ? `Signed in as ${identity.username ?? 'an account without a sign-in name'}; sign in with an account of ${invitation.customer.domain}.`
+          : `Signed in as ${identity.username}, who is not a Global Administrator of the organization; a Global Administrator must accept.`,
+    });
+  }
+  return identity;
+}
+
+/**
+ * The customer this acceptance is for. Normally the invitation's; but a tenant already bound to
+ * a customer (through another partner's invitation, maybe for another of its domains) stays
+ * one customer, and a customer bound to another tenant cannot be accepted by this one.
+ */
+async function customerForTenant(
+  deps: Dependencies,
+  invitation: InvitationDocument,
+  tenantId: string,
+): Promise<CustomerDocument | { customerId: string; mca?: undefined }> {
+  const invited = await readCustomer(deps, invitation.customerId);
+  if (invited?.tenantId !== undefined && invited.tenantId !== tenantId) {
+    throw new ProblemError({
+      status: 403,
+      code: 'CUSTOMER_TENANT_MISMATCH',
+      title: 'Forbidden',
+      detail: `${invitation.customer.domain} is already linked to another Microsoft Entra organization. Sign in with an account of that organization.`,
+    });
+  }
+  if (invited?.tenantId === tenantId) {
+    return invited;
+  }
+  const binding = await deps.store.read<CustomerTenantDocument>(
+    partitionKeys.customerTenant(tenantId),
+    'tenant',
+  );
+  if (binding !== undefined && binding.customerId !== invitation.customerId) {
+    const bound = await readCustomer(deps, binding.customerId);
+    // Only a binding both sides agree on counts (a lost race may leave a stale one).
+    if (bound?.tenantId === tenantId) {
+      return bound;
+    }
+  }
+  return invited ?? { customerId: invitation.customerId };
+}
+
+/**
+ * Accepts the invitation for the signed-in customer admin: the eligibility and MCA gates first,
+ * then one conditional write moves the invitation to `accepted`, carrying who accepted, their
+ * tenant and the MCA they signed; activation (queued, idempotent) then records the attestation
+ * and binds the tenant. A second click, or a race of fifty, ends in the same place: one
+ * acceptance and one attestation, since only the write that wins carries one.
+ * The signer is read only once the link and the identity are known to be good, so a dead link
+ * answers 404/410 and a stranger 401/403 whatever the request body holds.
  */
 export async function acceptInvitation(
   deps: Dependencies,
-  token: string,
+  invitation: InvitationDocument,
+  identity: CustomerIdentity | undefined,
   readSigner: () => Promise<McaSigner | undefined>,
 ): Promise<{ portalUrl: string; alreadyAccepted: boolean; mcaRecorded: boolean; locale: Locale }> {
-  const invitation = await resolveLink(deps, token);
-  const now = deps.now();
-  refuseClosedLink(invitation, now);
+  const admin = requireEligibleAdmin(invitation, identity);
   const signer = await readSigner();
   const portalUrl = portalUrlFor(deps, invitation);
+  const done = { portalUrl, mcaRecorded: false, locale: invitation.locale };
   if (invitation.status === 'active') {
-    return { portalUrl, alreadyAccepted: true, mcaRecorded: false, locale: invitation.locale };
+    return { ...done, alreadyAccepted: true };
   }
-
-  let mcaRecorded = false;
-  if (invitation.status !== 'accepted') {
-    const customer = await readCustomer(deps, invitation.customerId);
-    if (customer?.mca === undefined) {
-      if (signer === undefined) {
-        throw new ProblemError({
-          status: 422,
-          code: 'MCA_ACCEPTANCE_REQUIRED',
-          title: 'The Microsoft Customer Agreement must be accepted first',
-          detail:
-            'Accept the Microsoft Customer Agreement: give the signer first name, last name and email.',
-          errors: [
-            { field: 'mca', code: 'MCA_ACCEPTANCE_REQUIRED', message: 'Accept the agreement.' },
-          ],
-        });
-      }
-      await recordMcaAcceptance(deps, invitation, signer, now);
-      mcaRecorded = true;
+  const customer = await customerForTenant(deps, invitation, admin.tenantId);
+  const signedIn: SignedInUser = {
+    tenantId: admin.tenantId,
+    objectId: admin.objectId,
+    username: admin.username ?? '',
+  };
+  let mca: McaAcceptance | undefined;
+  if (invitation.status !== 'accepted' && customer.mca === undefined) {
+    if (signer === undefined) {
+      throw new ProblemError({
+        status: 422,
+        code: 'MCA_ACCEPTANCE_REQUIRED',
+        title: 'The Microsoft Customer Agreement must be accepted first',
+        detail:
+          'Accept the Microsoft Customer Agreement: give the signer first name, last name and email.',
+        errors: [
+          { field: 'acceptMca', code: 'MCA_ACCEPTANCE_REQUIRED', message: 'Accept the agreement.' },
+        ],
+      });
     }
+    mca = mcaAcceptanceOf(deps, invitation, signer, signedIn);
   }
 
-  // The link holder acts; the MCA signer's self-declared details stay in the attestation.
-  const actor = 'customer';
+  const actor = `customer:${admin.tenantId}`;
   const result = await updateDocument<InvitationDocument>(
     deps.store,
     invitation.pk,
@@ -169,7 +278,7 @@ export async function acceptInvitation(
       if (transition.kind === 'refuse') {
         // Revoked or expired between our read and this write.
         refuseClosedLink(current, deps.now());
-        throw linkProblem(404, 'LINK_NOT_FOUND', 'This invitation link is not known.');
+        throw unknownLink();
       }
       if (transition.kind === 'noop') {
         return { keep: true };
@@ -178,7 +287,13 @@ export async function acceptInvitation(
       return {
         write: transitioned(current, 'accepted', at, actor, {
           acceptedAt: at,
-          acceptance: { portalUrl, acceptedBy: actor },
+          customerId: customer.customerId,
+          acceptance: {
+            portalUrl,
+            acceptedBy: actor,
+            signedIn,
+            ...(mca === undefined ? {} : { mca: { ...mca, dateAgreed: at } }),
+          },
         }),
       };
     },
@@ -201,6 +316,7 @@ export async function acceptInvitation(
             includeDelegatedAdmin: current.includeDelegatedAdmin,
             companyName: current.customer.companyName,
             domain: current.customer.domain,
+            customerTenantId: current.acceptance?.signedIn?.tenantId ?? null,
           },
         },
       ),
@@ -213,45 +329,29 @@ export async function acceptInvitation(
     };
     await deps.queue.send(QUEUES.relationshipActivation, message);
   }
-  return { portalUrl, alreadyAccepted: !result!.written, mcaRecorded, locale: invitation.locale };
+  return {
+    ...done,
+    alreadyAccepted: !result!.written,
+    mcaRecorded: result!.written && mca !== undefined,
+  };
 }
 
-/**
- * Records the signer's acceptance as an attestation document and on the customer record, which
- * every later invitation for the same customer checks, so the customer signs only once.
- */
-async function recordMcaAcceptance(
+/** The attestation in Partner Center's shape; its id is the invitation's, so it exists once. */
+function mcaAcceptanceOf(
   deps: Dependencies,
   invitation: InvitationDocument,
   signer: McaSigner,
-  now: Date,
-): Promise<McaAcceptance> {
-  const at = now.toISOString();
-  const pk = partitionKeys.customer(invitation.customerId);
-  const attestationId = randomUUID();
-  const mca: McaAcceptance = {
-    attestationId,
+  signedIn: SignedInUser,
+): McaAcceptance {
+  return {
+    attestationId: invitation.id,
     firstName: signer.firstName,
     lastName: signer.lastName,
     email: signer.email,
     ...(signer.phoneNumber === undefined ? {} : { phoneNumber: signer.phoneNumber }),
-    dateAgreed: at,
+    dateAgreed: deps.now().toISOString(),
     templateId: deps.config.mcaTemplateId,
     agreementType: 'MicrosoftCustomerAgreement',
+    signedIn,
   };
-  await deps.store.create<McaAttestationDocument>({
-    ...mca,
-    id: `mca:${attestationId}`,
-    pk,
-    type: 'mcaAttestation',
-    customerId: invitation.customerId,
-    invitationId: invitation.id,
-    partnerTenantId: invitation.partnerTenantId,
-  });
-  await ensureCustomerRecord(deps, invitation);
-  // Another signer may have been first (two partners' links at once): the first acceptance stays.
-  await updateDocument<CustomerDocument>(deps.store, pk, 'customer', (current) =>
-    current.mca === undefined ? { write: { ...current, mca, updatedAt: at } } : { keep: true },
-  );
-  return mca;
 }

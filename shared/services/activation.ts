@@ -8,7 +8,7 @@ import {
   type InvitationDocument,
   type RelationshipDocument,
 } from '../store/documents';
-import { ensureCustomerRecord } from './customerRecords';
+import { recordCustomerAcceptance } from './customerRecords';
 import type { Dependencies } from './dependencies';
 import { recordEvent, relationshipEvent } from './events';
 import { transitioned, type ActivationMessage } from './invitations';
@@ -38,7 +38,7 @@ export async function activateRelationship(
   if (invitation.status !== 'accepted') {
     return 'not-accepted';
   }
-  const customer = await ensureCustomerRecord(deps, invitation);
+  const customer = await recordCustomerAcceptance(deps, invitation);
   await ensureCustomerPartnerIndex(deps, invitation);
   const { before, after } = await applyRelationship(deps, invitation, customer);
   if (
@@ -132,6 +132,7 @@ export function relationshipAfter(
       ? { accepted: false }
       : { accepted: true, acceptedAt: customer.mca.dateAgreed };
   const reestablished = existing === undefined || existing.status !== 'active';
+  const tenantId = customer.tenantId ?? existing?.customer.tenantId;
   return {
     id: relationshipId(invitation.customerId),
     pk: invitation.pk,
@@ -144,6 +145,7 @@ export function relationshipAfter(
       domain: invitation.customer.domain,
       country: invitation.customer.country,
       email: invitation.customer.email,
+      ...(tenantId === undefined ? {} : { tenantId }),
     },
     partner: { displayName: invitation.partner.displayName, mpnId: invitation.partner.mpnId },
     delegatedAdmin,

@@ -1,17 +1,18 @@
 import type { Caller } from '../auth/tokenValidator';
+import { signInDomainOf } from '../domain/acceptanceEligibility';
 import { ProblemError } from '../http/problem';
-import { DocumentConflictError, updateDocument } from '../store/documentStore';
+import { updateDocument } from '../store/documentStore';
 import {
   partitionKeys,
   relationshipId,
   type CustomerDocument,
   type CustomerPartnerDocument,
-  type CustomerTenantDocument,
   type RelationshipDocument,
 } from '../store/documents';
 import { resolveLink } from './acceptance';
 import { updateRelationship } from './customers';
 import type { Dependencies } from './dependencies';
+import { bindTenant, boundCustomerOf } from './customerRecords';
 import { recordEvent, relationshipEvent } from './events';
 
 /** The customer tenant acts; which of its users did is its own business, not the partner's. */
@@ -44,8 +45,7 @@ export async function claimCustomer(
   if (customer === undefined) {
     throw conflict('INVITATION_NOT_ACCEPTED', 'The acceptance is still being processed.');
   }
-  const usernameDomain = caller.username?.split('@').pop()?.toLowerCase();
-  if (caller.username?.includes('@') !== true || usernameDomain !== customer.domain) {
+  if (signInDomainOf(caller.username) !== customer.domain) {
     // The link alone travels by email; the admin's sign-in name must also be in the customer's
     // domain, which Entra only allows for domains the tenant has verified.
     throw new ProblemError({
@@ -59,21 +59,10 @@ export async function claimCustomer(
     throw conflict('CUSTOMER_ALREADY_CLAIMED', 'This customer is bound to another tenant.');
   }
   const at = deps.now().toISOString();
-  try {
-    await deps.store.create<CustomerTenantDocument>({
-      id: 'tenant',
-      pk: partitionKeys.customerTenant(caller.tenantId),
-      type: 'customerTenant',
-      tenantId: caller.tenantId,
-      customerId: invitation.customerId,
-      claimedAt: at,
-      claimedBy: actorOf(caller),
-    });
-  } catch (error) {
-    if (!(error instanceof DocumentConflictError)) {
-      throw error;
-    }
-    await rebindIfStale(deps, caller, invitation.customerId, at);
+  if (
+    (await bindTenant(deps, caller.tenantId, invitation.customerId, actorOf(caller))) === 'taken'
+  ) {
+    throw conflict('TENANT_ALREADY_CLAIMED', 'This tenant is bound to another customer.');
   }
   const result = await updateDocument<CustomerDocument>(
     deps.store,
@@ -92,53 +81,9 @@ export async function claimCustomer(
   return result!.document;
 }
 
-/**
- * A tenant's existing binding may point to another customer. It stands only if that customer
- * really is bound to this tenant; otherwise it is what a lost claim race left behind, and is
- * replaced.
- */
-async function rebindIfStale(
-  deps: Dependencies,
-  caller: Caller,
-  customerId: string,
-  at: string,
-): Promise<void> {
-  const pk = partitionKeys.customerTenant(caller.tenantId);
-  const existing = await deps.store.read<CustomerTenantDocument>(pk, 'tenant');
-  if (existing === undefined || existing.customerId === customerId) {
-    return;
-  }
-  if ((await boundCustomer(deps, caller)) !== undefined) {
-    throw conflict('TENANT_ALREADY_CLAIMED', 'This tenant is bound to another customer.');
-  }
-  await updateDocument<CustomerTenantDocument>(deps.store, pk, 'tenant', (binding) => ({
-    write: { ...binding, customerId, claimedAt: at, claimedBy: actorOf(caller) },
-  }));
-}
-
-/**
- * The customer bound to the caller's tenant, checked from both sides: the tenant's binding
- * and the customer's record must name each other, so a binding left by a lost claim race
- * grants nothing.
- */
-async function boundCustomer(deps: Dependencies, caller: Caller): Promise<string | undefined> {
-  const binding = await deps.store.read<CustomerTenantDocument>(
-    partitionKeys.customerTenant(caller.tenantId),
-    'tenant',
-  );
-  if (binding === undefined) {
-    return undefined;
-  }
-  const customer = await deps.store.read<CustomerDocument>(
-    partitionKeys.customer(binding.customerId),
-    'customer',
-  );
-  return customer?.tenantId === caller.tenantId ? binding.customerId : undefined;
-}
-
 /** The customer the caller's tenant has claimed; a tenant that claimed none has nothing here. */
 async function customerOf(deps: Dependencies, caller: Caller): Promise<string> {
-  const customerId = await boundCustomer(deps, caller);
+  const customerId = await boundCustomerOf(deps, caller.tenantId);
   if (customerId === undefined) {
     throw new ProblemError({
       status: 404,

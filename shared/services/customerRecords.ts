@@ -1,5 +1,11 @@
-import { DocumentConflictError } from '../store/documentStore';
-import { partitionKeys, type CustomerDocument, type InvitationDocument } from '../store/documents';
+import { DocumentConflictError, updateDocument, type StoredDocument } from '../store/documentStore';
+import {
+  partitionKeys,
+  type CustomerDocument,
+  type CustomerTenantDocument,
+  type InvitationDocument,
+  type McaAttestationDocument,
+} from '../store/documents';
 import type { Dependencies } from './dependencies';
 
 /**
@@ -34,4 +40,127 @@ export async function ensureCustomerRecord(
     }
     throw error;
   }
+}
+
+/** Creates a document unless it exists: a redelivered message writes nothing twice. */
+async function createOnce<T extends StoredDocument>(deps: Dependencies, doc: T): Promise<void> {
+  try {
+    await deps.store.create<T>(doc);
+  } catch (error) {
+    if (!(error instanceof DocumentConflictError)) {
+      throw error;
+    }
+  }
+}
+
+/**
+ * Carries what an accepted invitation says about the customer onto the customer's records: the
+ * MCA attestation it was accepted with (one document per acceptance, keyed by the invitation)
+ * and the customer's Entra tenant from the admin's sign-in. The first MCA and the first tenant
+ * stay; every step is idempotent, so activation can run it on each redelivery.
+ */
+export async function recordCustomerAcceptance(
+  deps: Dependencies,
+  invitation: InvitationDocument,
+): Promise<CustomerDocument> {
+  const customer = await ensureCustomerRecord(deps, invitation);
+  const mca = invitation.acceptance?.mca;
+  const tenantId = invitation.acceptance?.signedIn?.tenantId;
+  const pk = customer.pk;
+  if (mca !== undefined) {
+    await createOnce<McaAttestationDocument>(deps, {
+      ...mca,
+      id: `mca:${mca.attestationId}`,
+      pk,
+      type: 'mcaAttestation',
+      customerId: invitation.customerId,
+      invitationId: invitation.id,
+      partnerTenantId: invitation.partnerTenantId,
+    });
+  }
+  const at = deps.now().toISOString();
+  const updated = await updateDocument<CustomerDocument>(deps.store, pk, 'customer', (current) => {
+    const addMca = mca !== undefined && current.mca === undefined;
+    const addTenant = tenantId !== undefined && current.tenantId === undefined;
+    return addMca || addTenant
+      ? {
+          write: {
+            ...current,
+            ...(addMca ? { mca } : {}),
+            ...(addTenant ? { tenantId } : {}),
+            updatedAt: at,
+          },
+        }
+      : { keep: true };
+  });
+  const record = updated?.document ?? customer;
+  if (tenantId !== undefined && record.tenantId === tenantId) {
+    await bindTenant(deps, tenantId, record.customerId, `customer:${tenantId}`);
+  }
+  return record;
+}
+
+/**
+ * The customer bound to a tenant, checked from both sides: the tenant's binding and the
+ * customer's record must name each other, so a binding left by a lost race grants nothing.
+ */
+export async function boundCustomerOf(
+  deps: Dependencies,
+  tenantId: string,
+): Promise<string | undefined> {
+  const binding = await deps.store.read<CustomerTenantDocument>(
+    partitionKeys.customerTenant(tenantId),
+    'tenant',
+  );
+  if (binding === undefined) {
+    return undefined;
+  }
+  const customer = await deps.store.read<CustomerDocument>(
+    partitionKeys.customer(binding.customerId),
+    'customer',
+  );
+  return customer?.tenantId === tenantId ? binding.customerId : undefined;
+}
+
+/**
+ * Points the tenant's binding at the customer. A binding to another customer stands only if
+ * that customer really is bound to the tenant ('taken'); otherwise it is what a lost race left
+ * behind, and is replaced.
+ */
+export async function bindTenant(
+  deps: Dependencies,
+  tenantId: string,
+  customerId: string,
+  actor: string,
+): Promise<'bound' | 'taken'> {
+  const pk = partitionKeys.customerTenant(tenantId);
+  const at = deps.now().toISOString();
+  try {
+    await deps.store.create<CustomerTenantDocument>({
+      id: 'tenant',
+      pk,
+      type: 'customerTenant',
+      tenantId,
+      customerId,
+      claimedAt: at,
+      claimedBy: actor,
+    });
+    return 'bound';
+  } catch (error) {
+    if (!(error instanceof DocumentConflictError)) {
+      throw error;
+    }
+  }
+  const existing = await deps.store.read<CustomerTenantDocument>(pk, 'tenant');
+  if (existing === undefined || existing.customerId === customerId) {
+    return 'bound';
+  }
+  const other = await boundCustomerOf(deps, tenantId);
+  if (other !== undefined && other !== customerId) {
+    return 'taken';
+  }
+  await updateDocument<CustomerTenantDocument>(deps.store, pk, 'tenant', (binding) => ({
+    write: { ...binding, customerId, claimedAt: at, claimedBy: actor },
+  }));
+  return 'bound';
 }

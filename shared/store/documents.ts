@@ -105,7 +105,12 @@ export interface InvitationDocument {
   readonly lastResendAt?: string;
   readonly acceptance?: {
     readonly portalUrl: string;
+    /** `customer:<tenant id>`; the signed-in admin is in `signedIn`. */
     readonly acceptedBy: string;
+    /** The customer admin who accepted, from their Entra sign-in. */
+    readonly signedIn?: SignedInUser;
+    /** The MCA signed with this acceptance; activation records it for the customer. */
+    readonly mca?: McaAcceptance;
   };
   readonly history: readonly HistoryEntry[];
   readonly _etag?: string;
@@ -122,6 +127,13 @@ export interface LinkDocument {
   readonly _etag?: string;
 }
 
+/** Who was signed in when something was accepted (Entra object id, tenant id, sign-in name). */
+export interface SignedInUser {
+  readonly tenantId: string;
+  readonly objectId: string;
+  readonly username: string;
+}
+
 export interface McaAcceptance {
   readonly attestationId: string;
   readonly firstName: string;
@@ -131,6 +143,8 @@ export interface McaAcceptance {
   readonly dateAgreed: string;
   readonly templateId: string;
   readonly agreementType: 'MicrosoftCustomerAgreement';
+  /** Who was signed in when the MCA was accepted (absent on attestations made before sign-in). */
+  readonly signedIn?: SignedInUser;
 }
 
 /** The customer organisation as the system knows it, shared by all its partners. */
@@ -143,7 +157,10 @@ export interface CustomerDocument {
   readonly companyName: string;
   readonly country: string;
   readonly mca?: McaAcceptance;
-  /** The customer's Entra tenant, once a Global Administrator of it has claimed the customer. */
+  /**
+   * The customer's Entra tenant: bound when a Global Administrator of it accepts an invitation
+   * (or, for customers that accepted before sign-in existed, claims the customer).
+   */
   readonly tenantId?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -213,6 +230,8 @@ export interface RelationshipDocument {
     readonly domain: string;
     readonly country: string;
     readonly email: string;
+    /** The customer's Entra tenant, once known. */
+    readonly tenantId?: string;
   };
   readonly partner: { readonly displayName: string; readonly mpnId: string };
   readonly delegatedAdmin: {

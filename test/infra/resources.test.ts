@@ -136,18 +136,23 @@ describe('deployed resources', () => {
     only('Microsoft.OperationalInsights/workspaces');
   });
 
-  it('keeps the SendGrid key in an RBAC-mode Key Vault, from the @secure() parameter', () => {
+  it('keeps every secret in an RBAC-mode Key Vault, each from a @secure() parameter', () => {
     const vault = plainBody('Microsoft.KeyVault/vaults') as { properties: Record<string, unknown> };
     expect(vault).toMatchObject({ properties: { enableRbacAuthorization: true } });
     expect(vault.properties).not.toHaveProperty('accessPolicies');
-    const { file, resource } = only('Microsoft.KeyVault/vaults/secrets');
-    expect(toPlain(propertyAt(resource.body, 'properties.value'))).toEqual({
-      $expr: 'sendGridApiKey',
-    });
-    expect(file.params.find((param) => param.name === 'sendGridApiKey')?.secure).toBe(true);
-    expect(set.main.params.find((param) => param.name === 'sendGridApiKey')).toMatchObject({
-      secure: true,
-    });
+    const secrets = declaredResources(set, 'Microsoft.KeyVault/vaults/secrets');
+    const values = secrets.map(({ resource }) =>
+      toPlain(propertyAt(resource.body, 'properties.value')),
+    );
+    expect(values).toEqual([
+      { $expr: 'sendGridApiKey' },
+      { $expr: 'authClientSecret' },
+      { $expr: 'sessionSecret' },
+    ]);
+    for (const name of ['sendGridApiKey', 'authClientSecret', 'sessionSecret']) {
+      expect(secrets[0]!.file.params.find((param) => param.name === name)?.secure).toBe(true);
+      expect(set.main.params.find((param) => param.name === name)).toMatchObject({ secure: true });
+    }
   });
 
   it('defaults the per-deployment parameters as the design says', () => {
@@ -155,8 +160,12 @@ describe('deployed resources', () => {
       set.main.params.map((param) => [param.name, toPlain(param.defaultValue)]),
     );
     expect(defaults).toMatchObject({
-      authIssuer: 'https://login.microsoftonline.com/{tid}/v2.0',
-      authJwksUri: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+      // The sign-in host of the cloud deployed to: https://login.microsoftonline.com/ in public.
+      authIssuer: { $expr: '${environment().authentication.loginEndpoint}{tid}/v2.0' },
+      authJwksUri: {
+        $expr: '${environment().authentication.loginEndpoint}common/discovery/v2.0/keys',
+      },
+      authAuthority: { $expr: 'environment().authentication.loginEndpoint' },
       invitationLifetimeDays: 90,
       portalUrlPublic: expect.stringMatching(
         /partnerId=\{partnerTenantId\}&msppId=0&DAP=\{dap\}#\/BillingAccounts\/partner-invitation$/,

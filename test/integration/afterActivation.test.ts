@@ -27,11 +27,8 @@ async function activeCustomer(
 ): Promise<{ customerId: string; acceptUrl: string; invitationId: string; domain: string }> {
   const created = await partner.api('/api/invitations', { method: 'POST', json: body });
   expect(created.status).toBe(201);
-  const accepted = await stack.api(`/api/accept/${tokenOf(created.body.acceptUrl)}`, {
-    method: 'POST',
-    json: MCA_SIGNER,
-    headers: json,
-  });
+  const admin = await stack.customerAdmin(body.customer.domain);
+  const accepted = await admin.accept(created.body.acceptUrl, MCA_SIGNER);
   expect(accepted.status).toBe(303);
   await stack.waitForIdle(15_000);
   return {
@@ -42,16 +39,22 @@ async function activeCustomer(
   };
 }
 
-/** A Global Administrator of a (new) customer tenant, signed in as admin@<domain>. */
-async function customerAdmin(domain: string, tenantId = randomUUID()) {
-  const token = await stack.mintToken(tenantId, ['CustomerAdmin'], {
-    preferredUsername: `admin@${domain}`,
-  });
-  return {
-    tenantId,
-    api: (path: string, init: Parameters<TestStack['api']>[1] = {}) =>
-      stack.api(path, { token, ...init }),
-  };
+/** A Global Administrator of a customer tenant (by default the one that owns the domain). */
+function customerAdmin(domain: string, tenantId?: string) {
+  return stack.customerAdmin(domain, tenantId === undefined ? {} : { tenantId });
+}
+
+/**
+ * Makes an accepted customer look like one accepted before sign-in existed: no tenant bound
+ * on either side, so the customer's admin must claim it.
+ */
+async function asAcceptedBeforeSignIn(customerId: string, tenantId: string): Promise<void> {
+  const { resource: customer } = await stack.container
+    .item('customer', `customer:${customerId}`)
+    .read();
+  delete customer.tenantId;
+  await stack.container.item('customer', `customer:${customerId}`).replace(customer);
+  await stack.container.item('tenant', `tenant:${tenantId}`).delete();
 }
 
 async function auditActions(partner: Partner): Promise<string[]> {
@@ -170,11 +173,12 @@ describe("the customer's admin", () => {
     const { customerId, acceptUrl } = await activeCustomer(partner, body);
     await activeCustomer(second, { ...body, includeDelegatedAdmin: false });
 
+    // Accepting bound the admin's tenant to the customer: nothing to claim.
     const admin = await customerAdmin(body.customer.domain);
-    expect((await admin.api('/api/customer/partners')).body.code).toBe('CUSTOMER_NOT_CLAIMED');
     const claimed = await admin.api('/api/customer/claim', { method: 'POST', json: { acceptUrl } });
     expect(claimed.status).toBe(200);
     expect(claimed.body).toMatchObject({ customerId, tenantId: admin.tenantId });
+    expect((await partner.api(`/api/customers/${customerId}`)).body.tenantId).toBe(admin.tenantId);
 
     const partners = await admin.api('/api/customer/partners');
     expect(partners.status).toBe(200);
@@ -239,7 +243,7 @@ describe("the customer's admin", () => {
     const claimed = await owner.api('/api/customer/claim', { method: 'POST', json: { acceptUrl } });
     expect(claimed.status).toBe(200);
 
-    const stranger = await customerAdmin(domain);
+    const stranger = await customerAdmin(domain, randomUUID());
     const stolen = await stranger.api('/api/customer/claim', {
       method: 'POST',
       json: { acceptUrl },
@@ -274,14 +278,26 @@ describe("the customer's admin", () => {
   });
 });
 
-describe('claiming races', () => {
+describe('claiming a customer accepted before sign-in existed', () => {
+  test('is needed before the customer admin endpoints answer', async () => {
+    const partner = await stack.partnerWithProfile();
+    const { acceptUrl, domain, customerId } = await activeCustomer(partner);
+    const admin = await customerAdmin(domain);
+    await asAcceptedBeforeSignIn(customerId, admin.tenantId);
+    expect((await admin.api('/api/customer/partners')).body.code).toBe('CUSTOMER_NOT_CLAIMED');
+    const claimed = await admin.api('/api/customer/claim', { method: 'POST', json: { acceptUrl } });
+    expect(claimed.status).toBe(200);
+    expect((await admin.api('/api/customer/partners')).status).toBe(200);
+  });
+
   test('two tenants claiming one customer at once: one wins, the loser gains nothing and can claim its own', async () => {
     const partner = await stack.partnerWithProfile();
-    const { acceptUrl, domain } = await activeCustomer(partner);
+    const { acceptUrl, domain, customerId } = await activeCustomer(partner);
+    await asAcceptedBeforeSignIn(customerId, (await customerAdmin(domain)).tenantId);
     const admins = [
-      await customerAdmin(domain),
-      await customerAdmin(domain),
-      await customerAdmin(domain),
+      await customerAdmin(domain, randomUUID()),
+      await customerAdmin(domain, randomUUID()),
+      await customerAdmin(domain, randomUUID()),
     ];
     const claims = await Promise.all(
       admins.map((admin) =>
@@ -298,6 +314,7 @@ describe('claiming races', () => {
     expect(removal.status).toBe(404);
 
     const own = await activeCustomer(partner);
+    await asAcceptedBeforeSignIn(own.customerId, (await customerAdmin(own.domain)).tenantId);
     const ownAdmin = await customerAdmin(own.domain, loser.tenantId);
     const claimedOwn = await ownAdmin.api('/api/customer/claim', {
       method: 'POST',
@@ -327,10 +344,7 @@ describe('restoring DAP by invitation', () => {
       headers: json,
     });
     expect(shown.body.mcaRequired).toBe(false);
-    await stack.api(`/api/accept/${tokenOf(restore.body.acceptUrl)}`, {
-      method: 'POST',
-      headers: json,
-    });
+    expect((await admin.accept(restore.body.acceptUrl)).status).toBe(303);
     await stack.waitForIdle(15_000);
 
     const customers = await partner.api('/api/customers');

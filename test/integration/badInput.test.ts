@@ -219,10 +219,12 @@ describe('bad input gets a clear problem and changes nothing', () => {
   });
 
   test('the acceptance trigger refuses a malformed MCA body without recording anything', async () => {
-    const created = await partner.api('/api/invitations', { method: 'POST', json: customerBody() });
+    const invited = customerBody();
+    const created = await partner.api('/api/invitations', { method: 'POST', json: invited });
     const token = created.body.acceptUrl.split('/').pop();
+    const admin = await stack.customerAdmin(invited.customer.domain);
     for (const body of ['{"acceptMca": tru', '{"acceptMca": false, "firstName": "A"}', '"text"']) {
-      const response = await stack.api(`/api/accept/${token}`, {
+      const response = await admin.api(`/api/accept/${token}`, {
         method: 'POST',
         body,
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -230,7 +232,7 @@ describe('bad input gets a clear problem and changes nothing', () => {
       expect(response.status).toBe(400);
       expect(response.body.code).toMatch(/^(MALFORMED_JSON|VALIDATION_FAILED)$/);
     }
-    const xml = await stack.api(`/api/accept/${token}`, {
+    const xml = await admin.api(`/api/accept/${token}`, {
       method: 'POST',
       body: '<x/>',
       headers: { 'Content-Type': 'application/xml', Accept: 'application/json' },

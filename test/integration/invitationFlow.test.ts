@@ -64,19 +64,20 @@ describe('the reseller invitation flow, end to end', () => {
       agreement: { type: 'MicrosoftCustomerAgreement' },
     });
 
-    const withoutMca = await stack.api(`/api/accept/${token}`, {
-      method: 'POST',
-      json: {},
-      headers: { Accept: 'application/json' },
-    });
-    expect(withoutMca.status).toBe(422);
-    expect(withoutMca.body.code).toBe('MCA_ACCEPTANCE_REQUIRED');
-
-    const accepted = await stack.api(`/api/accept/${token}`, {
+    const anonymous = await stack.api(`/api/accept/${token}`, {
       method: 'POST',
       json: MCA_SIGNER,
       headers: { Accept: 'application/json' },
     });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.code).toBe('UNAUTHENTICATED');
+
+    const admin = await stack.customerAdmin(body.customer.domain);
+    const withoutMca = await admin.accept(created.body.acceptUrl, {});
+    expect(withoutMca.status).toBe(422);
+    expect(withoutMca.body.code).toBe('MCA_ACCEPTANCE_REQUIRED');
+
+    const accepted = await admin.accept(created.body.acceptUrl, MCA_SIGNER);
     expect(accepted.status).toBe(303);
     expect(accepted.headers.get('location')).toBe(
       `https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=${partner.tenantId}&msppId=0&DAP=true#/BillingAccounts/partner-invitation`,
@@ -92,6 +93,7 @@ describe('the reseller invitation flow, end to end', () => {
       'accepted',
       'active',
     ]);
+    expect(invitation.body.history[3].actor).toBe(`customer:${admin.tenantId}`);
 
     const customers = await partner.api('/api/customers');
     expect(customers.status).toBe(200);
@@ -106,6 +108,7 @@ describe('the reseller invitation flow, end to end', () => {
       mca: { accepted: true },
       relationship: { status: 'active' },
       supportContact: null,
+      tenantId: admin.tenantId,
     });
     const one = await partner.api(`/api/customers/${customer.id}`);
     expect(one.status).toBe(200);
@@ -126,20 +129,20 @@ describe('the reseller invitation flow, end to end', () => {
       agreementType: 'MicrosoftCustomerAgreement',
       templateId: expect.any(String),
       dateAgreed: expect.any(String),
+      signedIn: {
+        tenantId: admin.tenantId,
+        objectId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        username: `admin@${body.customer.domain}`,
+      },
     });
   });
 
   test('a link the partner sends from their own mail app works without the send step', async () => {
     const partner = await stack.partnerWithProfile();
-    const created = await partner.api('/api/invitations', {
-      method: 'POST',
-      json: customerBody({ includeDelegatedAdmin: false }),
-    });
-    const accepted = await stack.api(`/api/accept/${tokenOf(created.body.acceptUrl)}`, {
-      method: 'POST',
-      json: MCA_SIGNER,
-      headers: { Accept: 'application/json' },
-    });
+    const body = customerBody({ includeDelegatedAdmin: false });
+    const created = await partner.api('/api/invitations', { method: 'POST', json: body });
+    const admin = await stack.customerAdmin(body.customer.domain);
+    const accepted = await admin.accept(created.body.acceptUrl, MCA_SIGNER);
     expect(accepted.status).toBe(303);
     expect(accepted.headers.get('location')).toContain('DAP=false');
     await stack.waitForIdle(15_000);
@@ -155,21 +158,16 @@ describe('the reseller invitation flow, end to end', () => {
     });
     const body = customerBody();
     const a = await first.api('/api/invitations', { method: 'POST', json: body });
-    await stack.api(`/api/accept/${tokenOf(a.body.acceptUrl)}`, {
-      method: 'POST',
-      json: MCA_SIGNER,
-      headers: { Accept: 'application/json' },
-    });
+    const admin = await stack.customerAdmin(body.customer.domain);
+    expect((await admin.accept(a.body.acceptUrl, MCA_SIGNER)).status).toBe(303);
+    await stack.waitForIdle(15_000);
     const b = await second.api('/api/invitations', { method: 'POST', json: body });
     expect(b.body.customerId).toBe(a.body.customerId);
     const shown = await stack.api(`/api/accept/${tokenOf(b.body.acceptUrl)}`, {
       headers: { Accept: 'application/json' },
     });
     expect(shown.body.mcaRequired).toBe(false);
-    const accepted = await stack.api(`/api/accept/${tokenOf(b.body.acceptUrl)}`, {
-      method: 'POST',
-      headers: { Accept: 'application/json' },
-    });
+    const accepted = await admin.accept(b.body.acceptUrl);
     expect(accepted.status).toBe(303);
     expect(accepted.headers.get('location')).toContain(`partnerId=${second.tenantId}`);
     await stack.waitForIdle(15_000);
@@ -182,7 +180,7 @@ describe('the reseller invitation flow, end to end', () => {
     expect(secondsInvitation.status).toBe(404);
   });
 
-  test('a browser gets the MCA form as HTML, with what the partner typed escaped', async () => {
+  test('a browser gets the request as HTML, escaped, with a sign-in button; an anonymous form post changes nothing', async () => {
     const partner = await stack.partnerWithProfile({
       ...PROFILE_DE,
       displayName: '<script>alert("x")</script> & Co',
@@ -191,42 +189,37 @@ describe('the reseller invitation flow, end to end', () => {
       method: 'POST',
       json: customerBody({ locale: 'de-DE' }),
     });
-    const page = await stack.api(`/api/accept/${tokenOf(created.body.acceptUrl)}`);
+    const path = `/api/accept/${tokenOf(created.body.acceptUrl)}`;
+    const page = await stack.api(path);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('content-security-policy')).toContain("form-action 'self'");
     expect(page.text).toContain('lang="de-DE"');
-    expect(page.text).toContain('name="firstName"');
+    expect(page.text).toContain(`href="${path}/signin"`);
+    expect(page.text).toContain('Mit Microsoft anmelden');
+    expect(page.text).not.toContain('name="firstName"');
     expect(page.text).not.toContain('<script>alert');
     expect(page.text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
 
+    const before = await partner.api(`/api/invitations/${created.body.id}`);
     const form = new URLSearchParams({
       firstName: 'Grace',
       lastName: 'Hopper',
-      email: 'not-an-email',
+      email: 'grace@fabrikam.example',
       acceptMca: 'true',
     });
-    const invalid = await stack.api(`/api/accept/${tokenOf(created.body.acceptUrl)}`, {
+    const anonymous = await stack.api(path, {
       method: 'POST',
       body: form.toString(),
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     });
-    expect(invalid.status).toBe(400);
-    expect(invalid.text).toContain('value="Grace"');
-    expect(invalid.text).toContain('email');
-
-    form.set('email', 'grace@fabrikam.example');
-    const ok = await stack.api(`/api/accept/${tokenOf(created.body.acceptUrl)}`, {
-      method: 'POST',
-      body: form.toString(),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    });
-    expect(ok.status).toBe(303);
-    expect(ok.headers.get('location')).toMatch(/^https:\/\/admin\.microsoft\.com\//);
-
-    const again = await stack.api(`/api/accept/${tokenOf(created.body.acceptUrl)}`);
-    expect(again.status).toBe(303);
-    expect(again.headers.get('location')).toBe(ok.headers.get('location'));
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(anonymous.text).toContain('Ihre Anmeldung ist abgelaufen');
+    expect(anonymous.text).toContain(`href="${path}/signin"`);
+    const after = await partner.api(`/api/invitations/${created.body.id}`);
+    expect(after.body).toEqual(before.body);
   });
 
   test('the health endpoint reports both stores reachable', async () => {

@@ -88,11 +88,8 @@ describe('rules on creating an invitation', () => {
     const body = customerBody({ includeDelegatedAdmin: false });
     body.customer.country = 'DE';
     const created = await partner.api('/api/invitations', { method: 'POST', json: body });
-    const accepted = await stack.api(`/api/accept/${tokenOf(created.body.acceptUrl)}`, {
-      method: 'POST',
-      json: MCA_SIGNER,
-      headers: json,
-    });
+    const admin = await stack.customerAdmin(body.customer.domain);
+    const accepted = await admin.accept(created.body.acceptUrl, MCA_SIGNER);
     expect(accepted.headers.get('location')).toBe(
       `https://portal.office.de/partner/partnersignup.aspx?type=ResellerRelationship&id=${partner.tenantId}&csp=1&msppid=0`,
     );
@@ -241,11 +238,17 @@ describe('the state machine through the API', () => {
     const page = await stack.api(`/api/accept/${token}`);
     expect(page.status).toBe(410);
     expect(page.text).toContain('withdrawn');
-    const accept = await stack.api(`/api/accept/${token}`, {
+    const german = await partner.api('/api/invitations', {
       method: 'POST',
-      json: MCA_SIGNER,
-      headers: json,
+      json: customerBody({ locale: 'de-DE' }),
     });
+    await partner.api(`/api/invitations/${german.body.id}/revoke`, { method: 'POST' });
+    const germanPage = await stack.api(`/api/accept/${tokenOf(german.body.acceptUrl)}`);
+    expect(germanPage.status).toBe(410);
+    expect(germanPage.text).toContain('<html lang="de-DE">');
+    expect(germanPage.text).toContain('Einladung zurückgezogen');
+    const admin = await stack.customerAdmin(created.body.customer.domain);
+    const accept = await admin.accept(created.body.acceptUrl, MCA_SIGNER);
     expect(accept.status).toBe(410);
     expect(accept.body.code).toBe('LINK_REVOKED');
     const after = await partner.api(`/api/invitations/${created.body.id}`);
@@ -261,11 +264,8 @@ describe('the state machine through the API', () => {
       .item(created.body.id, pk)
       .replace({ ...resource, expiresAt: new Date(Date.now() - 1000).toISOString() });
 
-    const accept = await stack.api(`/api/accept/${tokenOf(created.body.acceptUrl)}`, {
-      method: 'POST',
-      json: MCA_SIGNER,
-      headers: json,
-    });
+    const admin = await stack.customerAdmin(created.body.customer.domain);
+    const accept = await admin.accept(created.body.acceptUrl, MCA_SIGNER);
     expect(accept.status).toBe(410);
     expect(accept.body.code).toBe('LINK_EXPIRED');
     const seen = await partner.api(`/api/invitations/${created.body.id}`);
@@ -282,6 +282,13 @@ describe('the state machine through the API', () => {
     const malformed = await stack.api('/api/accept/not-a-token');
     expect(malformed.status).toBe(404);
     expect(malformed.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(malformed.text).toContain('<html lang="en-US">');
+    // An unknown link has no invitation to take a language from: the browser's is used.
+    const inGerman = await stack.api('/api/accept/not-a-token', {
+      headers: { 'Accept-Language': 'de-CH, de;q=0.9, en;q=0.5' },
+    });
+    expect(inGerman.text).toContain('<html lang="de-DE">');
+    expect(inGerman.text).toContain('Einladung nicht gefunden');
   });
 });
 

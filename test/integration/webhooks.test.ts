@@ -10,7 +10,6 @@ import {
   MCA_SIGNER,
   PROFILE_DE,
   startTestStack,
-  tokenOf,
   type Partner,
   type TestStack,
 } from './support/testStack';
@@ -281,17 +280,12 @@ describe('delivering events', () => {
     ]);
     const unsubscribed = await registerWebhook(partner, `${receiver.url}/removals-only`);
 
-    const invitation = await partner.api('/api/invitations', {
-      method: 'POST',
-      json: customerBody(),
-    });
+    const body = customerBody();
+    const invitation = await partner.api('/api/invitations', { method: 'POST', json: body });
     await partner.api(`/api/invitations/${invitation.body.id}/send`, { method: 'POST' });
     await stack.waitForIdle(15_000);
-    const accepted = await stack.api(`/api/accept/${tokenOf(invitation.body.acceptUrl)}`, {
-      method: 'POST',
-      json: MCA_SIGNER,
-      headers: { Accept: 'application/json' },
-    });
+    const admin = await stack.customerAdmin(body.customer.domain);
+    const accepted = await admin.accept(invitation.body.acceptUrl, MCA_SIGNER);
     expect(accepted.status).toBe(303);
     await stack.waitForIdle(15_000);
 

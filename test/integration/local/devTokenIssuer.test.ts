@@ -4,9 +4,11 @@ import path from 'node:path';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { loadOrCreateDevSigningKey, type DevSigningKey } from '../../../local/devSigningKey';
 import {
+  GLOBAL_ADMINISTRATOR_ROLE_ID,
   mintDevToken,
   startDevTokenIssuer,
   type DevTokenIssuer,
+  type DevTokenOptions,
 } from '../../../local/servers/devTokenIssuer';
 
 const TENANT = '6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
@@ -83,21 +85,52 @@ describe('dev token issuer', () => {
     });
 
   it('serves an Entra-shaped OpenID configuration per tenant', async () => {
-    const response = await fetch(`${issuer.url}/${TENANT}/v2.0/.well-known/openid-configuration`);
+    const response = await fetch(issuer.discoveryUrlFor(TENANT.toUpperCase()));
     const config = (await response.json()) as Record<string, unknown>;
 
     expect(response.status).toBe(200);
     expect(config).toMatchObject({
       issuer: `${issuer.url}/${TENANT}/v2.0`,
-      jwks_uri: issuer.jwksUri,
+      authorization_endpoint: `${issuer.url}/${TENANT.toUpperCase()}/oauth2/v2.0/authorize`,
+      token_endpoint: `${issuer.url}/${TENANT.toUpperCase()}/oauth2/v2.0/token`,
+      jwks_uri: `${issuer.url}/${TENANT.toUpperCase()}/discovery/v2.0/keys`,
+      response_types_supported: ['code'],
+      response_modes_supported: ['query'],
+      grant_types_supported: ['authorization_code'],
+      code_challenge_methods_supported: ['S256'],
+      scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+      token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic', 'none'],
       id_token_signing_alg_values_supported: ['RS256'],
+      subject_types_supported: ['pairwise'],
     });
+    expect(config.claims_supported).toEqual(
+      expect.arrayContaining(['tid', 'oid', 'nonce', 'preferred_username', 'email', 'wids']),
+    );
   });
 
-  it('refuses an OpenID configuration request for a tenant that is not a GUID', async () => {
-    const response = await fetch(`${issuer.url}/contoso/v2.0/.well-known/openid-configuration`);
+  it('serves the same keys under the tenant as without one', async () => {
+    const keysOf = async (url: string) =>
+      ((await (await fetch(url)).json()) as { keys: unknown[] }).keys;
+
+    expect(await keysOf(`${issuer.url}/contoso.com/discovery/v2.0/keys`)).toEqual(
+      await keysOf(issuer.jwksUri),
+    );
+  });
+
+  it.each([
+    ['a single label', 'contoso'],
+    ['an IP address', '10.0.0.1'],
+    ['consumers (personal accounts)', 'consumers'],
+    ['a label with an underscore', 'con_toso.com'],
+    ['a malformed escape', '%E0%A4%A'],
+  ])('refuses an OpenID configuration request for %s', async (_case, tenant) => {
+    const response = await fetch(`${issuer.url}/${tenant}/v2.0/.well-known/openid-configuration`);
 
     expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: 'invalid_tenant',
+      error_description: expect.stringMatching(/^AADSTS900023: /),
+    });
   });
 
   it('serves only the public key in the JWKS', async () => {
@@ -136,6 +169,48 @@ describe('dev token issuer', () => {
     );
     expect(payload.exp! - payload.iat!).toBe(3600);
     expect(payload.nbf).toBe(payload.iat);
+  });
+
+  const mintWith = (options: Partial<DevTokenOptions>) =>
+    mintDevToken(key, {
+      issuerBaseUrl: issuer.url,
+      tenantId: TENANT,
+      audience: AUDIENCE,
+      roles: [],
+      ...options,
+    });
+
+  it('carries directory roles, scopes, the name parts, email and nonce when given', async () => {
+    const token = await mintWith({
+      roles: ['CustomerAdmin'],
+      directoryRoles: [GLOBAL_ADMINISTRATOR_ROLE_ID],
+      scopes: ['access_as_user', 'read'],
+      givenName: 'Jane',
+      familyName: 'Partner',
+      email: 'jane@fabrikam.example',
+      nonce: 'n-0S6_WzA2Mj',
+    });
+
+    const { payload } = await verify(token);
+
+    expect(payload).toMatchObject({
+      wids: [GLOBAL_ADMINISTRATOR_ROLE_ID],
+      scp: 'access_as_user read',
+      given_name: 'Jane',
+      family_name: 'Partner',
+      email: 'jane@fabrikam.example',
+      nonce: 'n-0S6_WzA2Mj',
+    });
+  });
+
+  it('leaves out the optional claims that were not asked for', async () => {
+    const token = await mintWith({ scopes: [] });
+
+    const { payload } = await verify(token);
+
+    for (const claim of ['wids', 'scp', 'given_name', 'family_name', 'email', 'nonce']) {
+      expect(payload).not.toHaveProperty(claim);
+    }
   });
 
   it('gives the same user the same oid and sub in every token', async () => {
@@ -221,6 +296,17 @@ describe('dev token issuer', () => {
       expect(payload).toMatchObject({ roles: ['SalesAgent'], name: 'Sam', aud: AUDIENCE });
     });
 
+    it('carries the requested directory roles', async () => {
+      const response = await postToken({
+        tenantId: TENANT,
+        roles: [],
+        directoryRoles: [GLOBAL_ADMINISTRATOR_ROLE_ID],
+      });
+      const { access_token } = (await response.json()) as { access_token: string };
+
+      expect((await verify(access_token)).payload.wids).toEqual([GLOBAL_ADMINISTRATOR_ROLE_ID]);
+    });
+
     it('uses the requested audience when given', async () => {
       const response = await postToken({ tenantId: TENANT, roles: [], audience: 'api://other' });
       const { access_token } = (await response.json()) as { access_token: string };
@@ -237,6 +323,11 @@ describe('dev token issuer', () => {
       ['a missing tenant', { roles: ['AdminAgent'] }, 'tenantId'],
       ['roles that are not an array', { tenantId: TENANT, roles: 'AdminAgent' }, 'roles'],
       ['roles that are not strings', { tenantId: TENANT, roles: [1] }, 'roles.0'],
+      [
+        'directory roles that are not ids',
+        { tenantId: TENANT, roles: [], directoryRoles: ['Global Administrator'] },
+        'directoryRoles.0',
+      ],
       ['an unknown field', { tenantId: TENANT, roles: [], tid: TENANT }, ''],
     ])('answers 400 for %s', async (_case, body, field) => {
       const response = await postToken(body);

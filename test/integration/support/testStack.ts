@@ -9,6 +9,8 @@ import {
   LOCAL_DATABASE,
 } from '../../../local/localStack';
 import type { HostLog } from '../../../local/functionsHost/hostLog';
+import { tenantIdForDomain } from '../../../local/servers/devTokenIssuer';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/domain/acceptanceEligibility';
 
 const projectRoot = join(__dirname, '..', '..', '..');
 
@@ -26,6 +28,12 @@ export interface TestStack extends LocalStack {
   newPartner(roles?: readonly string[]): Promise<Partner>;
   /** A fresh partner that has created its profile (201), ready to invite. */
   partnerWithProfile(profile?: Record<string, unknown>): Promise<Partner>;
+  /**
+   * An admin of the customer tenant that owns `domain` (the tenant the local issuer signs that
+   * domain in to), with a bearer token: a Global Administrator signed in as admin@<domain>
+   * unless told otherwise.
+   */
+  customerAdmin(domain: string, options?: CustomerAdminOptions): Promise<CustomerAdmin>;
   container: Container;
   logs: string[];
 }
@@ -34,6 +42,22 @@ export interface Partner {
   readonly tenantId: string;
   readonly token: string;
   api(path: string, init?: ApiInit): Promise<ApiResponse>;
+}
+
+export interface CustomerAdminOptions {
+  tenantId?: string;
+  username?: string;
+  globalAdmin?: boolean;
+  roles?: readonly string[];
+}
+
+export interface CustomerAdmin {
+  readonly tenantId: string;
+  readonly username: string;
+  readonly token: string;
+  api(path: string, init?: ApiInit): Promise<ApiResponse>;
+  /** POST /api/accept/{token} as JSON with this admin's token; the body defaults to `{}`. */
+  accept(acceptUrl: string, body?: unknown): Promise<ApiResponse>;
 }
 
 export interface ApiInit {
@@ -114,12 +138,38 @@ export async function startTestStack(settings: Record<string, string> = {}): Pro
     return partner;
   };
 
+  const customerAdmin = async (
+    domain: string,
+    options: CustomerAdminOptions = {},
+  ): Promise<CustomerAdmin> => {
+    const tenantId = options.tenantId ?? tenantIdForDomain(domain);
+    const username = options.username ?? `admin@${domain}`;
+    const token = await stack.mintToken(tenantId, options.roles ?? [], {
+      preferredUsername: username,
+      directoryRoles: options.globalAdmin === false ? [] : [GLOBAL_ADMINISTRATOR_ROLE_ID],
+    });
+    const call = (path: string, init: ApiInit = {}) => api(path, { token, ...init });
+    return {
+      tenantId,
+      username,
+      token,
+      api: call,
+      accept: (acceptUrl, body = {}) =>
+        call(`/api/accept/${tokenOf(acceptUrl)}`, {
+          method: 'POST',
+          json: body,
+          headers: { Accept: 'application/json' },
+        }),
+    };
+  };
+
   return {
     ...stack,
     api,
     container,
     logs,
     newPartner,
+    customerAdmin,
     async partnerWithProfile(profile = PROFILE_DE) {
       const partner = await newPartner();
       const created = await partner.api('/api/partner', { method: 'PUT', json: profile });

@@ -20,6 +20,9 @@ const local = {
   AUTH_ISSUER: 'https://login.microsoftonline.com/{tid}/v2.0',
   AUTH_AUDIENCE: 'api://invitations',
   AUTH_JWKS_URI: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+  AUTH_CLIENT_ID: '00000000-0000-0000-0000-00000000c11e',
+  AUTH_CLIENT_SECRET: 'client-secret',
+  SESSION_SECRET: 'x'.repeat(32),
 };
 
 describe('app configuration', () => {

@@ -7,6 +7,7 @@ import {
   issuerBaseFromIssuer,
   parseTokenArgs,
   readTokenDefaults,
+  TOKEN_USAGE,
 } from '../../../local/token';
 
 const TENANT = '6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
@@ -186,5 +187,48 @@ describe('--username', () => {
       defaults,
     );
     expect(args).toMatchObject({ kind: 'error', message: expect.stringContaining('--username') });
+  });
+});
+
+describe('directory roles', () => {
+  const defaults = { audience: 'api://x', issuerBaseUrl: 'http://127.0.0.1:7072' };
+  const tenant = '11111111-2222-3333-4444-555555555555';
+  const globalAdministrator = '62e90394-69f5-4237-9190-012177145e10';
+
+  test('--global-admin adds the Global Administrator role template id', () => {
+    const args = parseTokenArgs(['--tenant', tenant, '--roles', '', '--global-admin'], defaults);
+
+    expect(args).toMatchObject({
+      kind: 'token',
+      request: { roles: [], directoryRoles: [globalAdministrator] },
+    });
+  });
+
+  test('a CustomerAdmin token is a Global Administrator token too', () => {
+    const args = parseTokenArgs(
+      ['--tenant', tenant, '--roles', 'SalesAgent,CustomerAdmin'],
+      defaults,
+    );
+
+    expect(args).toMatchObject({ request: { directoryRoles: [globalAdministrator] } });
+  });
+
+  test('partner roles alone carry no directory roles', () => {
+    const args = parseTokenArgs(['--tenant', tenant, '--roles', 'AdminAgent'], defaults);
+
+    expect(args.kind === 'token' && args.request).not.toHaveProperty('directoryRoles');
+  });
+
+  test('--global-admin takes no value', () => {
+    const args = parseTokenArgs(
+      ['--tenant', tenant, '--roles', '', '--global-admin=yes'],
+      defaults,
+    );
+
+    expect(args).toMatchObject({ kind: 'error', message: expect.stringContaining('global-admin') });
+  });
+
+  test('is in the usage text', () => {
+    expect(TOKEN_USAGE).toContain('--global-admin');
   });
 });

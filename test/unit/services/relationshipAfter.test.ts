@@ -37,6 +37,13 @@ const existing = (
     pk: 'partner:p',
     type: 'relationship',
     status,
+    customer: {
+      companyName: 'Fabrikam',
+      domain: 'fabrikam.example',
+      country: 'FR',
+      email: 'a@f.example',
+      tenantId: 'tenant-of-fabrikam',
+    },
     delegatedAdmin: { state: dap, changedAt: earlier },
     supportContact: { tenantId: 't', mpnId: '123456', name: 'Support' },
     invitationIds: ['inv-1'],
@@ -106,5 +113,19 @@ describe('the relationship an activation leaves', () => {
     expect(after.createdAt).toBe(before?.createdAt ?? at);
     expect(after.supportContact).toEqual(before?.supportContact ?? null);
     expect(after.mca).toEqual({ accepted: true, acceptedAt: earlier });
+  });
+
+  test('carries the customer tenant bound at acceptance, and keeps one known before', () => {
+    const bound = { ...customer, tenantId: 'bound-tenant' } as CustomerDocument;
+    expect(relationshipAfter(undefined, invitation(true), bound, at).customer.tenantId).toBe(
+      'bound-tenant',
+    );
+    expect(
+      relationshipAfter(existing('active', 'active'), invitation(false), customer, at).customer
+        .tenantId,
+    ).toBe('tenant-of-fabrikam');
+    expect(
+      relationshipAfter(undefined, invitation(true), customer, at).customer,
+    ).not.toHaveProperty('tenantId');
   });
 });

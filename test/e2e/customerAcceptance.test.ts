@@ -1,0 +1,198 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { tenantIdForDomain } from '../../local/servers/devTokenIssuer';
+import { customerBody, startTestStack, type TestStack } from '../integration/support/testStack';
+import {
+  DESKTOP,
+  describeInBrowser,
+  horizontalOverflow,
+  launchBrowser,
+  NARROW_PHONE,
+  PHONE,
+  seriousAccessibilityViolations,
+} from './support/browser';
+
+/**
+ * The customer's Global Administrator in a real browser: opens the emailed link, signs in on
+ * the (local) Microsoft sign-in page, accepts the MCA and lands on the admin portal; others are
+ * refused. In English and German, on a phone and a desktop, with an accessibility check.
+ * `UPDATE_SCREENSHOTS=1` refreshes the README's screenshot.
+ */
+const PORTAL = 'https://admin.microsoft.com/';
+
+describeInBrowser('the customer accepts in a browser', () => {
+  let stack: TestStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    browser = await launchBrowser();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function invite(locale: 'en-US' | 'de-DE', includeDelegatedAdmin = true) {
+    const partner = await stack.partnerWithProfile();
+    const body = customerBody({ locale, includeDelegatedAdmin });
+    const created = await partner.api('/api/invitations', { method: 'POST', json: body });
+    expect(created.status).toBe(201);
+    return { partner, created: created.body, domain: body.customer.domain as string };
+  }
+
+  /** A fresh browser profile. */
+  async function newPage(
+    viewport: { width: number; height: number },
+    locale: string,
+  ): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport, locale });
+    return { context, page: await context.newPage() };
+  }
+
+  async function signInAs(
+    page: Page,
+    username: string,
+    globalAdmin: boolean,
+    signInLabel: RegExp,
+  ): Promise<void> {
+    await Promise.all([
+      page.waitForURL(/\/oauth2\/v2\.0\/authorize/),
+      page.getByRole('link', { name: signInLabel }).click(),
+    ]);
+    await page.getByLabel('Sign-in name').fill(username);
+    await page.getByLabel('Display name').fill('Ada Lovelace');
+    await page.getByLabel('First name').fill('Ada');
+    await page.getByLabel('Last name').fill('Lovelace');
+    await page.getByLabel('Global Administrator').setChecked(globalAdmin);
+    await Promise.all([
+      page.waitForURL(/\/api\/accept\/[A-Za-z0-9_-]+$/),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
+  }
+
+  test.each([
+    ['en-US', PHONE, /Sign in with Microsoft/, 'Accept and continue', 'I accept'],
+    ['de-DE', DESKTOP, /Mit Microsoft anmelden/, 'Annehmen und fortfahren', 'Ich akzeptiere'],
+  ] as const)(
+    'in %s: a Global Administrator signs in, accepts the MCA and lands on the admin portal; the partner lists the customer',
+    async (locale, viewport, signInLabel, acceptLabel, agreeLabel) => {
+      const { partner, created, domain } = await invite(locale);
+      const { context, page } = await newPage(viewport, locale);
+
+      await page.goto(created.acceptUrl);
+      expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+      expect(await horizontalOverflow(page)).toBe(0);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+      await signInAs(page, `ada@${domain}`, true, signInLabel);
+      await expect(page.getByText(`ada@${domain}`).first()).toBeTruthy();
+      expect(await page.getByLabel(/^(First name|Vorname)/).inputValue()).toBe('Ada');
+      expect(await horizontalOverflow(page)).toBe(0);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      if (locale === 'en-US' && process.env.UPDATE_SCREENSHOTS === '1') {
+        await screenshot(page, 'acceptance-signed-in.png');
+      }
+
+      // Submitting without ticking the agreement: the error is next to the checkbox, in the
+      // page language, and the typed values stay.
+      await page.getByLabel(/^(Phone|Telefon)/).fill('+49 30 1234567');
+      await page.getByRole('button', { name: acceptLabel }).click();
+      const checkbox = page.getByLabel(new RegExp(agreeLabel));
+      expect(await checkbox.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.locator('#acceptMca-error').textContent()).toMatch(
+        locale === 'en-US' ? /Tick the box/ : /Setzen Sie das Häkchen/,
+      );
+      expect(await page.getByLabel(/^(Phone|Telefon)/).inputValue()).toBe('+49 30 1234567');
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+      await checkbox.check();
+      // The browser follows the 303 to the portal (its CSP allows that form redirect); the
+      // portal itself is not reachable from here, so the request is what is checked.
+      const [portalRequest] = await Promise.all([
+        page.waitForRequest((request) => request.url().startsWith(PORTAL)),
+        page.getByRole('button', { name: acceptLabel }).click(),
+      ]);
+      expect(portalRequest.isNavigationRequest()).toBe(true);
+      const portal = new URL(portalRequest.url());
+      expect(portal.searchParams.get('partnerId')).toBe(partner.tenantId);
+      expect(portal.searchParams.get('DAP')).toBe('true');
+
+      await stack.waitForIdle(15_000);
+      const customers = await partner.api('/api/customers');
+      expect(customers.body.items).toEqual([
+        expect.objectContaining({
+          id: created.customerId,
+          tenantId: tenantIdForDomain(domain),
+          delegatedAdmin: expect.objectContaining({ state: 'active' }),
+          mca: expect.objectContaining({ accepted: true }),
+        }),
+      ]);
+      await context.close();
+    },
+  );
+
+  test.each([
+    [
+      'a user who is not a Global Administrator',
+      (domain: string) => `bob@${domain}`,
+      false,
+      /is not a Global Administrator/,
+    ],
+    [
+      'an admin of another domain',
+      () => 'admin@fabrikam-elsewhere.example',
+      true,
+      /is not an account of/,
+    ],
+  ])(
+    '%s is told who must sign in and gets no accept button',
+    async (_name, user, admin, message) => {
+      const { partner, created, domain } = await invite('en-US', false);
+      const { context, page } = await newPage(NARROW_PHONE, 'en-US');
+      await page.goto(created.acceptUrl);
+      await signInAs(page, user(domain), admin, /Sign in with Microsoft/);
+
+      expect(await page.getByRole('alert').textContent()).toMatch(message);
+      expect(await page.getByRole('alert').textContent()).toContain(domain);
+      expect(await page.getByRole('button', { name: 'Accept and continue' }).count()).toBe(0);
+      expect(
+        await page.getByRole('link', { name: 'Sign in with a different account' }).count(),
+      ).toBe(1);
+      expect(await horizontalOverflow(page)).toBe(0);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      const invitation = await partner.api(`/api/invitations/${created.id}`);
+      expect(invitation.body.status).toBe('draft');
+      await context.close();
+    },
+  );
+
+  test('the German page fits a 320 px phone with large enough touch targets', async () => {
+    const { created, domain } = await invite('de-DE');
+    const { context, page } = await newPage(NARROW_PHONE, 'de-DE');
+    await page.goto(created.acceptUrl);
+    await signInAs(page, `admin@${domain}`, true, /Mit Microsoft anmelden/);
+    expect(await horizontalOverflow(page)).toBe(0);
+    const small = await page.$$eval(
+      'input[type=text], input[type=email], input[type=tel], button, a.button, label.check',
+      (elements) =>
+        elements
+          .map((element) => ({
+            html: element.outerHTML.slice(0, 50),
+            box: element.getBoundingClientRect(),
+          }))
+          .filter(({ box }) => box.height < 44)
+          .map(({ html, box }) => `${html} ${box.height}`),
+    );
+    expect(small).toEqual([]);
+    await context.close();
+  });
+});
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = join(__dirname, '..', '..', 'docs', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, name), fullPage: true });
+}

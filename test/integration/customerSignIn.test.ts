@@ -1,0 +1,334 @@
+import { tenantIdForDomain } from '../../local/servers/devTokenIssuer';
+import { CookieBrowser, type Hop } from './support/cookieBrowser';
+import { fillSignInForm, readForm } from './local/signInForm';
+import {
+  customerBody,
+  MCA_SIGNER,
+  startTestStack,
+  type Partner,
+  type TestStack,
+} from './support/testStack';
+
+/**
+ * The customer admin's sign-in on the acceptance page, hop by hop over HTTP: the app's
+ * openid-client against the local issuer's authorize page and token endpoint, the session
+ * cookie, the anti-forgery field, and who may accept.
+ */
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+}, 60_000);
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+interface Invited {
+  readonly partner: Partner;
+  readonly id: string;
+  readonly acceptUrl: string;
+  readonly domain: string;
+  readonly customerId: string;
+}
+
+async function invite(overrides: Record<string, unknown> = {}): Promise<Invited> {
+  const partner = await stack.partnerWithProfile();
+  const body = customerBody(overrides);
+  const created = await partner.api('/api/invitations', { method: 'POST', json: body });
+  expect(created.status).toBe(201);
+  return {
+    partner,
+    id: created.body.id,
+    acceptUrl: created.body.acceptUrl,
+    domain: body.customer.domain,
+    customerId: created.body.customerId,
+  };
+}
+
+/**
+ * Opens the link, presses "Sign in with Microsoft", fills the issuer's page as told and comes
+ * back: returns the acceptance page the browser lands on.
+ */
+async function signIn(
+  browser: CookieBrowser,
+  acceptUrl: string,
+  account: Record<string, string | null>,
+): Promise<Hop> {
+  const start = await browser.request(`${acceptUrl}/signin`);
+  expect(start.status).toBe(302);
+  expect(start.location).toContain('/oauth2/v2.0/authorize?');
+  const authorize = new URL(start.location!);
+  expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+  expect(authorize.searchParams.get('redirect_uri')).toBe(
+    `${stack.functionsUrl}/api/auth/callback`,
+  );
+  const picker = await browser.request(start.location!);
+  expect(picker.status).toBe(200);
+  const form = readForm(picker.text, picker.url);
+  const hops = await browser.follow(form.action, {
+    form: fillSignInForm(form, { ...account, action: 'sign-in' }),
+  });
+  return hops.at(-1)!;
+}
+
+async function invitationOf(invited: Invited) {
+  return (await invited.partner.api(`/api/invitations/${invited.id}`)).body;
+}
+
+describe('the customer admin signs in on the acceptance page', () => {
+  test('a Global Administrator of the domain signs in, sees the form prefilled, accepts and is redirected to the portal', async () => {
+    const invited = await invite();
+    const browser = new CookieBrowser();
+
+    const page = await signIn(browser, invited.acceptUrl, {
+      username: `ada@${invited.domain}`,
+      display_name: 'Ada Lovelace',
+      given_name: 'Ada',
+      family_name: 'Lovelace',
+      global_admin: 'on',
+    });
+    expect(page.url).toBe(invited.acceptUrl);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`Signed in as <strong>ada@${invited.domain}</strong>`);
+    expect(page.text).toContain(tenantIdForDomain(invited.domain));
+    expect(browser.cookieNames('127.0.0.1')).toEqual(['ri_session']);
+
+    const accept = readForm(page.text, page.url, /\/api\/accept\/[^/]+$/);
+    // Prefilled from the ID token, and carrying the session's anti-forgery token.
+    expect(accept.fields.get('firstName')).toBe('Ada');
+    expect(accept.fields.get('lastName')).toBe('Lovelace');
+    expect(accept.fields.get('email')).toBe(`ada@${invited.domain}`);
+    expect(accept.fields.get('csrf')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    const accepted = await browser.request(accept.action, {
+      form: fillSignInForm(accept, { acceptMca: 'true', phoneNumber: MCA_SIGNER.phoneNumber }),
+    });
+    expect(accepted.status).toBe(303);
+    expect(accepted.location).toMatch(/^https:\/\/admin\.microsoft\.com\/Adminportal\/Home\?/);
+    expect(accepted.headers.get('content-security-policy')).toContain(
+      "form-action 'self' https://admin.microsoft.com",
+    );
+
+    await stack.waitForIdle(15_000);
+    const customer = await invited.partner.api(`/api/customers/${invited.customerId}`);
+    expect(customer.body).toMatchObject({
+      tenantId: tenantIdForDomain(invited.domain),
+      mca: { accepted: true },
+      relationship: { status: 'active' },
+    });
+    const invitation = await invitationOf(invited);
+    expect(invitation.status).toBe('active');
+    expect(invitation.history.find((h: { to: string }) => h.to === 'accepted').actor).toBe(
+      `customer:${tenantIdForDomain(invited.domain)}`,
+    );
+  });
+
+  test('a user of the domain who is not a Global Administrator is told who must sign in, and cannot accept', async () => {
+    const invited = await invite({ locale: 'de-DE' });
+    const browser = new CookieBrowser('de-DE');
+    const page = await signIn(browser, invited.acceptUrl, {
+      username: `bob@${invited.domain}`,
+      global_admin: null,
+    });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(
+      `<strong>bob@${invited.domain}</strong> ist kein globaler Administrator`,
+    );
+    expect(page.text).toContain('Mit einem anderen Konto anmelden');
+    expect(page.text).not.toContain('name="firstName"');
+
+    // Even a hand-made form post with the session's anti-forgery token is refused.
+    const signOut = readForm(page.text, page.url, /\/signout$/);
+    const before = await invitationOf(invited);
+    const forged = await browser.request(invited.acceptUrl, {
+      form: new URLSearchParams({ csrf: signOut.fields.get('csrf')!, ...stringValues(MCA_SIGNER) }),
+    });
+    expect(forged.status).toBe(403);
+    expect(forged.text).toContain('ist kein globaler Administrator');
+    expect(await invitationOf(invited)).toEqual(before);
+  });
+
+  test('an admin whose sign-in name is in another domain is refused, and nothing changes', async () => {
+    const invited = await invite();
+    const browser = new CookieBrowser();
+    const page = await signIn(browser, invited.acceptUrl, {
+      username: 'admin@fabrikam-elsewhere.example',
+      global_admin: 'on',
+    });
+    expect(page.text).toContain(
+      `<strong>admin@fabrikam-elsewhere.example</strong> is not an account of ${invited.domain}`,
+    );
+    const json = await stack.api(`/api/accept/${invited.acceptUrl.split('/').pop()}`, {
+      method: 'POST',
+      json: MCA_SIGNER,
+      headers: { Accept: 'application/json' },
+      token: (await stack.customerAdmin(invited.domain, { username: 'admin@fabrikam.example' }))
+        .token,
+    });
+    expect(json.status).toBe(403);
+    expect(json.body.code).toBe('SIGN_IN_DOMAIN_MISMATCH');
+    expect((await invitationOf(invited)).status).toBe('draft');
+  });
+
+  test('a form without the session anti-forgery token is refused and the typed values stay', async () => {
+    const invited = await invite();
+    const browser = new CookieBrowser();
+    const page = await signIn(browser, invited.acceptUrl, {
+      username: `admin@${invited.domain}`,
+      global_admin: 'on',
+    });
+    const accept = readForm(page.text, page.url, /\/api\/accept\/[^/]+$/);
+    const withoutCsrf = fillSignInForm(accept, {
+      csrf: null,
+      acceptMca: 'true',
+      firstName: 'Grace',
+    });
+    const refused = await browser.request(accept.action, { form: withoutCsrf });
+    expect(refused.status).toBe(403);
+    expect(refused.text).toContain('This form was out of date');
+    expect(refused.text).toContain('value="Grace"');
+    expect((await invitationOf(invited)).status).toBe('draft');
+  });
+
+  test('form errors come back next to their fields, in the page language', async () => {
+    const invited = await invite({ locale: 'de-DE' });
+    const browser = new CookieBrowser('de-DE');
+    const page = await signIn(browser, invited.acceptUrl, {
+      username: `admin@${invited.domain}`,
+      global_admin: 'on',
+    });
+    const accept = readForm(page.text, page.url, /\/api\/accept\/[^/]+$/);
+    const invalid = await browser.request(accept.action, {
+      form: fillSignInForm(accept, { email: 'not-an-email', acceptMca: 'true' }),
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.text).toMatch(
+      /<input id="email"[^>]*aria-invalid="true" aria-describedby="email-error"/,
+    );
+    expect(invalid.text).toContain('Geben Sie eine gültige E-Mail-Adresse ein');
+    expect(invalid.text).toMatch(/<input id="acceptMca"[^>]* checked/);
+
+    const unticked = await browser.request(accept.action, {
+      form: fillSignInForm(accept, { acceptMca: null }),
+    });
+    expect(unticked.status).toBe(400);
+    expect(unticked.text).toContain('Setzen Sie das Häkchen');
+    expect((await invitationOf(invited)).status).toBe('draft');
+  });
+
+  test('signing out ends the session: the page asks to sign in again and a post is 401', async () => {
+    const invited = await invite();
+    const browser = new CookieBrowser();
+    const page = await signIn(browser, invited.acceptUrl, {
+      username: `admin@${invited.domain}`,
+      global_admin: 'on',
+    });
+    const signOut = readForm(page.text, page.url, /\/signout$/);
+    const [out, back] = await browser.follow(signOut.action, { form: signOut.fields });
+    expect(out!.status).toBe(303);
+    expect(back!.text).toContain('Sign in with Microsoft');
+    expect(browser.cookieNames('127.0.0.1')).toEqual([]);
+    const post = await browser.request(invited.acceptUrl, {
+      form: new URLSearchParams(stringValues(MCA_SIGNER)),
+    });
+    expect(post.status).toBe(401);
+  });
+
+  test('a cancelled sign-in, a lost sign-in cookie and a domain without a tenant each get a page that says what to do', async () => {
+    const invited = await invite();
+    const browser = new CookieBrowser();
+    const start = await browser.request(`${invited.acceptUrl}/signin`);
+    const picker = await browser.request(start.location!);
+    const form = readForm(picker.text, picker.url);
+    const cancelled = await browser.follow(form.action, {
+      form: fillSignInForm(form, { action: 'cancel' }),
+    });
+    expect(cancelled.at(-1)!.status).toBe(401);
+    expect(cancelled.at(-1)!.text).toContain('The sign-in did not complete');
+    expect(cancelled.at(-1)!.text).toContain(
+      `href="/api/accept/${invited.acceptUrl.split('/').pop()}"`,
+    );
+
+    const again = await browser.request(`${invited.acceptUrl}/signin`);
+    const picker2 = await browser.request(again.location!);
+    const form2 = readForm(picker2.text, picker2.url);
+    browser.forget('127.0.0.1', 'ri_signin');
+    const lost = await browser.follow(form2.action, {
+      form: fillSignInForm(form2, { action: 'sign-in' }),
+    });
+    expect(lost.at(-1)!.status).toBe(400);
+    expect(lost.at(-1)!.text).toContain('allow cookies for this site');
+
+    const nowhere = await invite({
+      customer: { ...customerBody().customer, domain: 'no-tenant.invalid' },
+    });
+    const noTenant = await browser.request(`${nowhere.acceptUrl}/signin`);
+    expect(noTenant.status).toBe(422);
+    expect(noTenant.text).toContain(
+      'No Microsoft Entra organization uses the domain no-tenant.invalid',
+    );
+  });
+
+  test('opening the link and the sign-in change nothing (mail scanners prefetch links)', async () => {
+    const invited = await invite();
+    const before = await invitationOf(invited);
+    const browser = new CookieBrowser();
+    await browser.request(invited.acceptUrl);
+    await signIn(browser, invited.acceptUrl, {
+      username: `admin@${invited.domain}`,
+      global_admin: 'on',
+    });
+    expect(await invitationOf(invited)).toEqual(before);
+  });
+});
+
+describe('the customer tenant is bound at acceptance', () => {
+  test("a second partner's invitation accepted by the same tenant joins the same customer, even under another of its domains", async () => {
+    const first = await invite();
+    const admin = await stack.customerAdmin(first.domain);
+    expect((await admin.accept(first.acceptUrl, MCA_SIGNER)).status).toBe(303);
+    await stack.waitForIdle(15_000);
+
+    // The same tenant has verified a second domain; another partner invites it under that one.
+    const second = await invite({ includeDelegatedAdmin: false });
+    expect(second.customerId).not.toBe(first.customerId);
+    const sameTenant = await stack.customerAdmin(second.domain, { tenantId: admin.tenantId });
+    const accepted = await sameTenant.accept(second.acceptUrl);
+    expect(accepted.status).toBe(303);
+    await stack.waitForIdle(15_000);
+
+    const list = await second.partner.api('/api/customers');
+    expect(
+      list.body.items.map((c: { id: string; tenantId: string }) => [c.id, c.tenantId]),
+    ).toEqual([[first.customerId, admin.tenantId]]);
+    const partners = await admin.api('/api/customer/partners');
+    expect(
+      partners.body.items.map((p: { partnerTenantId: string }) => p.partnerTenantId).sort(),
+    ).toEqual([first.partner.tenantId, second.partner.tenantId].sort());
+  });
+
+  test('a customer bound to one tenant cannot be accepted by another', async () => {
+    const first = await invite();
+    const owner = await stack.customerAdmin(first.domain);
+    await owner.accept(first.acceptUrl, MCA_SIGNER);
+    await stack.waitForIdle(15_000);
+    const again = await first.partner.api('/api/invitations', {
+      method: 'POST',
+      json: { ...customerBody(), customer: { ...customerBody().customer, domain: first.domain } },
+    });
+    const impostor = await stack.customerAdmin(first.domain, {
+      tenantId: '0b0b0b0b-0000-4000-8000-000000000001',
+    });
+    const refused = await impostor.accept(again.body.acceptUrl);
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('CUSTOMER_TENANT_MISMATCH');
+    expect((await first.partner.api(`/api/invitations/${again.body.id}`)).body.status).toBe(
+      'draft',
+    );
+  });
+});
+
+function stringValues(values: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
+}
