@@ -18,6 +18,7 @@ import {
   type RouteParams,
   type RouteTemplate,
 } from './routeTemplate';
+import { requestUrl } from './requestUrl';
 
 export interface HttpHostOptions {
   /** All registrations; non-HTTP ones are ignored. */
@@ -127,6 +128,27 @@ function sendEmpty(
 }
 
 /**
+ * A malformed request line or Host header, answered by the host before any route is chosen
+ * (as Kestrel answers it in Azure), as a problem naming the part that is wrong.
+ */
+function sendBadRequest(response: ServerResponse, field: string, message: string): void {
+  const body = JSON.stringify({
+    type: 'urn:problem:functions-host:bad-request',
+    title: 'Bad request',
+    status: 400,
+    code: 'BAD_REQUEST',
+    detail: message,
+    errors: [{ field, code: 'INVALID_VALUE', message }],
+  });
+  response.writeHead(400, {
+    'content-type': 'application/problem+json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    connection: 'close',
+  });
+  response.end(body);
+}
+
+/**
  * Converts what a handler returned the way the worker does (toRpcHttp): nothing means 204,
  * a plain object is an HttpResponseInit, anything else is an error (the host answers 500).
  */
@@ -180,13 +202,26 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       log('warning', `[${registration.name}] the local host ignores: ${ignored.join(', ')}`);
     }
   }
+  const host = options.host ?? '127.0.0.1';
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  // The Host of an HTTP/1.0 request without one: the address this host listens on.
+  let listenHost = urlHost;
   const routePrefix = (options.routePrefix ?? 'api').replace(/^\/+|\/+$/g, '');
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = (request.method ?? 'GET').toUpperCase();
-    const hostHeader = request.headers.host ?? options.host ?? '127.0.0.1';
-    const url = new URL(request.url ?? '/', `http://${hostHeader}`);
+    const parsed = requestUrl(
+      request.url ?? '/',
+      request.rawHeaders,
+      request.httpVersion,
+      listenHost,
+    );
+    if (!('url' in parsed)) {
+      sendBadRequest(response, parsed.field, parsed.problem);
+      return;
+    }
+    const { url } = parsed;
     if (options.admin && /^\/admin(\/|$)/i.test(url.pathname)) {
       if (await options.admin(request, response)) return;
     }
@@ -264,7 +299,6 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     });
   });
 
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -273,7 +307,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     });
   });
   const { port } = server.address() as AddressInfo;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  listenHost = `${urlHost}:${port}`;
 
   return {
     url: `http://${urlHost}:${port}`,
