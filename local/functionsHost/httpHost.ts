@@ -127,23 +127,47 @@ function sendEmpty(
   response.end();
 }
 
-/**
- * A malformed request line or Host header, answered by the host before any route is chosen
- * (as Kestrel answers it in Azure), as a problem naming the part that is wrong.
- */
-function sendBadRequest(response: ServerResponse, field: string, message: string): void {
-  const body = JSON.stringify({
-    type: 'urn:problem:functions-host:bad-request',
-    title: 'Bad request',
-    status: 400,
-    code: 'BAD_REQUEST',
-    detail: message,
-    errors: [{ field, code: 'INVALID_VALUE', message }],
+const HOST_PROBLEMS = {
+  400: { code: 'BAD_REQUEST', title: 'Bad request' },
+  404: { code: 'NOT_FOUND', title: 'Not found' },
+  405: { code: 'METHOD_NOT_ALLOWED', title: 'Method not allowed' },
+  413: { code: 'PAYLOAD_TOO_LARGE', title: 'Payload too large' },
+} as const;
+
+/** The body of a problem the host answers itself, before (or instead of) any function. */
+export function hostProblemBody(
+  status: keyof typeof HOST_PROBLEMS,
+  detail: string,
+  field?: string,
+): string {
+  const { code, title } = HOST_PROBLEMS[status];
+  return JSON.stringify({
+    type: `urn:problem:functions-host:${code.toLowerCase().replace(/_/g, '-')}`,
+    title,
+    status,
+    code,
+    detail,
+    errors: field === undefined ? [] : [{ field, code: 'INVALID_VALUE', message: detail }],
   });
-  response.writeHead(400, {
+}
+
+/**
+ * A request no function answers — a malformed request line or Host header (as Kestrel answers
+ * it in Azure), no route, a method the route does not take, an oversize body — as a problem
+ * naming what is wrong, like every 4xx of the app.
+ */
+function sendHostProblem(
+  response: ServerResponse,
+  status: keyof typeof HOST_PROBLEMS,
+  detail: string,
+  options: { field?: string; headers?: OutgoingHttpHeaders } = {},
+): void {
+  const body = hostProblemBody(status, detail, options.field);
+  response.writeHead(status, {
+    ...options.headers,
     'content-type': 'application/problem+json; charset=utf-8',
+    'cache-control': 'no-store',
     'content-length': Buffer.byteLength(body),
-    connection: 'close',
   });
   response.end(body);
 }
@@ -218,7 +242,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       listenHost,
     );
     if (!('url' in parsed)) {
-      sendBadRequest(response, parsed.field, parsed.problem);
+      sendHostProblem(response, 400, parsed.problem, {
+        field: parsed.field,
+        headers: { connection: 'close' },
+      });
       return;
     }
     const { url } = parsed;
@@ -230,7 +257,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     try {
       segments = splitRequestPath(url.pathname, routePrefix);
     } catch {
-      sendEmpty(response, 400);
+      sendHostProblem(response, 400, 'The path is not validly percent-encoded.', {
+        field: 'request-target',
+      });
       return;
     }
     const candidates: { route: HttpRoute; params: RouteParams }[] = [];
@@ -241,13 +270,14 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       }
     }
     if (candidates.length === 0) {
-      sendEmpty(response, 404);
+      sendHostProblem(response, 404, 'No function answers this path; see /api/openapi.yaml.');
       return;
     }
     const chosen = candidates.find(({ route }) => route.methods.has(method));
     if (!chosen) {
       const allowed = new Set(candidates.flatMap(({ route }) => [...route.methods]));
-      sendEmpty(response, 405, { allow: [...allowed].sort().join(', ') });
+      const allow = [...allowed].sort().join(', ');
+      sendHostProblem(response, 405, `This path takes ${allow}.`, { headers: { allow } });
       return;
     }
 
@@ -256,9 +286,12 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       body = await readBody(request, maxBodyBytes);
     } catch (error) {
       if (error instanceof PayloadTooLargeError) {
-        sendEmpty(response, 413, { connection: 'close' });
+        sendHostProblem(response, 413, `The body exceeds ${maxBodyBytes} bytes.`, {
+          field: 'body',
+          headers: { connection: 'close' },
+        });
       } else {
-        sendEmpty(response, 400);
+        sendHostProblem(response, 400, 'The body could not be read.', { field: 'body' });
       }
       return;
     }
@@ -297,6 +330,22 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       if (!response.headersSent) sendEmpty(response, 500);
       else response.destroy();
     });
+  });
+  // What Node's parser refuses (two Content-Length headers, a broken request line) never
+  // reaches `handle`; it still gets a problem rather than Node's bare 400.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const body = hostProblemBody(
+      400,
+      `The request could not be parsed (${error.code ?? 'bad request'}).`,
+    );
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/problem+json; charset=utf-8\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -153,6 +153,33 @@ describe('HTTP host', () => {
     const response = await fetch(`${httpHost.url}/api/invitations/abc/draft`);
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('PATCH, PUT');
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await response.json()).toMatchObject({ status: 405, code: 'METHOD_NOT_ALLOWED' });
+  });
+
+  it.each([
+    ['an unknown route', 'GET /api/nothing-here', 404, 'NOT_FOUND'],
+    ['dot segments spelled as escapes', 'POST /api/invitations/%2e%2e/draft/x', 404, 'NOT_FOUND'],
+    ['a lone percent sign', 'GET /api/invitations/%', 400, 'BAD_REQUEST'],
+    ['a broken escape', 'GET /api/accept/%zz', 400, 'BAD_REQUEST'],
+  ])('answers %s with a problem, not an empty body', async (_name, line, status, code) => {
+    const response = await sendRawRequest(
+      httpHost.port,
+      `${line} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close`,
+    );
+    expect(response.status).toBe(status);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(response.body)).toMatchObject({ status, code });
+  });
+
+  it('answers two Content-Length headers, refused by the HTTP parser, with a problem too', async () => {
+    const response = await sendRawRequest(
+      httpHost.port,
+      'PUT /api/invitations/abc/draft HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nContent-Length: 3\r\nConnection: close',
+      Buffer.from('{}'),
+    );
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
   });
 
   it('answers 404 for unknown routes and for paths outside the route prefix', async () => {
