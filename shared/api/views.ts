@@ -21,6 +21,8 @@ export function toInvitationSummary(doc: InvitationDocument, now: Date) {
       'acceptedAt',
       'activatedAt',
       'revokedAt',
+      'declinedAt',
+      'decline',
       'failedAt',
       'failureReason',
       'reminderRequestedAt',

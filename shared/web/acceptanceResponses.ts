@@ -104,7 +104,8 @@ export function acceptancePageModel(
     agreementUrl: view.agreement.url,
     path: acceptancePath(token),
     signIn: pageSignIn(session, invitation.customer.domain),
-    values: extra.values ?? prefill,
+    // What was typed wins; the other form keeps what the sign-in prefilled.
+    values: { ...prefill, ...extra.values },
     ...(extra.errors === undefined ? {} : { errors: extra.errors }),
     ...(extra.notice === undefined ? {} : { notice: extra.notice }),
   };
