@@ -306,6 +306,8 @@ export async function acceptInvitation(
         }),
       };
     },
+    5,
+    invitation,
   );
   const current = result!.document;
   if (current.acceptedAt !== undefined) {

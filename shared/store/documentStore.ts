@@ -90,6 +90,9 @@ function conflictBackoff(attempt: number): Promise<void> {
  * again on the fresh document (after a short random pause), so two racing requests never both
  * act on the same state. Returns the document as stored afterwards and whether this call wrote
  * it; throws `DocumentChangedError` when it lost `maxAttempts` races in a row.
+ *
+ * `held` is a version the caller already read in this request: the first decision is taken on
+ * it instead of reading again (a stale one only costs the retry the ETag check triggers).
  */
 export async function updateDocument<T extends StoredDocument>(
   store: DocumentStore,
@@ -97,9 +100,10 @@ export async function updateDocument<T extends StoredDocument>(
   id: string,
   decide: (current: T) => UpdateDecision<T>,
   maxAttempts = 5,
+  held?: T,
 ): Promise<{ document: T; written: boolean } | undefined> {
   for (let attempt = 1; ; attempt++) {
-    const current = await store.read<T>(pk, id);
+    const current = attempt === 1 && held?._etag !== undefined ? held : await store.read<T>(pk, id);
     if (current === undefined) {
       return undefined;
     }

@@ -151,7 +151,8 @@ function errorSummary(t: AcceptanceText, errors: Map<string, FieldError>): strin
   }
   const items = [...errors.keys()]
     .map(
-      (field) => `<li><a href="#${escapeHtml(field === 'reason' ? 'reason-not-needed' : field)}">${escapeHtml(errorFor(t, field))}</a></li>`,
+      (field) =>
+        `<li><a href="#${escapeHtml(field === 'reason' ? 'reason-not-needed' : field)}">${escapeHtml(errorFor(t, field))}</a></li>`,
     )
     .join('');
   return `<div class="notice" role="alert"><p>${t.fixErrors}</p><ul>${items}</ul></div>`;
