@@ -29,6 +29,8 @@ import {
   getWebhook,
   listWebhookDeliveries,
   listWebhooks,
+  pingWebhook,
+  redeliverWebhookDelivery,
   rotateWebhookSecret,
 } from '../shared/services/webhooks';
 
@@ -127,6 +129,36 @@ app.http('listWebhookDeliveries', {
       ...(continuationToken === undefined ? {} : { continuationToken }),
     });
     return jsonResponse(200, toPageBody(page, toWebhookDeliveryView));
+  }),
+});
+
+app.http('pingWebhook', {
+  methods: ['POST'],
+  route: 'webhooks/{id}/ping',
+  authLevel: 'anonymous',
+  handler: partnerEndpoint(ADMIN, async ({ request, services, caller }) => {
+    const delivery = await pingWebhook(
+      services,
+      caller.tenantId,
+      webhookIdOf(request),
+      actorOf(caller),
+    );
+    return jsonResponse(202, toWebhookDeliveryView(delivery));
+  }),
+});
+
+app.http('redeliverWebhookDelivery', {
+  methods: ['POST'],
+  route: 'webhooks/{id}/deliveries/{deliveryId}/redeliver',
+  authLevel: 'anonymous',
+  handler: partnerEndpoint(ADMIN, async ({ request, services, caller }) => {
+    const delivery = await redeliverWebhookDelivery(
+      services,
+      caller.tenantId,
+      webhookIdOf(request),
+      request.params.deliveryId ?? '',
+    );
+    return jsonResponse(202, toWebhookDeliveryView(delivery));
   }),
 });
 

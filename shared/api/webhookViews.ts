@@ -1,5 +1,6 @@
 import { validSecrets } from '../services/webhooks';
 import {
+  deliveryApiId,
   publicEventId,
   webhookApiId,
   type WebhookDeliveryDocument,
@@ -33,8 +34,10 @@ export function toWebhookWithSecretView(doc: WebhookDocument, secret: string, no
 /** One delivery of an event to a webhook, with every attempt. */
 export function toWebhookDeliveryView(doc: WebhookDeliveryDocument) {
   return {
+    id: deliveryApiId(doc),
     eventId: publicEventId(doc.eventId),
     eventType: doc.eventType,
+    ...(doc.redelivery === undefined ? {} : { redelivery: doc.redelivery }),
     status: doc.status,
     attempts: doc.attempts,
     ...(doc.nextAttemptAt === undefined ? {} : { nextAttemptAt: doc.nextAttemptAt }),

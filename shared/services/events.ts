@@ -32,7 +32,8 @@ export type AuditAction =
   | 'supportContact.removed'
   | 'webhook.created'
   | 'webhook.deleted'
-  | 'webhook.secretRotated';
+  | 'webhook.secretRotated'
+  | 'webhook.ping';
 
 export interface AuditEventDocument {
   readonly id: string;

@@ -5,13 +5,17 @@ import { performance } from 'node:perf_hooks';
 import { newWebhookSecret, signWebhook } from '../domain/webhookSignature';
 import { parseRetryAfterSeconds, retryDelaySecondsForWebhook } from '../domain/webhookRetry';
 import { isNonPublicAddress, validateWebhookUrl } from '../domain/webhookUrl';
-import { fieldProblem, notFound } from '../http/problem';
+import { fieldProblem, notFound, ProblemError } from '../http/problem';
 import { QUEUES } from '../queue/messageQueue';
 import { DocumentConflictError, updateDocument, type Page } from '../store/documentStore';
 import { partitionKeys } from '../store/documents';
 import {
+  deliveryApiId,
+  deliveryDocumentId,
   publicEventId,
+  webhookApiId,
   webhookDeliveryId,
+  type WebhookDeliveryEventType,
   webhookDocumentId,
   type WebhookAttempt,
   type WebhookDeliveryDocument,
@@ -67,7 +71,7 @@ export function validSecrets(secrets: readonly WebhookSecret[], now: Date): Webh
 
 function webhookEvent(
   webhook: WebhookDocument,
-  action: 'webhook.created' | 'webhook.deleted' | 'webhook.secretRotated',
+  action: 'webhook.created' | 'webhook.deleted' | 'webhook.secretRotated' | 'webhook.ping',
   actor: string,
   uniqueBy: string,
   details: { before: Record<string, unknown> | null; after: Record<string, unknown> | null },
@@ -328,14 +332,11 @@ export function webhookRequestHeaders(
   secrets: readonly string[],
   now: Date,
 ): Record<string, string> {
-  const eventId = publicEventId(event.id);
   return {
     'Content-Type': 'application/json',
     'User-Agent': USER_AGENT,
-    'Webhook-Id': eventId,
-    'X-Webhook-Event-Id': eventId,
+    ...signWebhook(secrets, publicEventId(event.id), Math.floor(now.getTime() / 1000), body),
     'X-Webhook-Event-Type': event.action,
-    'X-Webhook-Signature': signWebhook(secrets, Math.floor(now.getTime() / 1000), body),
   };
 }
 
@@ -362,30 +363,35 @@ export async function fanOutEvent(
   );
   let queued = 0;
   for (const webhook of webhooks) {
-    if (await createDelivery(deps, event, event.action, webhook)) {
+    if ((await createDelivery(deps, event, event.action, webhook)).queued) {
       queued += 1;
     }
   }
   return `${event.action}: ${webhooks.length} webhook(s), ${queued} delivery message(s) queued`;
 }
 
-/** Creates the delivery and queues it; true when a message was queued. */
+/**
+ * Creates the delivery (the `redelivery`-th manual one, when above 0) and queues it. `queued`
+ * is false when it existed and was already in hand, so it has its own message.
+ */
 async function createDelivery(
   deps: Dependencies,
   event: AuditEventDocument,
-  eventType: WebhookEventType,
+  eventType: WebhookDeliveryEventType,
   webhook: WebhookDocument,
-): Promise<boolean> {
-  const webhookId = webhook.id.replace(/^webhook:/, '');
+  redelivery = 0,
+): Promise<{ delivery: WebhookDeliveryDocument; queued: boolean }> {
+  const webhookId = webhookApiId(webhook.id);
   const at = deps.now().toISOString();
   const delivery: WebhookDeliveryDocument = {
-    id: webhookDeliveryId(event.id, webhookId),
+    id: webhookDeliveryId(event.id, webhookId, redelivery),
     pk: event.pk,
     type: 'webhookDelivery',
     partnerTenantId: event.partnerTenantId,
     webhookId,
     eventId: event.id,
     eventType,
+    ...(redelivery > 0 ? { redelivery } : {}),
     status: 'pending',
     attempts: [],
     createdAt: at,
@@ -397,15 +403,17 @@ async function createDelivery(
     if (!(error instanceof DocumentConflictError)) {
       throw error;
     }
-    // A redelivered fan-out: queue again only what may have lost its message (the first
-    // fan-out stopped between the create and the send). Anything attempted has its own.
+    // A redelivered fan-out (or a repeated redelivery request): queue again only what may have
+    // lost its message (the first try stopped between the create and the send). Anything
+    // attempted has its own.
     const existing = await deps.store.read<WebhookDeliveryDocument>(delivery.pk, delivery.id);
     if (
-      existing?.status !== 'pending' ||
+      existing === undefined ||
+      existing.status !== 'pending' ||
       existing.attempts.length > 0 ||
       existing.claimedUntil !== undefined
     ) {
-      return false;
+      return { delivery: existing ?? delivery, queued: false };
     }
   }
   const next: WebhookDeliveryMessage = {
@@ -413,7 +421,81 @@ async function createDelivery(
     deliveryId: delivery.id,
   };
   await deps.queue.send(QUEUES.webhookDelivery, next);
-  return true;
+  return { delivery, queued: true };
+}
+
+/**
+ * Sends the test event `webhook.ping` to one webhook, whatever it subscribed to, so a partner
+ * can check its receiver (and its signature check) at once. It is recorded in the audit log
+ * like every event, and delivered, retried and listed like any other delivery.
+ */
+export async function pingWebhook(
+  deps: Dependencies,
+  partnerTenantId: string,
+  webhookId: string,
+  actor: string,
+): Promise<WebhookDeliveryDocument> {
+  const webhook = await getWebhook(deps, partnerTenantId, webhookId);
+  const event = await recordEvent(deps, {
+    ...webhookEvent(webhook, 'webhook.ping', actor, `ping:${randomUUID()}`, {
+      before: null,
+      after: null,
+    }),
+    at: deps.now().toISOString(),
+  });
+  return (await createDelivery(deps, event, 'webhook.ping', webhook)).delivery;
+}
+
+/**
+ * Delivers a failed delivery's event again, as a new delivery with the same `webhook-id` and
+ * its own attempts (a receiver that already handled it dedupes by that id). Only a failed one
+ * can be redelivered (409 `DELIVERY_NOT_FAILED`), and only once: a failed redelivery is
+ * redelivered in turn (409 `DELIVERY_ALREADY_REDELIVERED`).
+ */
+export async function redeliverWebhookDelivery(
+  deps: Dependencies,
+  partnerTenantId: string,
+  webhookId: string,
+  deliveryId: string,
+): Promise<WebhookDeliveryDocument> {
+  const webhook = await getWebhook(deps, partnerTenantId, webhookId);
+  const documentId = deliveryDocumentId(webhookId, deliveryId);
+  const pk = partitionKeys.partner(partnerTenantId);
+  const original =
+    documentId === undefined
+      ? undefined
+      : await deps.store.read<WebhookDeliveryDocument>(pk, documentId);
+  const event =
+    original?.type === 'webhookDelivery'
+      ? await deps.store.read<AuditEventDocument>(pk, original.eventId)
+      : undefined;
+  if (original === undefined || event === undefined) {
+    throw notFound('The delivery');
+  }
+  if (original.status !== 'failed') {
+    throw new ProblemError({
+      status: 409,
+      code: 'DELIVERY_NOT_FAILED',
+      title: 'Only a failed delivery can be redelivered',
+      detail: `The delivery is ${original.status}.`,
+    });
+  }
+  const { delivery, queued } = await createDelivery(
+    deps,
+    event,
+    original.eventType,
+    webhook,
+    (original.redelivery ?? 0) + 1,
+  );
+  if (!queued && delivery.attempts.length > 0) {
+    throw new ProblemError({
+      status: 409,
+      code: 'DELIVERY_ALREADY_REDELIVERED',
+      title: 'The delivery was redelivered already',
+      detail: `See delivery ${deliveryApiId(delivery)}; if it failed, redeliver that one.`,
+    });
+  }
+  return delivery;
 }
 
 export type WebhookDeliveryOutcome =

@@ -1,5 +1,8 @@
 import type { WebhookEventType } from '../services/events';
 
+/** What a delivery can carry: a subscribed event, or the test event a partner asks for. */
+export type WebhookDeliveryEventType = WebhookEventType | 'webhook.ping';
+
 /**
  * Webhook subscriptions and their deliveries live in the partner's partition (beside its audit
  * events), so listing them is a single-partition query and a delivery is a point read.
@@ -58,9 +61,12 @@ export interface WebhookAttempt {
   readonly durationMs: number;
 }
 
-/** One event for one webhook; created once per (event, webhook), so a redelivery finds it. */
+/**
+ * One event for one webhook; created once per (event, webhook), so a redelivered message finds
+ * it. A partner's manual redelivery of a failed one is a new delivery, numbered `redelivery`.
+ */
 export interface WebhookDeliveryDocument {
-  /** `delivery:<event hash>:<webhook uuid>`. */
+  /** `delivery:<event hash>:<webhook uuid>`, with `:<n>` for the n-th manual redelivery. */
   readonly id: string;
   readonly pk: string;
   readonly type: 'webhookDelivery';
@@ -69,7 +75,9 @@ export interface WebhookDeliveryDocument {
   readonly webhookId: string;
   /** The audit event's document id, `event:<hash>`. */
   readonly eventId: string;
-  readonly eventType: WebhookEventType;
+  readonly eventType: WebhookDeliveryEventType;
+  /** For a manual redelivery: which one it is (1, 2, …) of this event to this webhook. */
+  readonly redelivery?: number;
   readonly status: WebhookDeliveryStatus;
   readonly attempts: readonly WebhookAttempt[];
   /** When the scheduled retry is due; a message for it is already on the queue. */
@@ -93,8 +101,20 @@ export const webhookDocumentId = (webhookId: string) => `webhook:${webhookId}`;
 export const webhookApiId = (documentId: string) => documentId.replace(/^webhook:/, '');
 
 /** The delivery of audit event `eventId` (`event:<hash>`) to webhook `webhookId`. */
-export const webhookDeliveryId = (eventId: string, webhookId: string) =>
-  `delivery:${eventId.replace(/^event:/, '')}:${webhookId}`;
+export const webhookDeliveryId = (eventId: string, webhookId: string, redelivery = 0) =>
+  `delivery:${eventId.replace(/^event:/, '')}:${webhookId}${redelivery > 0 ? `:${redelivery}` : ''}`;
+
+/** A delivery's id in the API, under its webhook: `<event id>`, or `<event id>-<n>`. */
+export const deliveryApiId = (doc: Pick<WebhookDeliveryDocument, 'eventId' | 'redelivery'>) =>
+  `${publicEventId(doc.eventId)}${doc.redelivery === undefined ? '' : `-${doc.redelivery}`}`;
+
+/** The delivery document id an API delivery id names, or undefined when it is malformed. */
+export function deliveryDocumentId(webhookId: string, apiId: string): string | undefined {
+  const match = /^([0-9a-f]{24})(?:-([1-9][0-9]{0,3}))?$/.exec(apiId);
+  return match === null
+    ? undefined
+    : webhookDeliveryId(`event:${match[1]}`, webhookId, Number(match[2] ?? 0));
+}
 
 /** The event id receivers see (and the audit log shows): the hash without its prefix. */
 export const publicEventId = (eventId: string) => eventId.replace(/^event:/, '');

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { appServices } from '../../shared/app/appServices';
-import { verifyWebhookSignature } from '../../shared/domain/webhookSignature';
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import { newWebhookSecret } from '../../shared/domain/webhookSignature';
 import { QUEUES } from '../../shared/queue/messageQueue';
 import { recordEvent, type WebhookEventType } from '../../shared/services/events';
 import {
@@ -118,6 +119,7 @@ async function deliveriesOf(partner: Partner, webhookId: string) {
   const response = await partner.api(`/api/webhooks/${webhookId}/deliveries`);
   expect(response.status).toBe(200);
   return response.body.items as Array<{
+    id: string;
     eventId: string;
     eventType: string;
     status: string;
@@ -137,7 +139,18 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
   }
 }
 
-const nowSeconds = () => Math.floor(Date.now() / 1000);
+/** A receiver's check, with the Standard Webhooks library: true when `secret` verifies it. */
+function verifies(secret: string, request: ReceivedRequest): boolean {
+  try {
+    new Webhook(secret).verify(request.body, request.headers as Record<string, string>);
+    return true;
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) {
+      return false;
+    }
+    throw error;
+  }
+}
 
 describe('registering a webhook', () => {
   test('refuses URLs that are not public https, and unknown events, naming the field', async () => {
@@ -200,7 +213,7 @@ describe('registering a webhook', () => {
       url: json.url,
       events: json.events,
       status: 'active',
-      secret: expect.stringMatching(/^whsec_[A-Za-z0-9_-]{43}$/),
+      secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{43}=$/),
       secrets: [{ createdAt: created.body.createdAt }],
     });
 
@@ -294,24 +307,12 @@ describe('delivering events', () => {
       'relationship.activated',
     ]);
     const audit = await partner.api('/api/audit-events');
-    for (const { headers, body } of receiver.requests) {
-      expect(
-        verifyWebhookSignature(
-          headers['x-webhook-signature'] as string,
-          body,
-          [webhook.secret],
-          nowSeconds(),
-        ),
-      ).toBe(true);
-      expect(
-        verifyWebhookSignature(
-          headers['x-webhook-signature'] as string,
-          body,
-          ['whsec_other'],
-          nowSeconds(),
-        ),
-      ).toBe(false);
-      expect(headers['x-webhook-signature']).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    for (const request of receiver.requests) {
+      const { headers, body } = request;
+      expect(verifies(webhook.secret, request)).toBe(true);
+      expect(verifies(newWebhookSecret(), request)).toBe(false);
+      expect(headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
+      expect(Math.abs(Number(headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(60);
       expect(headers['content-type']).toBe('application/json');
       expect(headers['user-agent']).toMatch(/^reseller-invitations-webhooks\//);
       const payload = JSON.parse(body);
@@ -326,7 +327,6 @@ describe('delivering events', () => {
           after: expect.objectContaining({ invitationId: invitation.body.id }),
         },
       });
-      expect(headers['x-webhook-event-id']).toBe(payload.id);
       // The event id is the audit log's, so a receiver can look the change up there.
       expect(audit.body.items).toContainEqual(
         expect.objectContaining({ id: payload.id, action: payload.type, at: payload.occurredAt }),
@@ -370,14 +370,7 @@ describe('delivering events', () => {
     expect(delivery!.attempts.map((a) => a.status ?? 'error')).toEqual(['error', 200]);
     expect(delivery!.nextAttemptAt).toBeUndefined();
     expect(receiver.requests).toHaveLength(1);
-    expect(
-      verifyWebhookSignature(
-        receiver.requests[0]!.headers['x-webhook-signature'] as string,
-        receiver.requests[0]!.body,
-        [webhook.secret],
-        nowSeconds(),
-      ),
-    ).toBe(true);
+    expect(verifies(webhook.secret, receiver.requests[0]!)).toBe(true);
   });
 
   test('an endpoint that keeps answering 500 gets WEBHOOK_MAX_ATTEMPTS tries, then the delivery fails', async () => {
@@ -405,7 +398,39 @@ describe('delivering events', () => {
     expect(receiver.requests).toHaveLength(3);
     // Every retry carries the same event id, so a receiver that did process one can dedupe.
     expect(new Set(receiver.requests.map((r) => r.headers['webhook-id'])).size).toBe(1);
-  }, 30_000);
+
+    // The partner fixes its receiver and redelivers by hand: a new delivery, same webhook-id.
+    receiver.status = 200;
+    const deliveryPath = `/api/webhooks/${webhook.id}/deliveries`;
+    const redelivered = await partner.api(`${deliveryPath}/${delivery!.id}/redeliver`, {
+      method: 'POST',
+    });
+    expect(redelivered.status).toBe(202);
+    expect(redelivered.body).toMatchObject({
+      id: `${delivery!.id}-1`,
+      eventId: delivery!.eventId,
+      redelivery: 1,
+      status: 'pending',
+    });
+    await stack.waitForIdle(15_000);
+    expect(receiver.requests).toHaveLength(4);
+    expect(receiver.requests[3]!.headers['webhook-id']).toBe(delivery!.eventId);
+    expect(verifies(webhook.secret, receiver.requests[3]!)).toBe(true);
+    const [newest, original] = await deliveriesOf(partner, webhook.id);
+    expect(newest).toMatchObject({ id: `${delivery!.id}-1`, status: 'succeeded' });
+    expect(original).toMatchObject({ id: delivery!.id, status: 'failed' });
+
+    for (const [id, status, code] of [
+      [delivery!.id, 409, 'DELIVERY_ALREADY_REDELIVERED'],
+      [`${delivery!.id}-1`, 409, 'DELIVERY_NOT_FAILED'],
+      [`${delivery!.id}-2`, 404, 'NOT_FOUND'],
+      ['not-a-delivery', 404, 'NOT_FOUND'],
+    ] as const) {
+      const again = await partner.api(`${deliveryPath}/${id}/redeliver`, { method: 'POST' });
+      expect({ id, status: again.status, code: again.body.code }).toEqual({ id, status, code });
+    }
+    expect(receiver.requests).toHaveLength(4);
+  }, 45_000);
 
   test('a 429 with a Retry-After longer than the backoff is honoured', async () => {
     const receiver = await newReceiver();
@@ -478,6 +503,44 @@ describe('delivering events', () => {
   });
 });
 
+describe('the ping test event', () => {
+  test('an admin agent pings a webhook; the receiver gets a signed webhook.ping', async () => {
+    const receiver = await newReceiver();
+    const partner = await stack.newPartner();
+    const webhook = await registerWebhook(partner, receiver.url);
+
+    const ping = await partner.api(`/api/webhooks/${webhook.id}/ping`, { method: 'POST' });
+    expect(ping.status).toBe(202);
+    expect(ping.body).toMatchObject({ eventType: 'webhook.ping', status: 'pending' });
+    await stack.waitForIdle(15_000);
+
+    expect(receiver.requests).toHaveLength(1);
+    const request = receiver.requests[0]!;
+    expect(verifies(webhook.secret, request)).toBe(true);
+    expect(JSON.parse(request.body)).toEqual({
+      id: ping.body.eventId,
+      type: 'webhook.ping',
+      occurredAt: expect.any(String),
+      partnerTenantId: partner.tenantId,
+      data: { subject: { kind: 'webhook', id: webhook.id }, before: null, after: null },
+    });
+    const [delivery] = await deliveriesOf(partner, webhook.id);
+    expect(delivery).toMatchObject({ id: ping.body.id, status: 'succeeded' });
+    const audit = await partner.api('/api/audit-events');
+    expect(audit.body.items).toContainEqual(
+      expect.objectContaining({ id: ping.body.eventId, action: 'webhook.ping' }),
+    );
+
+    const sales = await stack.newPartner(['SalesAgent']);
+    const other = await stack.newPartner();
+    expect((await other.api(`/api/webhooks/${webhook.id}/ping`, { method: 'POST' })).status).toBe(
+      404,
+    );
+    const forbidden = await sales.api(`/api/webhooks/${webhook.id}/ping`, { method: 'POST' });
+    expect(forbidden.body.code).toBe('ROLE_REQUIRED');
+  });
+});
+
 describe('rotating the secret', () => {
   test('deliveries carry a signature for each valid secret; the new one verifies alone', async () => {
     const receiver = await newReceiver();
@@ -501,13 +564,14 @@ describe('rotating the secret', () => {
     await recordWebhookEvent(partner);
     await stack.waitForIdle(15_000);
     expect(receiver.requests).toHaveLength(1);
-    const { headers, body } = receiver.requests[0]!;
-    const signature = headers['x-webhook-signature'] as string;
-    expect(signature).toMatch(/^t=\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}$/);
-    for (const secrets of [[rotated.body.secret], [webhook.secret]]) {
-      expect(verifyWebhookSignature(signature, body, secrets, nowSeconds())).toBe(true);
+    const request = receiver.requests[0]!;
+    expect(request.headers['webhook-signature']).toMatch(
+      /^v1,[A-Za-z0-9+/]{43}= v1,[A-Za-z0-9+/]{43}=$/,
+    );
+    for (const secret of [rotated.body.secret, webhook.secret]) {
+      expect(verifies(secret, request)).toBe(true);
     }
-    expect(verifyWebhookSignature(signature, body, ['whsec_other'], nowSeconds())).toBe(false);
+    expect(verifies(newWebhookSecret(), request)).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { verifyWebhookSignature } from '../../../shared/domain/webhookSignature';
+import { Webhook } from 'standardwebhooks';
 import type { AuditEventDocument } from '../../../shared/services/events';
 import {
   destinationProblem,
@@ -34,20 +34,28 @@ describe('the webhook request', () => {
   test('the headers name the event and sign the exact body at the given time', () => {
     const body = JSON.stringify(webhookPayload(EVENT));
     const now = new Date('2026-01-01T00:00:05.900Z');
-    const headers = webhookRequestHeaders(EVENT, body, ['whsec_a', 'whsec_b'], now);
+    const secrets = [
+      `whsec_${Buffer.from('a'.repeat(32)).toString('base64')}`,
+      `whsec_${Buffer.from('b'.repeat(32)).toString('base64')}`,
+    ];
+    const headers = webhookRequestHeaders(EVENT, body, secrets, now);
     expect(headers).toEqual({
       'Content-Type': 'application/json',
       'User-Agent': expect.stringMatching(/^reseller-invitations-webhooks\//),
-      'Webhook-Id': '0123456789abcdef01234567',
-      'X-Webhook-Event-Id': '0123456789abcdef01234567',
+      'webhook-id': '0123456789abcdef01234567',
+      'webhook-timestamp': '1767225605',
+      'webhook-signature': expect.stringMatching(/^v1,[A-Za-z0-9+/]{43}= v1,[A-Za-z0-9+/]{43}=$/),
       'X-Webhook-Event-Type': 'delegatedAdmin.removed',
-      'X-Webhook-Signature': expect.stringMatching(
-        /^t=1767225605,v1=[0-9a-f]{64},v1=[0-9a-f]{64}$/,
-      ),
     });
-    const signature = headers['X-Webhook-Signature']!;
-    expect(verifyWebhookSignature(signature, body, ['whsec_b'], 1767225605)).toBe(true);
-    expect(verifyWebhookSignature(signature, `${body}\n`, ['whsec_b'], 1767225605)).toBe(false);
+    jest.useFakeTimers({ now });
+    try {
+      expect(new Webhook(secrets[1]!).verify(body, headers)).toEqual(webhookPayload(EVENT));
+      expect(() => new Webhook(secrets[1]!).verify(`${body}\n`, headers)).toThrow(
+        'No matching signature',
+      );
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
 
