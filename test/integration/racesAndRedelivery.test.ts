@@ -168,8 +168,19 @@ describe('races and redelivery', () => {
   });
 
   test('a malformed queue message ends on the poison queue, kept for an operator', async () => {
+    const errors = stack.expectHostErrors(/Malformed message on activateRelationship/);
     await queueMessage('relationship-activation', { nonsense: true });
     await stack.waitForIdle(30_000);
+    // Each try fails naming the bad fields, until host.json's maxDequeueCount (5) is used up.
+    expect(errors).toHaveLength(5);
+    expect(errors.map((error) => /DequeueCount=(\d+)/.exec(error)?.[1])).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+    ]);
+    expect(errors[0]).toMatch(/partnerTenantId: Invalid input/);
     const poison = stack.queueService.getQueueClient('relationship-activation-poison');
     const peeked = await poison.peekMessages({ numberOfMessages: 32 });
     const texts = peeked.peekedMessageItems.map((m) =>

@@ -36,6 +36,12 @@ export interface TestStack extends LocalStack {
   customerAdmin(domain: string, options?: CustomerAdminOptions): Promise<CustomerAdmin>;
   container: Container;
   logs: string[];
+  /**
+   * Host errors matching `pattern` are what a negative test expects (a malformed message, a
+   * worker told to retry later): they are collected in the returned list, for the test to
+   * assert, instead of being printed. Any other host error is still written to stderr.
+   */
+  expectHostErrors(pattern: RegExp): readonly string[];
 }
 
 export interface Partner {
@@ -82,11 +88,17 @@ export interface ApiResponse {
  */
 export async function startTestStack(settings: Record<string, string> = {}): Promise<TestStack> {
   const logs: string[] = [];
+  const expectedErrors: Array<{ pattern: RegExp; messages: string[] }> = [];
   const log: HostLog = (level, message) => {
     logs.push(`${level}: ${message}`);
     if (level === 'error' || level === 'critical') {
-      // Keep errors visible when a test fails.
-      process.stderr.write(`[host ${level}] ${message}\n`);
+      const expected = expectedErrors.find(({ pattern }) => pattern.test(message));
+      if (expected !== undefined) {
+        expected.messages.push(message);
+      } else {
+        // Unexpected: keep it visible, it may be why a test fails.
+        process.stderr.write(`[host ${level}] ${message}\n`);
+      }
     }
   };
   const stack = await startLocalStack({
@@ -168,6 +180,11 @@ export async function startTestStack(settings: Record<string, string> = {}): Pro
     api,
     container,
     logs,
+    expectHostErrors(pattern) {
+      const messages: string[] = [];
+      expectedErrors.push({ pattern, messages });
+      return messages;
+    },
     newPartner,
     customerAdmin,
     async partnerWithProfile(profile = PROFILE_DE) {
