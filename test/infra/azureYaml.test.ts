@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkAzureYaml } from './support/azureYamlCheck';
+import { parse as parseYaml } from 'yaml';
+import { checkAzureYaml, type YamlMap } from './support/azureYamlCheck';
 import { REPO_ROOT, withBrokenCopy, type Mutation } from './support/brokenCopy';
-import { parseSimpleYaml } from './support/simpleYaml';
 
 const API_SERVICE = { name: 'api', host: 'function', language: 'ts', project: '.' };
 
 const azureYamlProblems = (root: string) =>
   checkAzureYaml(
-    parseSimpleYaml(readFileSync(join(root, 'azure.yaml'), 'utf8')),
+    parseYaml(readFileSync(join(root, 'azure.yaml'), 'utf8')) as YamlMap,
     root,
     API_SERVICE,
   );
@@ -40,30 +40,5 @@ describe('azure.yaml (f)', () => {
       'service api: project is "./src", expected "."',
       'service api: project ./src has no package.json',
     ]);
-  });
-});
-
-describe('parseSimpleYaml', () => {
-  it('reads nested maps, quoted scalars and comments', () => {
-    const doc = parseSimpleYaml(
-      [
-        '# top',
-        'name: "app" # trailing',
-        'services:',
-        '  api:',
-        "    host: 'function'",
-        '    url: a#b',
-      ].join('\n'),
-    );
-    expect(doc).toEqual({ name: 'app', services: { api: { host: 'function', url: 'a#b' } } });
-  });
-
-  it.each([
-    ['a list', 'services:\n  - api'],
-    ['a flow map', 'services: { api: {} }'],
-    ['a block scalar', 'hooks: |\n  echo'],
-    ['a duplicate key', 'name: a\nname: b'],
-  ])('refuses %s rather than misreading it', (_what, text) => {
-    expect(() => parseSimpleYaml(text)).toThrow();
   });
 });

@@ -1,6 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { YamlMap } from './simpleYaml';
+
+/** A parsed YAML mapping (from the `yaml` package): values are whatever the file holds. */
+export interface YamlMap {
+  readonly [key: string]: unknown;
+}
+
+function mapOf(value: unknown): YamlMap | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as YamlMap)
+    : undefined;
+}
 
 export interface ExpectedService {
   readonly name: string;
@@ -21,11 +31,10 @@ export function checkAzureYaml(
 ): string[] {
   const problems: string[] = [];
   if (typeof doc.name !== 'string' || doc.name === '') problems.push('azure.yaml has no name');
-  const services = doc.services;
-  if (typeof services !== 'object') return [...problems, 'azure.yaml has no services'];
-  const service = services[expected.name];
-  if (typeof service !== 'object')
-    return [...problems, `azure.yaml has no service ${expected.name}`];
+  const services = mapOf(doc.services);
+  if (services === undefined) return [...problems, 'azure.yaml has no services'];
+  const service = mapOf(services[expected.name]);
+  if (service === undefined) return [...problems, `azure.yaml has no service ${expected.name}`];
   for (const key of ['host', 'language', 'project'] as const) {
     if (service[key] !== expected[key]) {
       problems.push(
@@ -39,11 +48,9 @@ export function checkAzureYaml(
   ) {
     problems.push(`service ${expected.name}: project ${service.project} has no package.json`);
   }
-  const infra = doc.infra;
-  const infraPath =
-    typeof infra === 'object' && typeof infra.path === 'string' ? infra.path : 'infra';
-  const infraModule =
-    typeof infra === 'object' && typeof infra.module === 'string' ? infra.module : 'main';
+  const infra = mapOf(doc.infra);
+  const infraPath = typeof infra?.path === 'string' ? infra.path : 'infra';
+  const infraModule = typeof infra?.module === 'string' ? infra.module : 'main';
   if (!existsSync(join(resolve(projectRoot, infraPath), `${infraModule}.bicep`))) {
     problems.push(`azure.yaml infra ${infraPath}/${infraModule}.bicep does not exist`);
   }
