@@ -12,6 +12,7 @@ import {
   toWebhookView,
   toWebhookWithSecretView,
 } from '../shared/api/webhookViews';
+import type { AppServices } from '../shared/app/appServices';
 import { PARTNER_ROLES, type Caller } from '../shared/auth/tokenValidator';
 import { partnerEndpoint } from '../shared/http/endpoint';
 import { notFound } from '../shared/http/problem';
@@ -33,6 +34,7 @@ import {
   redeliverWebhookDelivery,
   rotateWebhookSecret,
 } from '../shared/services/webhooks';
+import type { WebhookDeliveryDocument } from '../shared/store/webhookDocuments';
 
 /** Anyone of the partner may look; only an admin agent changes where its data is sent. */
 const READ_ROLES = [PARTNER_ROLES.admin, PARTNER_ROLES.sales];
@@ -132,35 +134,40 @@ app.http('listWebhookDeliveries', {
   }),
 });
 
-app.http('pingWebhook', {
-  methods: ['POST'],
-  route: 'webhooks/{id}/ping',
-  authLevel: 'anonymous',
-  handler: partnerEndpoint(ADMIN, async ({ request, services, caller }) => {
-    const delivery = await pingWebhook(
-      services,
-      caller.tenantId,
-      webhookIdOf(request),
-      actorOf(caller),
-    );
-    return jsonResponse(202, toWebhookDeliveryView(delivery));
-  }),
-});
+/** A POST on one of the caller's webhooks that queues a delivery and answers 202 with it. */
+function queueDeliveryOn(
+  name: string,
+  route: string,
+  queue: (
+    services: AppServices,
+    caller: Caller,
+    webhookId: string,
+    request: HttpRequest,
+  ) => Promise<WebhookDeliveryDocument>,
+): void {
+  app.http(name, {
+    methods: ['POST'],
+    route,
+    authLevel: 'anonymous',
+    handler: partnerEndpoint(ADMIN, async ({ request, services, caller }) =>
+      jsonResponse(
+        202,
+        toWebhookDeliveryView(await queue(services, caller, webhookIdOf(request), request)),
+      ),
+    ),
+  });
+}
 
-app.http('redeliverWebhookDelivery', {
-  methods: ['POST'],
-  route: 'webhooks/{id}/deliveries/{deliveryId}/redeliver',
-  authLevel: 'anonymous',
-  handler: partnerEndpoint(ADMIN, async ({ request, services, caller }) => {
-    const delivery = await redeliverWebhookDelivery(
-      services,
-      caller.tenantId,
-      webhookIdOf(request),
-      request.params.deliveryId ?? '',
-    );
-    return jsonResponse(202, toWebhookDeliveryView(delivery));
-  }),
-});
+queueDeliveryOn('pingWebhook', 'webhooks/{id}/ping', (services, caller, webhookId) =>
+  pingWebhook(services, caller.tenantId, webhookId, actorOf(caller)),
+);
+
+queueDeliveryOn(
+  'redeliverWebhookDelivery',
+  'webhooks/{id}/deliveries/{deliveryId}/redeliver',
+  (services, caller, webhookId, request) =>
+    redeliverWebhookDelivery(services, caller.tenantId, webhookId, request.params.deliveryId ?? ''),
+);
 
 app.storageQueue('fanOutPartnerEvent', {
   queueName: QUEUES.partnerEvents,
