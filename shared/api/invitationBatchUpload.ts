@@ -78,6 +78,14 @@ function readCsv(bytes: Buffer): UploadedRow[] {
   if (text.includes('\u0000')) {
     throw fieldProblem(400, 'CSV_NOT_TEXT', 'body', 'The file is binary, not CSV text.');
   }
+  if (/^\s*[[{]/.test(text)) {
+    throw fieldProblem(
+      400,
+      'CSV_HEADER_INVALID',
+      'body',
+      'This looks like JSON, not CSV: send a JSON array as application/json.',
+    );
+  }
   const headerLine = text.split(/\r?\n/, 1)[0] ?? '';
   let records: string[][];
   try {
@@ -148,12 +156,16 @@ function rowValues(columns: readonly (BatchColumn | undefined)[], cells: readonl
   columns.forEach((column, i) => {
     const cell = cells[i];
     if (column === undefined || cell === undefined) return;
-    values[column] = column === 'includeDelegatedAdmin' ? parseBooleanCell(cell) : cell.trim();
+    if (column === 'includeDelegatedAdmin') {
+      values[column] = parseBooleanCell(cell);
+    } else if (cell.trim() !== '') {
+      // An empty cell is a missing value (REQUIRED), as an absent JSON field is.
+      values[column] = cell.trim();
+    }
   });
   if (cells.length > columns.length) {
     values['(extra)'] = cells.slice(columns.length).join(' ');
   }
-  if (values.locale === '') delete values.locale;
   return values;
 }
 
