@@ -313,6 +313,17 @@ function asRowProblem(problem: ProblemError): RowProblem {
   };
 }
 
+/** The batch a message is about; undefined when it is gone (its upload was taken back). */
+function batchOfMessage(
+  deps: Dependencies,
+  message: InvitationBatchMessage,
+): Promise<InvitationBatchDocument | undefined> {
+  return deps.store.read<InvitationBatchDocument>(
+    partitionKeys.partner(message.partnerTenantId),
+    batchDocumentId(message.batchId),
+  );
+}
+
 /**
  * Handles one fan-out message: validates the batch, or creates one chunk's rows. Both are
  * idempotent, so a redelivered or duplicated message changes nothing twice.
@@ -321,10 +332,7 @@ export async function runInvitationBatch(
   deps: Dependencies,
   message: InvitationBatchMessage,
 ): Promise<string> {
-  const batch = await deps.store.read<InvitationBatchDocument>(
-    partitionKeys.partner(message.partnerTenantId),
-    batchDocumentId(message.batchId),
-  );
+  const batch = await batchOfMessage(deps, message);
   if (batch === undefined) {
     return `no batch ${message.batchId}`;
   }
@@ -593,10 +601,7 @@ export async function abandonInvitationBatchMessage(
   deps: Dependencies,
   message: InvitationBatchMessage,
 ): Promise<string> {
-  const batch = await deps.store.read<InvitationBatchDocument>(
-    partitionKeys.partner(message.partnerTenantId),
-    batchDocumentId(message.batchId),
-  );
+  const batch = await batchOfMessage(deps, message);
   if (batch === undefined) {
     return `no batch ${message.batchId}`;
   }

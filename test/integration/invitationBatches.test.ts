@@ -6,6 +6,7 @@ import {
   type Partner,
   type TestStack,
 } from './support/testStack';
+import { partnerDocuments, queueMessage as putMessage } from './support/storeAccess';
 
 let stack: TestStack;
 
@@ -79,23 +80,8 @@ async function allRows(partner: Partner, batchId: string, query = '') {
   return rows;
 }
 
-async function documentsOf(partner: Partner, type: string) {
-  const { resources } = await stack.container.items
-    .query({
-      query: 'SELECT * FROM c WHERE c.pk = @pk AND c.type = @type',
-      parameters: [
-        { name: '@pk', value: `partner:${partner.tenantId}` },
-        { name: '@type', value: type },
-      ],
-    })
-    .fetchAll();
-  return resources;
-}
-
-async function queueMessage(queue: string, message: object): Promise<void> {
-  const text = Buffer.from(JSON.stringify(message)).toString('base64');
-  await stack.queueService.getQueueClient(queue).sendMessage(text);
-}
+const documentsOf = (partner: Partner, type: string) => partnerDocuments(stack, partner, type);
+const queueMessage = (queue: string, message: object) => putMessage(stack, queue, message);
 
 describe('a batch of 1,000 rows with 10 bad ones', () => {
   let partner: Partner;
