@@ -58,7 +58,8 @@ function postCsv(partner: Partner, csv: string, query = '', headers: Record<stri
 }
 
 async function finished(partner: Partner, batchId: string) {
-  await stack.waitForIdle(55_000);
+  // Generous: a safety margin for loaded CI machines, not a speed target (that is the bench's).
+  await stack.waitForIdle(100_000);
   const batch = await partner.api(`/api/invitation-batches/${batchId}`);
   expect(batch.status).toBe(200);
   return batch.body;
@@ -117,7 +118,7 @@ describe('a batch of 1,000 rows with 10 bad ones', () => {
     // Measured, not asserted: speed is the bench's business.
     process.stdout.write(`1,000-row batch done in ${Date.now() - started} ms\n`);
     expect(batch.status).toBe('completed_with_errors');
-  }, 60_000);
+  }, 110_000);
 
   test('creates 990 invitations and lists the 10 errors with their lines and codes', async () => {
     const batch = await partner.api(`/api/invitation-batches/${batchId}`);
