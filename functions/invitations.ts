@@ -3,7 +3,6 @@ import {
   createInvitationBody,
   DRAFT_MAX_BYTES,
   draftEditBody,
-  idempotencyKey,
   invitationListQuery,
   resourceId,
 } from '../shared/api/schemas';
@@ -15,7 +14,8 @@ import {
 } from '../shared/api/views';
 import { PARTNER_ROLES, type Caller } from '../shared/auth/tokenValidator';
 import { partnerEndpoint } from '../shared/http/endpoint';
-import { fieldProblem, notFound, ProblemError } from '../shared/http/problem';
+import { readIdempotencyKey } from '../shared/http/idempotencyKey';
+import { notFound, ProblemError } from '../shared/http/problem';
 import { readQuery } from '../shared/http/query';
 import { readJsonBody } from '../shared/http/requestBody';
 import { etagFromIfMatch, httpEtag, jsonResponse } from '../shared/http/responses';
@@ -47,14 +47,14 @@ app.http('createInvitation', {
   route: 'invitations',
   authLevel: 'anonymous',
   handler: partnerEndpoint(ROLES, async ({ request, services, caller }) => {
-    const key = request.headers.get('idempotency-key');
+    const key = readIdempotencyKey(request);
     const body = await readJsonBody(request, createInvitationBody);
     const { invitation, replayed } = await createInvitation(
       services,
       caller.tenantId,
       actorOf(caller),
       body,
-      key === null ? undefined : validateIdempotencyKey(key),
+      key,
     );
     return jsonResponse(replayed ? 200 : 201, toInvitationView(invitation, services.now()), {
       Location: `/api/invitations/${invitation.id}`,
@@ -63,19 +63,6 @@ app.http('createInvitation', {
     });
   }),
 });
-
-function validateIdempotencyKey(key: string): string {
-  const parsed = idempotencyKey.safeParse(key);
-  if (!parsed.success) {
-    throw fieldProblem(
-      400,
-      'INVALID_IDEMPOTENCY_KEY',
-      'Idempotency-Key',
-      parsed.error.issues[0]!.message,
-    );
-  }
-  return parsed.data;
-}
 
 app.http('listInvitations', {
   methods: ['GET'],

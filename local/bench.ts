@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { callApi } from './load/apiClient';
+import { benchInvitationBatch, benchPartner } from './load/batchBench';
 import { customerAdminToken } from './load/customerAdminToken';
 import { inParallel, latencyLine } from './load/figures';
 import { startLocalStack } from './localStack';
@@ -12,9 +12,13 @@ import { findProjectRoot } from './projectRoot';
  * acceptance until the customer is on the Customers list. Figures, not pass/fail: the local
  * Cosmos server and Azurite are stand-ins, so these show regressions in our code, not Azure's
  * numbers. BENCH_INVITATIONS and BENCH_CONCURRENCY size the run.
+ *
+ * Then an invitation batch of BENCH_BATCH_ROWS rows (CSV, `send=true`) against a raw Cosmos
+ * create floor measured in the same run (see `benchInvitationBatch`); 0 skips it.
  */
 const INVITATIONS = Number(process.env.BENCH_INVITATIONS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const BATCH_ROWS = Number(process.env.BENCH_BATCH_ROWS ?? 2000);
 
 interface Sample {
   readonly name: string;
@@ -41,18 +45,7 @@ async function main(): Promise<void> {
     queueSettings: { maxPollingIntervalMs: 100 },
   });
   try {
-    const tenantId = randomUUID();
-    const token = await stack.mintToken(tenantId, ['AdminAgent']);
-    await callApi(stack.functionsUrl, '/api/partner', {
-      method: 'PUT',
-      token,
-      body: JSON.stringify({
-        displayName: 'Bench Partner',
-        country: 'DE',
-        cloud: 'public',
-        mpnId: '1234567',
-      }),
-    });
+    const { tenantId, token } = await benchPartner(stack, 'Bench Partner');
     const samples: Sample[] = [];
     const phase = async <T>(name: string, work: (i: number) => Promise<T>) => {
       const started = performance.now();
@@ -118,6 +111,9 @@ async function main(): Promise<void> {
     await phase('GET /api/customers (page)', () =>
       callApi(stack.functionsUrl, '/api/customers?limit=25', { token }),
     );
+    if (BATCH_ROWS > 0) {
+      await benchInvitationBatch(stack, { rows: BATCH_ROWS, concurrency: CONCURRENCY });
+    }
   } finally {
     await stack.close();
   }

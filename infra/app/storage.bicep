@@ -21,6 +21,8 @@ var queueNames = [
   'partner-events-poison'
   'webhook-delivery'
   'webhook-delivery-poison'
+  'invitation-batch'
+  'invitation-batch-poison'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

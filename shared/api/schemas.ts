@@ -95,6 +95,23 @@ export const customerListQuery = z.strictObject({
   continuationToken: z.string().min(1).max(4096).optional(),
 });
 
+export const invitationBatchCreateQuery = z.strictObject({
+  send: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .optional()
+    .transform((value) => value === 'true'),
+});
+
+export const invitationBatchListQuery = customerListQuery;
+
+export const invitationBatchRowsQuery = z.strictObject({
+  limit,
+  continuationToken: z.string().min(1).max(4096).optional(),
+  status: z.enum(['pending', 'created', 'failed']).optional(),
+  /** `csv` downloads every row (of the status asked for) at once; paging does not apply. */
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
 /** The MCA signer, as the acceptance form or a JSON client sends it. */
 export const mcaAcceptanceBody = z.strictObject({
   acceptMca: z.literal(true, { message: 'the agreement must be accepted' }),

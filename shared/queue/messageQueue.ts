@@ -7,6 +7,7 @@ export const QUEUES = {
   relationshipActivation: 'relationship-activation',
   partnerEvents: 'partner-events',
   webhookDelivery: 'webhook-delivery',
+  invitationBatch: 'invitation-batch',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

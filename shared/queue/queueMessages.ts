@@ -17,6 +17,13 @@ export const activationMessage = z.object({
   invitationId: id,
 });
 
+/** A batch's fan-out: without `chunk`, validate the batch; with it, create that chunk's rows. */
+export const invitationBatchMessage = z.object({
+  partnerTenantId: id,
+  batchId: id,
+  chunk: z.number().int().min(0).max(10_000).optional(),
+});
+
 /**
  * Wraps a queue handler: validates the message, then runs it. A malformed message throws, so
  * the host retries it and finally parks it on the poison queue for an operator; nothing is lost.

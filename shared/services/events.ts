@@ -13,6 +13,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'relationship.removed',
   'invitation.expired',
   'invitation.declined',
+  'invitation-batch.completed',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -28,6 +29,7 @@ export type AuditAction =
   | 'invitation.revoked'
   | 'invitation.resent'
   | 'invitation.reminded'
+  | 'invitationBatch.created'
   | 'supportContact.assigned'
   | 'supportContact.removed'
   | 'webhook.created'
@@ -45,7 +47,7 @@ export interface AuditEventDocument {
   readonly actor: string;
   readonly action: AuditAction;
   readonly subject: {
-    readonly kind: 'invitation' | 'customer' | 'partner' | 'webhook';
+    readonly kind: 'invitation' | 'customer' | 'partner' | 'webhook' | 'invitationBatch';
     readonly id: string;
   };
   readonly before: Record<string, unknown> | null;

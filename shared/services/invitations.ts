@@ -28,6 +28,7 @@ import {
   type HistoryEntry,
   type InvitationDocument,
   type LinkDocument,
+  type PartnerProfileDocument,
 } from '../store/documents';
 import type { Dependencies } from './dependencies';
 import { getPartnerProfile } from './partnerProfiles';
@@ -101,6 +102,7 @@ export async function createInvitation(
   actor: Actor,
   input: NewInvitation,
   idempotencyKey: string | undefined,
+  options: { readonly profile?: PartnerProfileDocument } = {},
 ): Promise<{ invitation: InvitationDocument; replayed: boolean }> {
   const pk = partitionKeys.partner(partnerTenantId);
   const fingerprint = fingerprintOf(input);
@@ -115,36 +117,12 @@ export async function createInvitation(
     }
   }
 
-  const profile = await getPartnerProfile(deps, partnerTenantId).catch((error: unknown) => {
-    if (error instanceof ProblemError && error.code === 'PARTNER_PROFILE_NOT_FOUND') {
-      throw new ProblemError({
-        status: 409,
-        code: 'PARTNER_PROFILE_REQUIRED',
-        title: 'Partner profile required',
-        detail: 'Create the partner profile (PUT /api/partner) before inviting customers.',
-      });
-    }
-    throw error;
-  });
-  if (input.includeDelegatedAdmin && !canRequestDelegatedAdmin(profile.cloud)) {
-    throw fieldProblem(
-      422,
-      'DAP_NOT_AVAILABLE_IN_CLOUD',
-      'includeDelegatedAdmin',
-      `Delegated admin privileges cannot be requested by partners in the ${profile.cloud} cloud.`,
-      'Delegated admin privileges are not available',
-    );
+  const profile = options.profile ?? (await requirePartnerProfile(deps, partnerTenantId));
+  const refused = invitationRuleProblem(profile, input);
+  if (refused !== undefined) {
+    throw refused;
   }
   const customerCountry = input.customer.country.toUpperCase();
-  if (!isCustomerInPartnerRegion(profile.country, customerCountry)) {
-    throw fieldProblem(
-      422,
-      'CUSTOMER_OUTSIDE_REGION',
-      'customer.country',
-      `A partner in ${profile.country} can only invite customers in its country or CSP region; ${customerCountry} is outside it.`,
-      'Customer outside the partner region',
-    );
-  }
 
   const now = deps.now();
   const at = now.toISOString();
@@ -233,6 +211,54 @@ export async function createInvitation(
     }),
   );
   return { invitation: stored, replayed: false };
+}
+
+/** The partner's profile, which inviting needs: 409 `PARTNER_PROFILE_REQUIRED` without one. */
+export async function requirePartnerProfile(
+  deps: Dependencies,
+  partnerTenantId: string,
+): Promise<PartnerProfileDocument> {
+  return getPartnerProfile(deps, partnerTenantId).catch((error: unknown) => {
+    if (error instanceof ProblemError && error.code === 'PARTNER_PROFILE_NOT_FOUND') {
+      throw new ProblemError({
+        status: 409,
+        code: 'PARTNER_PROFILE_REQUIRED',
+        title: 'Partner profile required',
+        detail: 'Create the partner profile (PUT /api/partner) before inviting customers.',
+      });
+    }
+    throw error;
+  });
+}
+
+/**
+ * The partner's rules for an invitation (DAP per cloud, customer in the partner's CSP region),
+ * as the 422 that refuses it; undefined when it may be made. Batches check rows with it too.
+ */
+export function invitationRuleProblem(
+  profile: Pick<PartnerProfileDocument, 'cloud' | 'country'>,
+  input: NewInvitation,
+): ProblemError | undefined {
+  if (input.includeDelegatedAdmin && !canRequestDelegatedAdmin(profile.cloud)) {
+    return fieldProblem(
+      422,
+      'DAP_NOT_AVAILABLE_IN_CLOUD',
+      'includeDelegatedAdmin',
+      `Delegated admin privileges cannot be requested by partners in the ${profile.cloud} cloud.`,
+      'Delegated admin privileges are not available',
+    );
+  }
+  const customerCountry = input.customer.country.toUpperCase();
+  if (!isCustomerInPartnerRegion(profile.country, customerCountry)) {
+    return fieldProblem(
+      422,
+      'CUSTOMER_OUTSIDE_REGION',
+      'customer.country',
+      `A partner in ${profile.country} can only invite customers in its country or CSP region; ${customerCountry} is outside it.`,
+      'Customer outside the partner region',
+    );
+  }
+  return undefined;
 }
 
 function replayOf(existing: InvitationDocument, fingerprint: string): InvitationDocument {

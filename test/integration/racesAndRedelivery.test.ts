@@ -6,6 +6,7 @@ import {
   type Partner,
   type TestStack,
 } from './support/testStack';
+import { partnerDocuments, queueMessage as putMessage } from './support/storeAccess';
 
 let stack: TestStack;
 
@@ -17,23 +18,8 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function queueMessage(queue: string, message: object): Promise<void> {
-  const text = Buffer.from(JSON.stringify(message)).toString('base64');
-  await stack.queueService.getQueueClient(queue).sendMessage(text);
-}
-
-async function documentsOf(partner: Partner, type: string) {
-  const { resources } = await stack.container.items
-    .query({
-      query: 'SELECT * FROM c WHERE c.pk = @pk AND c.type = @type',
-      parameters: [
-        { name: '@pk', value: `partner:${partner.tenantId}` },
-        { name: '@type', value: type },
-      ],
-    })
-    .fetchAll();
-  return resources;
-}
+const documentsOf = (partner: Partner, type: string) => partnerDocuments(stack, partner, type);
+const queueMessage = (queue: string, message: object) => putMessage(stack, queue, message);
 
 describe('races and redelivery', () => {
   test('twenty clicks on one link at once give one acceptance, one MCA attestation and one relationship', async () => {
