@@ -1,3 +1,4 @@
+import type { Delivery } from '../domain/emailDelivery';
 import { effectiveStatus } from '../domain/invitationStatus';
 import { fieldProblem } from '../http/problem';
 import { mailtoFor } from '../services/invitations';
@@ -29,6 +30,24 @@ export function toInvitationSummary(doc: InvitationDocument, now: Date) {
       'lastResendAt',
       'resendCount',
     ]),
+    ...(doc.delivery === undefined ? {} : { delivery: deliverySummary(doc.delivery) }),
+  };
+}
+
+/** The email's delivery state, as lists show it. */
+function deliverySummary(delivery: Delivery) {
+  return {
+    state: delivery.state,
+    at: delivery.at,
+    ...(delivery.reason === undefined ? {} : { reason: delivery.reason }),
+  };
+}
+
+/** The state and every recorded event; SendGrid's event ids stay internal. */
+function deliveryView(delivery: Delivery) {
+  return {
+    ...deliverySummary(delivery),
+    events: delivery.events.map(({ sgEventId: _sgEventId, ...event }) => event),
   };
 }
 
@@ -41,6 +60,7 @@ export function toInvitationView(doc: InvitationDocument, now: Date) {
     mailtoUrl: mailtoFor(doc),
     partner: doc.partner,
     history: doc.history,
+    ...(doc.delivery === undefined ? {} : { delivery: deliveryView(doc.delivery) }),
   };
 }
 

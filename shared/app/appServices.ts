@@ -3,6 +3,7 @@ import { customerSessionCookies, type CustomerSessionCookies } from '../auth/cus
 import { CustomerSignIn } from '../auth/customerSignIn';
 import { TokenValidator } from '../auth/tokenValidator';
 import { loadAppConfig, type AppConfig } from '../config/appConfig';
+import { SendGridEventVerifier } from '../mail/sendgridEventWebhook';
 import { SendGridMailer } from '../mail/sendgridMailer';
 import { StorageMessageQueue } from '../queue/messageQueue';
 import type { Dependencies } from '../services/dependencies';
@@ -14,6 +15,8 @@ export interface AppServices extends Dependencies {
   /** The customer admins' interactive sign-in on the acceptance pages, and its cookies. */
   readonly customerSignIn: CustomerSignIn;
   readonly customerCookies: CustomerSessionCookies;
+  /** SendGrid's signed Event Webhook; absent while no verification key is configured. */
+  readonly emailEventVerifier?: SendGridEventVerifier;
 }
 
 /** Wires the real adapters from configuration: managed identity in Azure, keys only locally. */
@@ -59,6 +62,9 @@ export function createAppServices(config: AppConfig): AppServices {
       redirectUri: `${config.publicBaseUrl}/api/auth/callback`,
     }),
     customerCookies: customerSessionCookies(config.session),
+    ...(config.mail.eventWebhookPublicKey === undefined
+      ? {}
+      : { emailEventVerifier: new SendGridEventVerifier(config.mail.eventWebhookPublicKey) }),
     now: () => new Date(),
   };
 }

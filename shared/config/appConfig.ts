@@ -1,3 +1,4 @@
+import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 import type { PartnerCloud } from '../domain/cloud';
 import { DEFAULT_PORTAL_URL_PATTERNS, validatePortalUrlPattern } from '../domain/portalUrl';
@@ -19,6 +20,8 @@ export interface AppConfig {
   readonly mail: {
     readonly apiKey: string;
     readonly baseUrl?: string;
+    /** SendGrid's Event Webhook verification key; without it the events endpoint refuses all. */
+    readonly eventWebhookPublicKey?: string;
     readonly fromAddress: string;
     readonly fromName: string;
     readonly maxAttempts: number;
@@ -82,6 +85,28 @@ const wholeNumber = (fallback: number, min: number, max: number) =>
       .transform((value) => value ?? fallback),
   );
 const positiveInt = (fallback: number, max: number) => wholeNumber(fallback, 1, max);
+/** SendGrid shows the key as base64 DER (SPKI) of a P-256 key; a PEM armour is allowed too. */
+const eventWebhookPublicKey = optionalText
+  .transform((value) => value?.replace(/-----(BEGIN|END) PUBLIC KEY-----/g, '').replace(/\s+/g, ''))
+  .superRefine((value, ctx) => {
+    if (value !== undefined && !isP256PublicKey(value)) {
+      ctx.addIssue({ code: 'custom', message: 'must be a base64 P-256 (ECDSA) public key' });
+    }
+  });
+
+function isP256PublicKey(base64: string): boolean {
+  try {
+    const key = createPublicKey({
+      key: Buffer.from(base64, 'base64'),
+      format: 'der',
+      type: 'spki',
+    });
+    return key.asymmetricKeyDetails?.namedCurve === 'prime256v1';
+  } catch {
+    return false;
+  }
+}
+
 const portalPattern = (cloud: PartnerCloud) =>
   optionalText
     .transform((value) => value ?? DEFAULT_PORTAL_URL_PATTERNS[cloud])
@@ -104,6 +129,7 @@ const settingsSchema = z.object({
   COSMOS_ALLOW_SELF_SIGNED: optionalText.pipe(z.enum(['true', 'false']).optional()),
   SENDGRID_API_KEY: z.string().min(1),
   SENDGRID_BASE_URL: optionalText.pipe(url.optional()),
+  SENDGRID_EVENT_WEBHOOK_PUBLIC_KEY: eventWebhookPublicKey,
   MAIL_FROM_ADDRESS: z.email(),
   MAIL_FROM_NAME: optionalText,
   PUBLIC_BASE_URL: url,
@@ -173,6 +199,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mail: {
       apiKey: s.SENDGRID_API_KEY,
       ...optional('baseUrl', s.SENDGRID_BASE_URL),
+      ...optional('eventWebhookPublicKey', s.SENDGRID_EVENT_WEBHOOK_PUBLIC_KEY),
       fromAddress: s.MAIL_FROM_ADDRESS,
       fromName: s.MAIL_FROM_NAME ?? 'Partner invitations',
       maxAttempts: s.EMAIL_MAX_ATTEMPTS,

@@ -116,6 +116,13 @@ export const APP_SETTINGS: readonly AppSettingSpec[] = [
     description: 'Base URL of the local SendGrid-compatible capture endpoint.',
   },
   {
+    name: 'SENDGRID_EVENT_WEBHOOK_PUBLIC_KEY',
+    scope: 'both',
+    required: false,
+    description:
+      "Verification key of SendGrid's signed Event Webhook (base64 P-256 public key); unset, email events are refused.",
+  },
+  {
     name: 'MAIL_FROM_ADDRESS',
     scope: 'both',
     required: true,

@@ -4,8 +4,13 @@ export interface OutgoingEmail {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
-  /** Correlates the provider's events back to the invitation. */
+  /**
+   * Correlate the provider's delivery events back to the invitation: the partner's tenant and
+   * the invitation id make a point read, the dispatch id tells which send an event is about.
+   */
   readonly invitationId: string;
+  readonly partnerTenantId: string;
+  readonly dispatchId: string;
 }
 
 /**

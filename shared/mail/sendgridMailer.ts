@@ -35,7 +35,11 @@ export class SendGridMailer implements Mailer {
         subject: email.subject,
         text: email.text,
         html: email.html,
-        customArgs: { invitationId: email.invitationId },
+        customArgs: {
+          invitationId: email.invitationId,
+          partnerTenantId: email.partnerTenantId,
+          dispatchId: email.dispatchId,
+        },
         categories: ['reseller-invitation'],
       });
       const messageId = response.headers['x-message-id'];

@@ -54,6 +54,8 @@ export async function dispatchInvitationEmail(
       text: invitation.draft.text,
       html: invitation.draft.html,
       invitationId: invitation.id,
+      partnerTenantId: invitation.partnerTenantId,
+      dispatchId: message.dispatchId,
     });
     await settle(deps, message, (current, at) =>
       transitioned(current, 'sent', at, 'system', {

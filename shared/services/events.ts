@@ -14,6 +14,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'invitation.expired',
   'invitation.declined',
   'invitation-batch.completed',
+  'invitation.delivery_failed',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -193,6 +193,8 @@ export async function dispatchFollowUp(
       text: invitation.draft.text,
       html: invitation.draft.html,
       invitationId: invitation.id,
+      partnerTenantId: invitation.partnerTenantId,
+      dispatchId: invitation.followUp!.dispatchId,
     });
   } catch (error) {
     if (!(error instanceof MailSendError)) {

@@ -1,4 +1,5 @@
 import type { PartnerCloud, Locale } from '../domain/cloud';
+import type { Delivery } from '../domain/emailDelivery';
 import type { InvitationStatus } from '../domain/invitationStatus';
 
 /**
@@ -93,6 +94,8 @@ export interface InvitationDocument {
   };
   readonly failedAt?: string;
   readonly failureReason?: string;
+  /** What SendGrid's Event Webhook said became of the email (absent until its first event). */
+  readonly delivery?: Delivery;
   /** A reminder or an on-demand resend of the sent email, while it is being dispatched. */
   readonly followUp?: {
     readonly kind: 'reminder' | 'resend';

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import {
+  isDeliveryFailure,
+  isEmailEventType,
+  withDeliveryEvents,
+  type DeliveryEvent,
+} from '../domain/emailDelivery';
+import { updateDocument } from '../store/documentStore';
+import { partitionKeys, type InvitationDocument } from '../store/documents';
+import type { Dependencies } from './dependencies';
+import { invitationEvent, recordEvent } from './events';
+
+/**
+ * One event of SendGrid's Event Webhook as far as this app reads it. The custom arguments set
+ * at send time (`invitationId`, `partnerTenantId`, `dispatchId`) arrive as top-level fields.
+ */
+const sendGridEventSchema = z.looseObject({
+  event: z.string(),
+  sg_event_id: z.string().min(1).max(200),
+  // Unix seconds; bounded so that every accepted value is a valid date.
+  timestamp: z.number().int().nonnegative().max(253_402_300_799),
+  email: z.string().optional(),
+  reason: z.string().optional(),
+  response: z.string().optional(),
+  invitationId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
+  partnerTenantId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
+  dispatchId: z.string().max(200).optional(),
+});
+type SendGridEvent = z.output<typeof sendGridEventSchema>;
+
+/** SMTP replies can be long; the partner needs the gist. */
+const MAX_REASON_LENGTH = 500;
+
+export interface EmailEventsOutcome {
+  /** Events this app tracks that were new and changed an invitation. */
+  readonly recorded: number;
+  /** Replays, other event types, events of no (or another partner's) invitation. */
+  readonly ignored: number;
+}
+
+/**
+ * Records a verified batch of SendGrid events on the invitations they name. Idempotent: an
+ * event already on the invitation (same `sg_event_id`) changes nothing, and a bounce or drop
+ * raises `invitation.delivery_failed` once. Events that name no invitation of that partner
+ * are ignored rather than refused, since SendGrid retries anything but a 2xx for days.
+ */
+export async function recordEmailEvents(
+  deps: Dependencies,
+  batch: readonly unknown[],
+): Promise<EmailEventsOutcome> {
+  const byInvitation = new Map<string, SendGridEvent[]>();
+  let ignored = 0;
+  for (const item of batch) {
+    const parsed = sendGridEventSchema.safeParse(item);
+    if (!parsed.success || !isEmailEventType(parsed.data.event)) {
+      ignored += 1;
+      continue;
+    }
+    const key = `${parsed.data.partnerTenantId}/${parsed.data.invitationId}`;
+    byInvitation.set(key, [...(byInvitation.get(key) ?? []), parsed.data]);
+  }
+  let recorded = 0;
+  for (const events of byInvitation.values()) {
+    const added = await recordOnInvitation(deps, events);
+    recorded += added;
+    ignored += events.length - added;
+  }
+  return { recorded, ignored };
+}
+
+async function recordOnInvitation(
+  deps: Dependencies,
+  events: readonly SendGridEvent[],
+): Promise<number> {
+  const { partnerTenantId, invitationId } = events[0]!;
+  let addedCount = 0;
+  const result = await updateDocument<InvitationDocument>(
+    deps.store,
+    partitionKeys.partner(partnerTenantId),
+    invitationId,
+    (current) => {
+      if (current.type !== 'invitation') {
+        return { keep: true };
+      }
+      const forThisAddress = events
+        .filter((e) => e.email === undefined || sameAddress(e.email, current.customer.email))
+        .map(toDeliveryEvent);
+      const { delivery, added } = withDeliveryEvents(current.delivery, forThisAddress);
+      addedCount = added.length;
+      return added.length === 0 || delivery === undefined
+        ? { keep: true }
+        : { write: { ...current, delivery } };
+    },
+  );
+  if (result === undefined || result.document.type !== 'invitation') {
+    return 0;
+  }
+  const invitation = result.document;
+  // Raised whenever a failure is on the invitation, not only when this call wrote it: a
+  // replay after a crash between the write and the event fills the gap (recorded once).
+  for (const failure of (invitation.delivery?.events ?? []).filter(
+    (e) => isDeliveryFailure(e.event) && events.some((mine) => mine.sg_event_id === e.sgEventId),
+  )) {
+    await recordEvent(
+      deps,
+      invitationEvent(
+        invitation,
+        'invitation.delivery_failed',
+        'system',
+        `delivery:${failure.sgEventId}`,
+        {
+          at: failure.at,
+          after: {
+            status: invitation.status,
+            delivery: failure.event === 'bounce' ? 'bounced' : 'dropped',
+            email: invitation.customer.email,
+            ...(failure.reason === undefined ? {} : { reason: failure.reason }),
+          },
+        },
+      ),
+    );
+  }
+  return result.written ? addedCount : 0;
+}
+
+function toDeliveryEvent(event: SendGridEvent): DeliveryEvent {
+  const reason = (event.reason ?? event.response)?.slice(0, MAX_REASON_LENGTH);
+  return {
+    sgEventId: event.sg_event_id,
+    event: event.event as DeliveryEvent['event'],
+    at: new Date(event.timestamp * 1000).toISOString(),
+    ...(reason === undefined || reason === '' ? {} : { reason }),
+    ...(event.dispatchId === undefined ? {} : { dispatchId: event.dispatchId }),
+  };
+}
+
+function sameAddress(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
