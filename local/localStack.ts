@@ -134,6 +134,8 @@ export interface EmulatorEndpoints {
   readonly cosmosEndpoint: string;
   readonly cosmosKey: string;
   readonly sendgridUrl: string;
+  /** The capture's Event Webhook verification key (a new one per start of the emulators). */
+  readonly sendgridEventPublicKey: string;
   readonly issuerUrl: string;
 }
 
@@ -143,6 +145,7 @@ export function endpointsOf(emulators: LocalEmulators): EmulatorEndpoints {
     cosmosEndpoint: emulators.cosmos.endpoint,
     cosmosKey: emulators.cosmos.key,
     sendgridUrl: emulators.sendgrid.url,
+    sendgridEventPublicKey: emulators.sendgrid.events.publicKey,
     issuerUrl: emulators.issuerUrl,
   };
 }
@@ -206,6 +209,12 @@ export async function startFunctionsHost(options: FunctionsHostOptions): Promise
     closers.push(() => http.close());
 
     const settings = { ...localAppSettings(options.endpoints, http.url), ...options.settings };
+    await pointEventWebhookAt(
+      options.endpoints.sendgridUrl,
+      [http.url, parseHttpHostSettings(hostJson).routePrefix, 'email-events']
+        .filter((part) => part !== '')
+        .join('/'),
+    );
     // The app reads its settings from the environment, as in Azure; set them before the first
     // invocation builds the services.
     Object.assign(process.env, settings);
@@ -293,6 +302,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
 }
 
+/**
+ * Tells the SendGrid capture (in this process or in the emulators' one) where the app's Event
+ * Webhook listens, as an operator enters the URL in SendGrid's mail settings.
+ */
+async function pointEventWebhookAt(sendgridUrl: string, eventsUrl: string): Promise<void> {
+  const response = await fetch(`${sendgridUrl}/__control/event-webhook`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ url: eventsUrl }),
+  });
+  if (!response.ok) {
+    throw new Error(`The SendGrid capture refused the event webhook URL: ${response.status}`);
+  }
+}
+
 /** The app settings that point the app at the local servers (see local.settings.example.json). */
 export function localAppSettings(
   endpoints: EmulatorEndpoints,
@@ -306,6 +330,7 @@ export function localAppSettings(
     COSMOS_CONTAINER: LOCAL_CONTAINER,
     SENDGRID_API_KEY: 'SG.local-capture-key',
     SENDGRID_BASE_URL: endpoints.sendgridUrl,
+    SENDGRID_EVENT_WEBHOOK_PUBLIC_KEY: endpoints.sendgridEventPublicKey,
     MAIL_FROM_ADDRESS: 'invitations@partner.example',
     MAIL_FROM_NAME: 'Partner invitations (local)',
     PUBLIC_BASE_URL: functionsUrl,

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { readBody } from './readBody';
+import { createEventWebhookEmitter, type EventWebhookEmitter } from './sendgridEvents';
 import { sendJson } from './sendJson';
 
 /** SendGrid's documented limit for one v3 mail send request, headers and attachments included. */
@@ -16,6 +17,8 @@ export interface SendGridCaptureOptions {
   readonly apiKey?: string;
   /** Lets tests reach the 413 path without sending 30 MB. */
   readonly maxBodyBytes?: number;
+  /** Where to post signed delivery events; also settable later (`events.setUrl`, the control endpoint). */
+  readonly eventWebhookUrl?: string;
 }
 
 export interface InjectedFailure {
@@ -62,6 +65,8 @@ export interface SendGridCapture {
   /** Forgets captured messages and any pending injected failures. */
   clear(): void;
   failNext(count: number, failure: InjectedFailure): void;
+  /** SendGrid's signed Event Webhook: its key, where it posts, and what it posted. */
+  readonly events: EventWebhookEmitter;
   close(): Promise<void>;
 }
 
@@ -190,6 +195,8 @@ export async function startSendGridCapture(
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   let messages: CapturedMail[] = [];
   let pendingFailures: InjectedFailure[] = [];
+  const events = createEventWebhookEmitter();
+  events.setUrl(options.eventWebhookUrl);
 
   const failNext = (count: number, failure: InjectedFailure): void => {
     if (!Number.isInteger(count) || count < 1) {
@@ -244,6 +251,7 @@ export async function startSendGridCapture(
     }
     const mail = toCapturedMail(parsed.data, req.headers['user-agent']);
     messages.push(mail);
+    events.emitFor(mail);
     res.writeHead(202, { 'X-Message-Id': mail.id, 'Content-Length': '0' });
     res.end();
   };
@@ -269,6 +277,17 @@ export async function startSendGridCapture(
     const { count, ...failure } = parsed.data;
     failNext(count, failure);
     sendJson(res, 200, { pendingFailures: pendingFailures.length });
+  };
+
+  const handleControlEventWebhook = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const raw = await readBody(req, CONTROL_MAX_BODY_BYTES);
+    const parsed =
+      raw === 'too-large' ? undefined : controlEventWebhookSchema.safeParse(parseOrNull(raw));
+    if (!parsed?.success) {
+      return sendJson(res, 400, { error: 'Expected {url: "http://…" | null}.' });
+    }
+    events.setUrl(parsed.data.url ?? undefined);
+    sendJson(res, 200, { url: events.url() ?? null, publicKey: events.publicKey });
   };
 
   const route = async (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -305,6 +324,14 @@ export async function startSendGridCapture(
         ? sendJson(res, 200, found)
         : sendJson(res, 404, { error: `No captured message with id ${id}.` });
     }
+    if (path === '/__control/event-webhook') {
+      if (method === 'GET') {
+        return sendJson(res, 200, { url: events.url() ?? null, publicKey: events.publicKey });
+      }
+      return method === 'PUT'
+        ? handleControlEventWebhook(req, res)
+        : methodNotAllowed(res, 'GET, PUT');
+    }
     if (path === '/__control/fail') {
       return method === 'POST' ? handleControlFail(req, res) : methodNotAllowed(res, 'POST');
     }
@@ -330,10 +357,27 @@ export async function startSendGridCapture(
     clear: () => {
       messages = [];
       pendingFailures = [];
+      events.clear();
     },
     failNext,
-    close: () => closeServer(server),
+    events,
+    close: async () => {
+      await events.settled();
+      await closeServer(server);
+    },
   };
+}
+
+const controlEventWebhookSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }).nullable(),
+});
+
+function parseOrNull(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    return null;
+  }
 }
 
 function toCapturedMail(body: MailSendBody, userAgent: string | undefined): CapturedMail {

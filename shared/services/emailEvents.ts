@@ -109,10 +109,13 @@ async function recordOnInvitation(
         'system',
         `delivery:${failure.sgEventId}`,
         {
-          at: failure.at,
+          // When the app learned it (a webhook registered in between gets it); SendGrid's
+          // own time is `failedAt`.
+          at: deps.now().toISOString(),
           after: {
             status: invitation.status,
             delivery: failure.event === 'bounce' ? 'bounced' : 'dropped',
+            failedAt: failure.at,
             email: invitation.customer.email,
             ...(failure.reason === undefined ? {} : { reason: failure.reason }),
           },

@@ -151,6 +151,7 @@ describe('readTokenDefaults', () => {
         cosmosEndpoint: 'http://127.0.0.1:18081',
         cosmosKey: 'a2V5',
         sendgridUrl: 'http://127.0.0.1:17073',
+        sendgridEventPublicKey: 'bm90LXJlYWQtaGVyZQ==',
         issuerUrl: 'http://127.0.0.1:17072',
       },
     });
