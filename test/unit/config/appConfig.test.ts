@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -83,5 +84,26 @@ describe('app configuration', () => {
     ).map((s) => s.name);
     expect(Object.keys(example.Values).sort()).toEqual([...expected].sort());
     expect(loadAppConfig(example.Values).cosmos.database).toBe(example.Values.COSMOS_DATABASE);
+  });
+
+  test("SendGrid's event webhook key: optional, a P-256 public key in base64 DER or PEM", () => {
+    const key = (namedCurve: string) =>
+      generateKeyPairSync('ec', { namedCurve }).publicKey.export({ type: 'spki', format: 'der' });
+    const p256 = key('P-256').toString('base64');
+    expect(loadAppConfig(local).mail.eventWebhookPublicKey).toBeUndefined();
+    expect(
+      loadAppConfig({ ...local, SENDGRID_EVENT_WEBHOOK_PUBLIC_KEY: p256 }).mail
+        .eventWebhookPublicKey,
+    ).toBe(p256);
+    const pem = `-----BEGIN PUBLIC KEY-----\n${p256.slice(0, 64)}\n${p256.slice(64)}\n-----END PUBLIC KEY-----\n`;
+    expect(
+      loadAppConfig({ ...local, SENDGRID_EVENT_WEBHOOK_PUBLIC_KEY: pem }).mail
+        .eventWebhookPublicKey,
+    ).toBe(p256);
+    for (const wrong of [key('P-384').toString('base64'), 'bm90IGEga2V5']) {
+      expect(() => loadAppConfig({ ...local, SENDGRID_EVENT_WEBHOOK_PUBLIC_KEY: wrong })).toThrow(
+        /SENDGRID_EVENT_WEBHOOK_PUBLIC_KEY: must be a base64 P-256/,
+      );
+    }
   });
 });
