@@ -33,6 +33,9 @@ param mailFromAddress string
 @description('Sender display name of invitation emails.')
 param mailFromName string = 'Partner invitations'
 
+@description('Verification key of SendGrid\'s signed Event Webhook (base64 P-256 public key from SendGrid\'s mail settings). Empty until the webhook is set up: email delivery events are then refused.')
+param sendGridEventWebhookPublicKey string = ''
+
 @minValue(1)
 @maxValue(50)
 @description('Send attempts before an invitation is marked failed.')
@@ -236,6 +239,7 @@ module api './app/api.bicep' = {
     sendGridReferenceUri: keyVault.outputs.sendGridReferenceUri
     mailFromAddress: mailFromAddress
     mailFromName: mailFromName
+    sendGridEventWebhookPublicKey: sendGridEventWebhookPublicKey
     emailMaxAttempts: emailMaxAttempts
     invitationReminderDays: invitationReminderDays
     invitationResendMinMinutes: invitationResendMinMinutes

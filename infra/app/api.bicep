@@ -25,6 +25,8 @@ param cosmosContainerName string
 param sendGridReferenceUri string
 param mailFromAddress string
 param mailFromName string
+@description('SendGrid Event Webhook verification key (public; empty while not set up).')
+param sendGridEventWebhookPublicKey string
 param emailMaxAttempts int
 param invitationReminderDays int
 param invitationResendMinMinutes int
@@ -140,6 +142,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     SENDGRID_API_KEY: '@Microsoft.KeyVault(SecretUri=${sendGridReferenceUri})'
     MAIL_FROM_ADDRESS: mailFromAddress
     MAIL_FROM_NAME: mailFromName
+    SENDGRID_EVENT_WEBHOOK_PUBLIC_KEY: sendGridEventWebhookPublicKey
     EMAIL_MAX_ATTEMPTS: string(emailMaxAttempts)
     INVITATION_REMINDER_DAYS: string(invitationReminderDays)
     INVITATION_RESEND_MIN_MINUTES: string(invitationResendMinMinutes)
