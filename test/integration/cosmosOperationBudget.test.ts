@@ -23,13 +23,12 @@ async function operationsOf(work: () => Promise<unknown>): Promise<Partial<Cosmo
   stack.cosmos.resetOperationCounts();
   await work();
   await stack.waitForIdle(15_000);
-  // SendGrid's delivery events for what was sent, so they count with the send, not later.
-  await stack.sendgrid.events.settled();
   const { metadata: _metadata, ...documents } = stack.cosmos.operationCounts();
   return Object.fromEntries(Object.entries(documents).filter(([, n]) => n > 0));
 }
 
 async function oneInvitationsLife() {
+  const eventsUrl = stack.sendgrid.events.url()!;
   const partner = await stack.partnerWithProfile();
   const body = customerBody();
   const admin = await stack.customerAdmin(body.customer.domain);
@@ -38,9 +37,17 @@ async function oneInvitationsLife() {
     create: await operationsOf(async () => {
       created = await partner.api('/api/invitations', { method: 'POST', json: body });
     }),
-    'send and dispatch': await operationsOf(() =>
-      partner.api(`/api/invitations/${created!.body.id}/send`, { method: 'POST' }),
-    ),
+    // SendGrid's events are counted apart: locally they arrive ~50 ms after the send and can
+    // race the dispatch's own status write (a lost ETag race costs one more read and replace).
+    'send and dispatch': await operationsOf(async () => {
+      stack.sendgrid.events.setUrl(undefined);
+      await partner.api(`/api/invitations/${created!.body.id}/send`, { method: 'POST' });
+    }),
+    'delivery events': await operationsOf(async () => {
+      stack.sendgrid.events.setUrl(eventsUrl);
+      stack.sendgrid.events.emitFor(stack.sendgrid.messages().at(-1)!);
+      await stack.sendgrid.events.settled();
+    }),
     'open the link': await operationsOf(() =>
       stack.api(new URL(created!.body.acceptUrl).pathname, {
         headers: { Accept: 'application/json' },
@@ -67,9 +74,9 @@ test('one invitation costs the pinned number of Cosmos operations per step', asy
 // issue's goal is at most 14 for create + open + accept + activation, with no queries).
 const BUDGET = {
   create: { read: 1, create: 3 },
-  // 2 of the reads and replaces: SendGrid's `processed` and `delivered` events, one point read
-  // and one conditional replace each, written on the invitation by POST /api/email-events.
-  'send and dispatch': { read: 5, create: 2, replace: 5 },
+  'send and dispatch': { read: 3, create: 2, replace: 3 },
+  // SendGrid's `processed` and `delivered`, one batch each: a point read and a conditional replace.
+  'delivery events': { read: 2, replace: 2 },
   'open the link': { read: 3 },
   // 2 queries: the webhook subscription lookup for each of the two events (accepted, activated).
   'accept and activate': { read: 9, create: 9, replace: 3, query: 2 },
