@@ -21,6 +21,8 @@ import { loadFunctionApp } from './functionsHost/loadFunctions';
 import { startQueueHost, type QueueHost } from './functionsHost/queueHost';
 import { startTimerHost } from './functionsHost/timerHost';
 import { createAdminEndpoint } from './functionsHost/adminEndpoint';
+import { parseCorsSetting } from './functionsHost/cors';
+import { startConsoleServer, type ConsoleConfig } from './servers/consoleServer';
 import { startAzurite, type AzuriteQueueServer } from './servers/azurite';
 import { startLocalCosmos, type LocalCosmos } from './servers/cosmosServer';
 import { mintDevToken, startDevTokenIssuer } from './servers/devTokenIssuer';
@@ -38,6 +40,10 @@ export interface LocalStackOptions {
     queue?: number;
     cosmos?: number;
   };
+  /** Serve the built partner console (`dist/console`) on its own port, as Azure hosts it apart. */
+  readonly console?: { readonly distDir: string; readonly port?: number };
+  /** `Host.CORS` of the functions host; by default the console's origin (none without one). */
+  readonly hostCors?: string;
   /** App settings that replace the computed ones (e.g. a short invitation lifetime in tests). */
   readonly settings?: Readonly<Record<string, string>>;
   /** Queue settings that replace host.json's (tests use faster polling). */
@@ -50,6 +56,8 @@ export interface LocalStack {
   /** e.g. http://127.0.0.1:7071 — the API is under /api. */
   readonly functionsUrl: string;
   readonly issuerUrl: string;
+  /** The partner console, when asked for (`options.console`). */
+  readonly consoleUrl: string | undefined;
   readonly sendgrid: SendGridCapture;
   readonly queueService: QueueServiceClient;
   readonly cosmos: LocalCosmos;
@@ -71,6 +79,8 @@ export const LOCAL_AUDIENCE = 'api://reseller-invitations-local';
 /** The local stand-in for the multi-tenant Entra app registration customers sign in to. */
 export const LOCAL_CLIENT_ID = 'reseller-invitations-local';
 export const LOCAL_CLIENT_SECRET = 'local-dev-client-secret';
+/** The partner console: a public client (a single-page app has no secret), PKCE only. */
+export const LOCAL_CONSOLE_CLIENT_ID = 'reseller-console-local';
 export const LOCAL_DATABASE = 'reseller';
 export const LOCAL_CONTAINER = 'items';
 
@@ -106,7 +116,10 @@ export async function startEmulators(
       key,
       audience: LOCAL_AUDIENCE,
       // The app is a confidential client, as in Entra: its code redemptions need the secret.
-      clients: { [LOCAL_CLIENT_ID]: { secret: LOCAL_CLIENT_SECRET } },
+      clients: {
+        [LOCAL_CLIENT_ID]: { secret: LOCAL_CLIENT_SECRET },
+        [LOCAL_CONSOLE_CLIENT_ID]: {},
+      },
     }),
   ]);
   const closeAll = async () => {
@@ -149,6 +162,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     closers.push(() => runAppTerminateHooks());
     const registrations = getRegistrations();
 
+    let consoleConfig: ConsoleConfig | undefined;
+    const consoleServer =
+      options.console === undefined
+        ? undefined
+        : await startConsoleServer({
+            distDir: options.console.distDir,
+            port: options.console.port ?? 0,
+            config: () => consoleConfig,
+          });
+    if (consoleServer !== undefined) closers.push(() => consoleServer.close());
+
     // Core Tools' admin endpoint (POST /admin/functions/{name}) runs a non-HTTP function now.
     const admin = createAdminEndpoint({
       registrations,
@@ -161,6 +185,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       routePrefix: parseHttpHostSettings(hostJson).routePrefix,
       log,
       admin: admin.handle,
+      cors: parseCorsSetting(options.hostCors ?? consoleServer?.url),
     });
     closers.push(() => http.close());
 
@@ -178,6 +203,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // invocation builds the services.
     Object.assign(process.env, settings);
     resetAppServices();
+    consoleConfig = {
+      apiBaseUrl: http.url,
+      authority: `${emulators.issuerUrl}/organizations/v2.0`,
+      clientId: LOCAL_CONSOLE_CLIENT_ID,
+      apiScope: `${LOCAL_AUDIENCE}/access_as_user`,
+    };
 
     const queueService = QueueServiceClient.fromConnectionString(
       emulators.azurite.connectionString,
@@ -203,6 +234,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     return {
       functionsUrl: http.url,
       issuerUrl: emulators.issuerUrl,
+      consoleUrl: consoleServer?.url,
       sendgrid: emulators.sendgrid,
       queueService,
       cosmos: emulators.cosmos,

@@ -1,10 +1,12 @@
+import { join } from 'node:path';
 import { findProjectRoot } from './projectRoot';
 import { startEmulators, startLocalStack } from './localStack';
 
 /**
  * `npm start`: the whole system on loopback, on the well-known local ports, until Ctrl-C.
  * `npm run emulators` starts only the stand-ins, for `func start` where Core Tools exist.
- * FUNCTIONS_PORT, ISSUER_PORT, SENDGRID_PORT, QUEUE_PORT and COSMOS_PORT move the ports.
+ * FUNCTIONS_PORT, CONSOLE_PORT, ISSUER_PORT, SENDGRID_PORT, QUEUE_PORT and COSMOS_PORT move
+ * the ports.
  */
 async function main(): Promise<void> {
   const projectRoot = findProjectRoot(__dirname);
@@ -16,15 +18,20 @@ async function main(): Promise<void> {
     queue: port('QUEUE_PORT', 10001),
     cosmos: port('COSMOS_PORT', 8081),
   };
+  const consolePort = port('CONSOLE_PORT', 7074);
   const emulatorsOnly = process.argv.includes('--emulators-only');
   const running = emulatorsOnly
     ? await startEmulators({ projectRoot, ports })
-    : await startLocalStack({ projectRoot, ports });
+    : await startLocalStack({
+        projectRoot,
+        ports,
+        console: { distDir: join(projectRoot, 'dist', 'console'), port: consolePort },
+      });
   const tenant = '11111111-2222-3333-4444-555555555555';
   const issuerUrl = 'issuerUrl' in running ? running.issuerUrl : '';
   console.log(`
 Reseller invitations — local ${emulatorsOnly ? 'emulators are' : 'stack is'} up (loopback only)
-${emulatorsOnly ? '' : `\n  API              http://127.0.0.1:${ports.functions}/api   (health: /api/health)`}
+${emulatorsOnly ? '' : `\n  Partner console  ${'consoleUrl' in running ? running.consoleUrl : ''}   (sign in with any test account; tick AdminAgent)\n  API              http://127.0.0.1:${ports.functions}/api   (health: /api/health, contract: /api/openapi.yaml)`}
   Captured email   ${running.sendgrid.url}/messages
   Token issuer     ${issuerUrl}   (JWKS: ${issuerUrl}/discovery/v2.0/keys)
   Cosmos server    ${running.cosmos.endpoint}
