@@ -162,14 +162,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     closers.push(() => runAppTerminateHooks());
     const registrations = getRegistrations();
 
-    let consoleConfig: ConsoleConfig | undefined;
+    // Known once the API and the issuer listen; the console server asks for it per request.
+    const consoleConfig: { current?: ConsoleConfig } = {};
     const consoleServer =
       options.console === undefined
         ? undefined
         : await startConsoleServer({
             distDir: options.console.distDir,
             port: options.console.port ?? 0,
-            config: () => consoleConfig,
+            config: () => consoleConfig.current,
           });
     if (consoleServer !== undefined) closers.push(() => consoleServer.close());
 
@@ -203,7 +204,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // invocation builds the services.
     Object.assign(process.env, settings);
     resetAppServices();
-    consoleConfig = {
+    consoleConfig.current = {
       apiBaseUrl: http.url,
       authority: `${emulators.issuerUrl}/organizations/v2.0`,
       clientId: LOCAL_CONSOLE_CLIENT_ID,

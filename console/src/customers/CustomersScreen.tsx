@@ -1,0 +1,141 @@
+import {
+  Button,
+  Field,
+  SearchBox,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Title2,
+} from '@fluentui/react-components';
+import { Fragment, useCallback, useState } from 'react';
+import type { Customer, Page } from '../api/apiTypes';
+import { PATHS } from '../app/paths';
+import { useRouter } from '../app/router';
+import { useSession } from '../app/session';
+import { format, useI18n } from '../i18n/i18n';
+import { EmptyState, Loading, ProblemBar, SuccessBar } from '../ui/feedback';
+import { usePagedList } from '../ui/usePagedList';
+import { CustomerDetails } from './CustomerDetails';
+import { matchesCustomerSearch } from './customerSearch';
+
+const COLUMNS = 7;
+
+/** Customers: the active relationships, paged and searchable; a row expands to manage it. */
+export function CustomersScreen() {
+  const { t, formatDate, countryName } = useI18n();
+  const { api } = useSession();
+  const { navigate } = useRouter();
+  const [query, setQuery] = useState('');
+  const [expanded, setExpanded] = useState<string>();
+  const [removedCompany, setRemovedCompany] = useState<string>();
+  const fetchPage = useCallback(
+    async (continuationToken: string | undefined) =>
+      (await api<Page<Customer>>('/api/customers', { query: { continuationToken } })).body,
+    [api],
+  );
+  const list = usePagedList(fetchPage, 'customers');
+  const shown = list.items.filter((customer) => matchesCustomerSearch(customer, query));
+  const requestButton = (
+    <Button appearance="primary" onClick={() => navigate(PATHS.request)}>
+      {t.nav.request}
+    </Button>
+  );
+
+  return (
+    <>
+      <Title2 as="h1">{t.customers.title}</Title2>
+      <div className="actions">
+        {requestButton}
+        <Field label={t.customers.search} hint={t.customers.searchHint}>
+          <SearchBox value={query} onChange={(_, data) => setQuery(data.value)} />
+        </Field>
+      </div>
+      {removedCompany && (
+        <SuccessBar>{format(t.customers.removed, { company: removedCompany })}</SuccessBar>
+      )}
+      {list.problem && <ProblemBar problem={list.problem} onRetry={list.reload} />}
+      {!list.loading && !list.problem && list.items.length === 0 && (
+        <EmptyState>{t.customers.empty}</EmptyState>
+      )}
+      {list.items.length > 0 && shown.length === 0 && (
+        <EmptyState>{format(t.customers.noMatch, { query })}</EmptyState>
+      )}
+      {shown.length > 0 && (
+        <div className="table-scroll">
+          <Table aria-label={t.customers.title}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t.customers.company}</TableHeaderCell>
+                <TableHeaderCell>{t.customers.domain}</TableHeaderCell>
+                <TableHeaderCell>{t.customers.country}</TableHeaderCell>
+                <TableHeaderCell>{t.customers.delegatedAdmin}</TableHeaderCell>
+                <TableHeaderCell>{t.customers.mca}</TableHeaderCell>
+                <TableHeaderCell>{t.customers.supportContact}</TableHeaderCell>
+                <TableHeaderCell>
+                  <span className="skip-link">{t.customers.details}</span>
+                </TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {shown.map((customer) => {
+                const open = expanded === customer.id;
+                const detailsId = `customer-${customer.id}`;
+                return (
+                  <Fragment key={customer.id}>
+                    <TableRow>
+                      <TableCell>{customer.companyName}</TableCell>
+                      <TableCell>{customer.domain}</TableCell>
+                      <TableCell>{countryName(customer.country)}</TableCell>
+                      <TableCell>
+                        {t.customers.dapState[customer.delegatedAdmin.state]}{' '}
+                        {format(t.customers.since, {
+                          date: formatDate(customer.delegatedAdmin.changedAt),
+                        })}
+                      </TableCell>
+                      <TableCell>
+                        {customer.mca.accepted
+                          ? format(t.customers.mcaAccepted, {
+                              date: formatDate(customer.mca.acceptedAt),
+                            })
+                          : t.customers.mcaPending}
+                      </TableCell>
+                      <TableCell>{customer.supportContact?.name ?? t.customers.none}</TableCell>
+                      <TableCell>
+                        <Button
+                          aria-expanded={open}
+                          aria-controls={detailsId}
+                          onClick={() => setExpanded(open ? undefined : customer.id)}
+                        >
+                          {format(t.customers.manage, { company: customer.companyName })}
+                        </Button>
+                      </TableCell>
+                    </TableRow>
+                    {open && (
+                      <TableRow>
+                        <TableCell colSpan={COLUMNS} id={detailsId}>
+                          <CustomerDetails
+                            customer={customer}
+                            onChanged={(next) => list.update((c) => c.id === customer.id, next)}
+                            onRemoved={() => {
+                              list.update((c) => c.id === customer.id, undefined);
+                              setRemovedCompany(customer.companyName);
+                            }}
+                          />
+                        </TableCell>
+                      </TableRow>
+                    )}
+                  </Fragment>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      {list.loading && <Loading />}
+      {list.hasMore && !list.loading && <Button onClick={list.loadMore}>{t.loadMore}</Button>}
+    </>
+  );
+}

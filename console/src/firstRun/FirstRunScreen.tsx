@@ -1,0 +1,134 @@
+import {
+  Button,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Select,
+  Text,
+  Title2,
+} from '@fluentui/react-components';
+import { useMemo, useState, type FormEvent } from 'react';
+import { PARTNER_CLOUDS, type PartnerCloud } from '../../../shared/domain/cloud';
+import { ApiProblem } from '../api/apiProblem';
+import type { PartnerProfile } from '../api/apiTypes';
+import { isAdminAgent } from '../auth/signIn';
+import { useSession } from '../app/session';
+import { useI18n } from '../i18n/i18n';
+import { fieldErrorText } from '../i18n/problemText';
+import { allCountries } from '../request/countryOptions';
+import { ProblemBar } from '../ui/feedback';
+
+/** First run: a partner without a profile creates it (Admin agents only; others are told). */
+export function FirstRunScreen() {
+  const { t, locale, countryName } = useI18n();
+  const { api, user, setProfile } = useSession();
+  const countries = useMemo(() => allCountries(countryName, locale), [countryName, locale]);
+  const [form, setForm] = useState<PartnerProfile>({
+    displayName: '',
+    country: '',
+    cloud: 'public',
+    mpnId: '',
+  });
+  const [problem, setProblem] = useState<ApiProblem>();
+  const [saving, setSaving] = useState(false);
+
+  if (!isAdminAgent(user)) {
+    return (
+      <>
+        <Title2 as="h1">{t.firstRun.title}</Title2>
+        <p role="alert">{t.firstRun.needsAdmin}</p>
+      </>
+    );
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    setProblem(undefined);
+    try {
+      const saved = await api<PartnerProfile>('/api/partner', { method: 'PUT', json: form });
+      setProfile(saved.body);
+    } catch (error) {
+      if (!(error instanceof ApiProblem)) throw error;
+      setProblem(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+  const error = (field: string) => fieldErrorText(t, problem, field);
+  const state = (field: string) => (error(field) ? 'error' : 'none');
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <Title2 as="h1">{t.firstRun.title}</Title2>
+      <Text>{t.firstRun.intro}</Text>
+      {problem && <ProblemBar problem={problem} />}
+      <Field
+        label={t.firstRun.displayName}
+        required
+        validationMessage={error('displayName')}
+        validationState={state('displayName')}
+      >
+        <Input
+          value={form.displayName}
+          autoComplete="organization"
+          onChange={(_, data) => setForm({ ...form, displayName: data.value })}
+        />
+      </Field>
+      <Field
+        label={t.firstRun.country}
+        required
+        validationMessage={error('country')}
+        validationState={state('country')}
+      >
+        <Select
+          value={form.country}
+          onChange={(_, data) => setForm({ ...form, country: data.value })}
+        >
+          <option value="" disabled>
+            {t.request.chooseCountry}
+          </option>
+          {countries.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field
+        label={t.firstRun.cloud}
+        required
+        validationMessage={error('cloud')}
+        validationState={state('cloud')}
+      >
+        <RadioGroup
+          value={form.cloud}
+          onChange={(_, data) => setForm({ ...form, cloud: data.value as PartnerCloud })}
+        >
+          {PARTNER_CLOUDS.map((cloud) => (
+            <Radio key={cloud} value={cloud} label={t.firstRun.clouds[cloud]} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field
+        label={t.firstRun.mpnId}
+        hint={t.firstRun.mpnIdHint}
+        required
+        validationMessage={error('mpnId')}
+        validationState={state('mpnId')}
+      >
+        <Input
+          value={form.mpnId}
+          inputMode="numeric"
+          onChange={(_, data) => setForm({ ...form, mpnId: data.value })}
+        />
+      </Field>
+      <div className="actions">
+        <Button appearance="primary" type="submit" disabled={saving}>
+          {saving ? t.saving : t.firstRun.submit}
+        </Button>
+      </div>
+    </form>
+  );
+}
