@@ -6,18 +6,18 @@ import { isAdminAgent } from '../auth/signIn';
 import { useProfile, useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
 import { fieldErrorText } from '../i18n/problemText';
-import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ProblemBar, SuccessBar } from '../ui/feedback';
 
 /** A customer's row, expanded: support contact, removal (confirmed by name), history. */
 export function CustomerDetails({
   customer,
   onChanged,
-  onRemoved,
+  onRemove,
 }: {
   customer: Customer;
   onChanged: (customer: Customer) => void;
-  onRemoved: () => void;
+  /** Asks to remove the relationship; the list owns the confirmation, which outlives the row. */
+  onRemove: () => void;
 }) {
   const { t, formatDate } = useI18n();
   const { api, user } = useSession();
@@ -31,7 +31,6 @@ export function CustomerDetails({
   );
   const [problem, setProblem] = useState<ApiProblem>();
   const [saved, setSaved] = useState<string>();
-  const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const path = `/api/customers/${encodeURIComponent(customer.id)}`;
   const company = customer.companyName;
@@ -60,12 +59,6 @@ export function CustomerDetails({
       setSaved(contact.name);
     });
   };
-  const remove = () =>
-    attempt(async () => {
-      await api(`${path}/relationship`, { method: 'DELETE' });
-      setConfirming(false);
-      onRemoved();
-    });
   const error = (field: string) => fieldErrorText(t, problem, field);
   const history: Array<[string, string | undefined]> = [
     [t.customers.historyCreated, customer.relationship.createdAt],
@@ -130,18 +123,7 @@ export function CustomerDetails({
         </ol>
         <Subtitle2 as="h2">{t.customers.removeTitle}</Subtitle2>
         {isAdminAgent(user) ? (
-          <>
-            <Button onClick={() => setConfirming(true)}>{t.customers.remove}</Button>
-            <ConfirmDialog
-              open={confirming}
-              title={format(t.customers.removeConfirmTitle, { company })}
-              text={format(t.customers.removeConfirmText, { company })}
-              confirmLabel={t.customers.removeConfirm}
-              busy={busy}
-              onConfirm={() => void remove()}
-              onCancel={() => setConfirming(false)}
-            />
-          </>
+          <Button onClick={onRemove}>{t.customers.remove}</Button>
         ) : (
           <Text>{t.customers.removeNeedsAdmin}</Text>
         )}

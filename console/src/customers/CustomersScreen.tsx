@@ -11,11 +11,13 @@ import {
   Title2,
 } from '@fluentui/react-components';
 import { Fragment, useCallback, useState } from 'react';
+import { ApiProblem } from '../api/apiProblem';
 import type { Customer, Page } from '../api/apiTypes';
 import { PATHS } from '../app/paths';
 import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { EmptyState, Loading, ProblemBar, SuccessBar } from '../ui/feedback';
 import { usePagedList } from '../ui/usePagedList';
 import { CustomerDetails } from './CustomerDetails';
@@ -31,6 +33,9 @@ export function CustomersScreen() {
   const [query, setQuery] = useState('');
   const [expanded, setExpanded] = useState<string>();
   const [removedCompany, setRemovedCompany] = useState<string>();
+  const [removing, setRemoving] = useState<Customer>();
+  const [removeBusy, setRemoveBusy] = useState(false);
+  const [removeProblem, setRemoveProblem] = useState<ApiProblem>();
   const fetchPage = useCallback(
     async (continuationToken: string | undefined) =>
       (await api<Page<Customer>>('/api/customers', { query: { continuationToken } })).body,
@@ -38,6 +43,23 @@ export function CustomersScreen() {
   );
   const list = usePagedList(fetchPage, 'customers');
   const shown = list.items.filter((customer) => matchesCustomerSearch(customer, query));
+  const remove = async (customer: Customer) => {
+    setRemoveBusy(true);
+    setRemoveProblem(undefined);
+    try {
+      await api(`/api/customers/${encodeURIComponent(customer.id)}/relationship`, {
+        method: 'DELETE',
+      });
+      setRemovedCompany(customer.companyName);
+      list.update((c) => c.id === customer.id, undefined);
+    } catch (error) {
+      if (!(error instanceof ApiProblem)) throw error;
+      setRemoveProblem(error);
+    } finally {
+      setRemoving(undefined);
+      setRemoveBusy(false);
+    }
+  };
   const requestButton = (
     <Button appearance="primary" onClick={() => navigate(PATHS.request)}>
       {t.nav.request}
@@ -56,6 +78,16 @@ export function CustomersScreen() {
       {removedCompany && (
         <SuccessBar>{format(t.customers.removed, { company: removedCompany })}</SuccessBar>
       )}
+      {removeProblem && <ProblemBar problem={removeProblem} />}
+      <ConfirmDialog
+        open={removing !== undefined}
+        title={format(t.customers.removeConfirmTitle, { company: removing?.companyName ?? '' })}
+        text={format(t.customers.removeConfirmText, { company: removing?.companyName ?? '' })}
+        confirmLabel={t.customers.removeConfirm}
+        busy={removeBusy}
+        onConfirm={() => void (removing && remove(removing))}
+        onCancel={() => setRemoving(undefined)}
+      />
       {list.problem && <ProblemBar problem={list.problem} onRetry={list.reload} />}
       {!list.loading && !list.problem && list.items.length === 0 && (
         <EmptyState>{t.customers.empty}</EmptyState>
@@ -119,10 +151,7 @@ export function CustomersScreen() {
                           <CustomerDetails
                             customer={customer}
                             onChanged={(next) => list.update((c) => c.id === customer.id, next)}
-                            onRemoved={() => {
-                              list.update((c) => c.id === customer.id, undefined);
-                              setRemovedCompany(customer.companyName);
-                            }}
+                            onRemove={() => setRemoving(customer)}
                           />
                         </TableCell>
                       </TableRow>
