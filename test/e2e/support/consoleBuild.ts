@@ -13,7 +13,7 @@ export function buildConsole(): string {
   const outDir = mkdtempSync(join(tmpdir(), 'console-build-'));
   execFileSync(
     join(projectRoot, 'node_modules', '.bin', 'vite'),
-    ['build', '--config', 'console/vite.config.ts', '--outDir', outDir, '--logLevel', 'error'],
+    ['build', '--config', 'console/vite.config.mts', '--outDir', outDir, '--logLevel', 'error'],
     {
       cwd: projectRoot,
       stdio: ['ignore', 'ignore', 'inherit'],
