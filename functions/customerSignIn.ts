@@ -6,7 +6,22 @@ import { SIGN_IN_PROBLEMS } from '../shared/auth/customerSignIn';
 import { ProblemError } from '../shared/http/problem';
 import { openLink } from '../shared/services/acceptance';
 import type { InvitationDocument } from '../shared/store/documents';
-import { acceptancePath, customerFailure, sessionOf } from '../shared/web/acceptanceResponses';
+import type { ResponseCookie } from '../shared/auth/sealedCookie';
+import {
+  acceptancePath,
+  customerFailure,
+  linkHandler,
+  sessionOf,
+} from '../shared/web/acceptanceResponses';
+
+/** A redirect that sets cookies; the URL may hold an invitation token, so no referrer. */
+function redirect(status: 302 | 303, location: string, cookies: ResponseCookie[]) {
+  return {
+    status,
+    headers: { Location: location, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' },
+    cookies,
+  };
+}
 
 /**
  * The customer admin's sign-in around the acceptance page: off to Entra (authorization code
@@ -18,34 +33,21 @@ app.http('startCustomerSignIn', {
   methods: ['GET'],
   route: 'accept/{token}/signin',
   authLevel: 'anonymous',
-  handler: async (request, context) => {
-    const token = request.params.token ?? '';
-    let invitation: InvitationDocument | undefined;
-    try {
-      const services = appServices();
-      invitation = await openLink(services, token);
-      const session = await sessionOf(services, request);
-      const other = request.query.get('account') === 'other';
-      const { url, pending } = await services.customerSignIn.begin(invitation.customer.domain, {
-        selectAccount: other || session !== undefined,
-        ...(other || session?.identity.username === undefined
-          ? {}
-          : { loginHint: session.identity.username }),
-      });
-      return {
-        status: 302,
-        headers: { Location: url, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' },
-        cookies: [
-          await services.customerCookies.pending.seal(
-            { ...pending, acceptToken: token },
-            PENDING_SIGN_IN_SECONDS,
-          ),
-        ],
-      };
-    } catch (error) {
-      return customerFailure(error, request, context, invitation);
-    }
-  },
+  handler: linkHandler(async ({ request, services, token, invitation }) => {
+    const session = await sessionOf(services, request);
+    const other = request.query.get('account') === 'other';
+    const { url, pending } = await services.customerSignIn.begin(invitation.customer.domain, {
+      selectAccount: other || session !== undefined,
+      ...(other || session?.identity.username === undefined
+        ? {}
+        : { loginHint: session.identity.username }),
+    });
+    const cookie = await services.customerCookies.pending.seal(
+      { ...pending, acceptToken: token },
+      PENDING_SIGN_IN_SECONDS,
+    );
+    return redirect(302, url, [cookie]);
+  }),
 });
 
 app.http('completeCustomerSignIn', {
@@ -68,18 +70,14 @@ app.http('completeCustomerSignIn', {
       }
       invitation = await openLink(services, pending.acceptToken);
       const identity = await services.customerSignIn.complete(request.query, pending);
-      return {
-        status: 303,
-        headers: {
-          Location: `${services.config.publicBaseUrl}${acceptancePath(pending.acceptToken)}`,
-          'Cache-Control': 'no-store',
-          'Referrer-Policy': 'no-referrer',
-        },
-        cookies: [
+      return redirect(
+        303,
+        `${services.config.publicBaseUrl}${acceptancePath(pending.acceptToken)}`,
+        [
           cookies.pending.clear(),
           await cookies.session.seal({ identity, csrf: newCsrfToken() }, SESSION_SECONDS),
         ],
-      };
+      );
     } catch (error) {
       return customerFailure(error, request, context, invitation);
     }
@@ -93,13 +91,10 @@ app.http('customerSignOut', {
   handler: async (request) => {
     const services = appServices();
     // Signing out only forgets this browser's session; it needs no proof and changes no data.
-    return {
-      status: 303,
-      headers: {
-        Location: `${services.config.publicBaseUrl}${acceptancePath(request.params.token ?? '')}`,
-        'Cache-Control': 'no-store',
-      },
-      cookies: [services.customerCookies.session.clear()],
-    };
+    return redirect(
+      303,
+      `${services.config.publicBaseUrl}${acceptancePath(request.params.token ?? '')}`,
+      [services.customerCookies.session.clear()],
+    );
   },
 });

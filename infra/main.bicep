@@ -61,11 +61,15 @@ param webhookMaxAttempts int = 8
 @description('Expected token audience: the client id or Application ID URI of the app registration partners sign in to.')
 param authAudience string
 
+// The sign-in host of partners and customers is the one of the cloud the app is deployed to
+// (login.microsoftonline.com in the public cloud, login.microsoftonline.us in Azure Government),
+// not a hard-coded public one.
+
 @description('Expected token issuer; {tid} stands for the tenant id in the token.')
-param authIssuer string = 'https://login.microsoftonline.com/{tid}/v2.0'
+param authIssuer string = '${environment().authentication.loginEndpoint}{tid}/v2.0'
 
 @description('JWKS endpoint with the token signing keys.')
-param authJwksUri string = 'https://login.microsoftonline.com/common/discovery/v2.0/keys'
+param authJwksUri string = '${environment().authentication.loginEndpoint}common/discovery/v2.0/keys'
 
 // Customer admin sign-in on the acceptance pages (OpenID Connect, authorization code + PKCE)
 
@@ -77,7 +81,7 @@ param authClientId string
 param authClientSecret string
 
 @description('Sign-in authority; the customer tenant (by domain) and /v2.0 are appended.')
-param authAuthority string = 'https://login.microsoftonline.com'
+param authAuthority string = environment().authentication.loginEndpoint
 
 @secure()
 @minLength(32)

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { startLocalStack, type LocalStack } from './localStack';
+import { callApi } from './load/apiClient';
+import { customerAdminToken } from './load/customerAdminToken';
+import { inParallel, latencyLine } from './load/figures';
+import { startLocalStack } from './localStack';
 import { findProjectRoot } from './projectRoot';
-import { tenantIdForDomain } from './servers/devTokenIssuer';
-import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../shared/domain/acceptanceEligibility';
 
 /**
  * `npm run bench`: starts its own local stack on free ports and prints latency and throughput
@@ -20,21 +21,8 @@ interface Sample {
   readonly ms: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
 function report(name: string, samples: number[], wallMs: number): void {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const line = [
-    name.padEnd(28),
-    `n=${String(sorted.length).padStart(4)}`,
-    `p50=${percentile(sorted, 50).toFixed(1).padStart(7)} ms`,
-    `p95=${percentile(sorted, 95).toFixed(1).padStart(7)} ms`,
-    `max=${(sorted.at(-1) ?? NaN).toFixed(1).padStart(7)} ms`,
-    `${((sorted.length / wallMs) * 1000).toFixed(0).padStart(5)} /s`,
-  ];
-  console.log(line.join('  '));
+  console.log(latencyLine(name, samples, wallMs));
 }
 
 async function timed<T>(samples: Sample[], name: string, work: () => Promise<T>): Promise<T> {
@@ -42,37 +30,6 @@ async function timed<T>(samples: Sample[], name: string, work: () => Promise<T>)
   const result = await work();
   samples.push({ name, ms: performance.now() - started });
   return result;
-}
-
-async function inParallel<T>(count: number, concurrency: number, work: (i: number) => Promise<T>) {
-  const results: T[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const i = next++;
-        results[i] = await work(i);
-      }
-    }),
-  );
-  return results;
-}
-
-async function call(stack: LocalStack, path: string, init: RequestInit & { token?: string } = {}) {
-  const headers = new Headers(init.headers);
-  if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
-  if (init.body) headers.set('Content-Type', 'application/json');
-  headers.set('Accept', 'application/json');
-  const response = await fetch(`${stack.functionsUrl}${path}`, {
-    ...init,
-    headers,
-    redirect: 'manual',
-  });
-  const text = await response.text();
-  if (response.status >= 400) {
-    throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${text}`);
-  }
-  return text === '' ? undefined : (JSON.parse(text) as Record<string, unknown>);
 }
 
 async function main(): Promise<void> {
@@ -86,7 +43,7 @@ async function main(): Promise<void> {
   try {
     const tenantId = randomUUID();
     const token = await stack.mintToken(tenantId, ['AdminAgent']);
-    await call(stack, '/api/partner', {
+    await callApi(stack.functionsUrl, '/api/partner', {
       method: 'PUT',
       token,
       body: JSON.stringify({
@@ -112,7 +69,7 @@ async function main(): Promise<void> {
 
     console.log(`${INVITATIONS} invitations, ${CONCURRENCY} concurrent requests, local stack\n`);
     const invitations = await phase('POST /api/invitations', (i) =>
-      call(stack, '/api/invitations', {
+      callApi(stack.functionsUrl, '/api/invitations', {
         method: 'POST',
         token,
         body: JSON.stringify({
@@ -129,18 +86,16 @@ async function main(): Promise<void> {
     const tokens = invitations.map((inv) => String(inv!.acceptUrl).split('/').pop()!);
     // Each customer's Global Administrator, with a token of the tenant owning its domain.
     const adminTokens = await Promise.all(
-      invitations.map((inv) => {
-        const domain = String((inv!.customer as { domain: string }).domain);
-        return stack.mintToken(tenantIdForDomain(domain), [], {
-          preferredUsername: `admin@${domain}`,
-          directoryRoles: [GLOBAL_ADMINISTRATOR_ROLE_ID],
-        });
-      }),
+      invitations.map((inv) =>
+        customerAdminToken(stack, String((inv!.customer as { domain: string }).domain)),
+      ),
     );
-    await phase('GET /api/accept/{token}', (i) => call(stack, `/api/accept/${tokens[i]}`));
+    await phase('GET /api/accept/{token}', (i) =>
+      callApi(stack.functionsUrl, `/api/accept/${tokens[i]}`),
+    );
     const acceptedAt: number[] = [];
     await phase('POST /api/accept/{token}', async (i) => {
-      await call(stack, `/api/accept/${tokens[i]}`, {
+      await callApi(stack.functionsUrl, `/api/accept/${tokens[i]}`, {
         method: 'POST',
         token: adminTokens[i]!,
         body: JSON.stringify({
@@ -155,13 +110,13 @@ async function main(): Promise<void> {
     const started = performance.now();
     await stack.waitForIdle(120_000);
     const drained = performance.now() - started;
-    const list = await call(stack, '/api/customers?limit=100', { token });
+    const list = await callApi(stack.functionsUrl, '/api/customers?limit=100', { token });
     console.log(
       `\nactivation queue drained ${drained.toFixed(0)} ms after the last acceptance; ` +
         `first Customers page holds ${(list!.items as unknown[]).length} customers`,
     );
     await phase('GET /api/customers (page)', () =>
-      call(stack, '/api/customers?limit=25', { token }),
+      callApi(stack.functionsUrl, '/api/customers?limit=25', { token }),
     );
   } finally {
     await stack.close();

@@ -3,7 +3,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../shared/domain/acceptanceEligibility';
 import { verifyWebhookSignature } from '../shared/domain/webhookSignature';
+import { findProjectRoot } from './projectRoot';
 import { tenantIdForDomain } from './servers/devTokenIssuer';
+import { readStackFile, stackFilePath } from './stackFile';
 import type { CapturedMail } from './servers/sendgridCapture';
 
 /**
@@ -98,13 +100,28 @@ const POLL_TIMEOUT_MS = Number(process.env.DEMO_TIMEOUT_MS ?? 30_000);
 const POLL_INTERVAL_MS = 250;
 const REACHABILITY_TIMEOUT_MS = 3_000;
 
+/**
+ * Where the stack runs: what `npm start` wrote to `.local/stack.json` (so moved ports just work),
+ * else the well-known ports; DEMO_API_URL, DEMO_ISSUER_URL and DEMO_MAIL_URL override each.
+ */
 function demoUrls(): DemoUrls {
-  const url = (name: string, fallback: string) =>
-    (process.env[name] ?? fallback).replace(/\/+$/, '');
+  let running: { api?: string; issuer?: string; mail?: string } = {};
+  try {
+    const stack = readStackFile(stackFilePath(findProjectRoot(__dirname)));
+    running = {
+      ...(stack.functionsUrl === undefined ? {} : { api: stack.functionsUrl }),
+      issuer: stack.endpoints.issuerUrl,
+      mail: stack.endpoints.sendgridUrl,
+    };
+  } catch {
+    // No stack file: the well-known ports.
+  }
+  const url = (name: string, found: string | undefined, fallback: string) =>
+    (process.env[name] ?? found ?? fallback).replace(/\/+$/, '');
   return {
-    api: url('DEMO_API_URL', 'http://127.0.0.1:7071'),
-    issuer: url('DEMO_ISSUER_URL', 'http://127.0.0.1:7072'),
-    mail: url('DEMO_MAIL_URL', 'http://127.0.0.1:7073'),
+    api: url('DEMO_API_URL', running.api, 'http://127.0.0.1:7071'),
+    issuer: url('DEMO_ISSUER_URL', running.issuer, 'http://127.0.0.1:7072'),
+    mail: url('DEMO_MAIL_URL', running.mail, 'http://127.0.0.1:7073'),
   };
 }
 

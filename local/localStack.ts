@@ -55,13 +55,14 @@ export interface LocalStackOptions {
 export interface LocalStack {
   /** e.g. http://127.0.0.1:7071 — the API is under /api. */
   readonly functionsUrl: string;
-  readonly issuerUrl: string;
   /** The partner console, when asked for (`options.console`). */
   readonly consoleUrl: string | undefined;
+  readonly issuerUrl: string;
   readonly sendgrid: SendGridCapture;
   readonly queueService: QueueServiceClient;
   readonly cosmos: LocalCosmos;
   readonly settings: Readonly<Record<string, string>>;
+  readonly endpoints: EmulatorEndpoints;
   /** A token from the local issuer, as a partner's sign-in would give. */
   mintToken(
     tenantId: string,
@@ -140,14 +141,56 @@ export async function startEmulators(
   return { azurite, cosmos, sendgrid, issuerUrl: issuer.url, key, close: closeAll };
 }
 
+/** Where the emulators listen: all a functions host needs to reach them. */
+export interface EmulatorEndpoints {
+  readonly queueConnectionString: string;
+  readonly cosmosEndpoint: string;
+  readonly cosmosKey: string;
+  readonly sendgridUrl: string;
+  readonly issuerUrl: string;
+}
+
+export function endpointsOf(emulators: LocalEmulators): EmulatorEndpoints {
+  return {
+    queueConnectionString: emulators.azurite.connectionString,
+    cosmosEndpoint: emulators.cosmos.endpoint,
+    cosmosKey: emulators.cosmos.key,
+    sendgridUrl: emulators.sendgrid.url,
+    issuerUrl: emulators.issuerUrl,
+  };
+}
+
+export interface FunctionsHostOptions extends Pick<
+  LocalStackOptions,
+  'projectRoot' | 'functionFiles' | 'settings' | 'queueSettings' | 'console' | 'hostCors'
+> {
+  readonly endpoints: EmulatorEndpoints;
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  /** How long a received queue message stays invisible (the Functions default is 600 s). */
+  readonly messageLeaseSeconds?: number;
+  readonly log?: HostLog;
+}
+
+export interface FunctionsHost {
+  readonly functionsUrl: string;
+  /** The partner console, when asked for (`options.console`). */
+  readonly consoleUrl: string | undefined;
+  readonly queueService: QueueServiceClient;
+  readonly settings: Readonly<Record<string, string>>;
+  runTimer(functionName: string): Promise<void>;
+  waitForIdle(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
 /**
- * Brings up the whole system on loopback, as `npm start` and the integration tests use it:
- * the emulators, and the function app's own registrations served by the local Functions host.
+ * The local Functions host alone: the app's registrations served over HTTP, its queues polled
+ * and its timers run, against emulators that run elsewhere (in this process or another one,
+ * as `npm run host` uses it).
  */
-export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+export async function startFunctionsHost(options: FunctionsHostOptions): Promise<FunctionsHost> {
   const log = options.log ?? consoleHostLog;
-  const emulators = await startEmulators(options);
-  const closers: Array<() => Promise<void>> = [() => emulators.close()];
+  const closers: Array<() => Promise<void>> = [];
   const close = async () => {
     for (const closeOne of closers.reverse()) {
       await closeOne().catch((error: unknown) => log('warning', `shutdown: ${String(error)}`));
@@ -162,7 +205,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     closers.push(() => runAppTerminateHooks());
     const registrations = getRegistrations();
 
-    // Known once the API and the issuer listen; the console server asks for it per request.
+    // Known once the API listens; the console server asks for it per request.
     const consoleConfig: { current?: ConsoleConfig } = {};
     const consoleServer =
       options.console === undefined
@@ -182,7 +225,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     const http: HttpHost = await startHttpHost({
       registrations,
-      port: options.ports?.functions ?? 0,
+      port: options.port ?? 0,
       routePrefix: parseHttpHostSettings(hostJson).routePrefix,
       log,
       admin: admin.handle,
@@ -190,29 +233,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     closers.push(() => http.close());
 
-    const settings = {
-      ...localAppSettings({
-        azurite: emulators.azurite,
-        cosmos: emulators.cosmos,
-        sendgridUrl: emulators.sendgrid.url,
-        issuerUrl: emulators.issuerUrl,
-        functionsUrl: http.url,
-      }),
-      ...options.settings,
-    };
+    const settings = { ...localAppSettings(options.endpoints, http.url), ...options.settings };
     // The app reads its settings from the environment, as in Azure; set them before the first
     // invocation builds the services.
     Object.assign(process.env, settings);
     resetAppServices();
     consoleConfig.current = {
       apiBaseUrl: http.url,
-      authority: `${emulators.issuerUrl}/organizations/v2.0`,
+      authority: `${options.endpoints.issuerUrl}/organizations/v2.0`,
       clientId: LOCAL_CONSOLE_CLIENT_ID,
       apiScope: `${LOCAL_AUDIENCE}/access_as_user`,
     };
 
     const queueService = QueueServiceClient.fromConnectionString(
-      emulators.azurite.connectionString,
+      options.endpoints.queueConnectionString,
     );
     // As the templates do in Azure: every queue the app writes to exists before it runs.
     for (const name of Object.values(QUEUES)) {
@@ -224,6 +258,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       queueService,
       settings: queueSettings,
       log,
+      ...(options.messageLeaseSeconds === undefined
+        ? {}
+        : { messageLeaseSeconds: options.messageLeaseSeconds }),
     });
     closers.push(() => queues.close());
     // After the settings are in the environment: schedules such as %HOUSEKEEPING_SCHEDULE%
@@ -234,23 +271,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     return {
       functionsUrl: http.url,
-      issuerUrl: emulators.issuerUrl,
       consoleUrl: consoleServer?.url,
-      sendgrid: emulators.sendgrid,
       queueService,
-      cosmos: emulators.cosmos,
       settings,
-      mintToken: (tenantId, roles, claims = {}) =>
-        mintDevToken(emulators.key, {
-          issuerBaseUrl: emulators.issuerUrl,
-          tenantId,
-          audience: LOCAL_AUDIENCE,
-          roles,
-          ...(claims.preferredUsername === undefined
-            ? {}
-            : { preferredUsername: claims.preferredUsername }),
-          ...(claims.directoryRoles === undefined ? {} : { directoryRoles: claims.directoryRoles }),
-        }),
       waitForIdle: (timeoutMs) => queues.waitForIdle(timeoutMs),
       runTimer: (name) => timers.trigger(name),
       close,
@@ -261,32 +284,73 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   }
 }
 
-/** The app settings that point the app at the local servers (see local.settings.example.json). */
-export function localAppSettings(servers: {
-  azurite: AzuriteQueueServer;
-  cosmos: LocalCosmos;
-  sendgridUrl: string;
-  issuerUrl: string;
-  functionsUrl: string;
-}): Record<string, string> {
+/**
+ * Brings up the whole system on loopback, as `npm start` and the integration tests use it:
+ * the emulators, and the function app's own registrations served by the local Functions host.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? consoleHostLog;
+  const emulators = await startEmulators(options);
+  const endpoints = endpointsOf(emulators);
+  let host: FunctionsHost;
+  try {
+    host = await startFunctionsHost({
+      ...options,
+      endpoints,
+      port: options.ports?.functions ?? 0,
+      log,
+    });
+  } catch (error) {
+    await emulators.close();
+    throw error;
+  }
   return {
-    AzureWebJobsStorage: servers.azurite.connectionString,
-    COSMOS_ENDPOINT: servers.cosmos.endpoint,
-    COSMOS_KEY: servers.cosmos.key,
+    ...host,
+    endpoints,
+    issuerUrl: emulators.issuerUrl,
+    sendgrid: emulators.sendgrid,
+    cosmos: emulators.cosmos,
+    mintToken: (tenantId, roles, claims = {}) =>
+      mintDevToken(emulators.key, {
+        issuerBaseUrl: emulators.issuerUrl,
+        tenantId,
+        audience: LOCAL_AUDIENCE,
+        roles,
+        ...(claims.preferredUsername === undefined
+          ? {}
+          : { preferredUsername: claims.preferredUsername }),
+        ...(claims.directoryRoles === undefined ? {} : { directoryRoles: claims.directoryRoles }),
+      }),
+    close: async () => {
+      await host.close();
+      await emulators.close();
+    },
+  };
+}
+
+/** The app settings that point the app at the local servers (see local.settings.example.json). */
+export function localAppSettings(
+  endpoints: EmulatorEndpoints,
+  functionsUrl: string,
+): Record<string, string> {
+  return {
+    AzureWebJobsStorage: endpoints.queueConnectionString,
+    COSMOS_ENDPOINT: endpoints.cosmosEndpoint,
+    COSMOS_KEY: endpoints.cosmosKey,
     COSMOS_DATABASE: LOCAL_DATABASE,
     COSMOS_CONTAINER: LOCAL_CONTAINER,
     SENDGRID_API_KEY: 'SG.local-capture-key',
-    SENDGRID_BASE_URL: servers.sendgridUrl,
+    SENDGRID_BASE_URL: endpoints.sendgridUrl,
     MAIL_FROM_ADDRESS: 'invitations@partner.example',
     MAIL_FROM_NAME: 'Partner invitations (local)',
-    PUBLIC_BASE_URL: servers.functionsUrl,
-    AUTH_ISSUER: `${servers.issuerUrl}/{tid}/v2.0`,
+    PUBLIC_BASE_URL: functionsUrl,
+    AUTH_ISSUER: `${endpoints.issuerUrl}/{tid}/v2.0`,
     AUTH_AUDIENCE: LOCAL_AUDIENCE,
-    AUTH_JWKS_URI: `${servers.issuerUrl}/discovery/v2.0/keys`,
-    AUTH_AUTHORITY: servers.issuerUrl,
+    AUTH_JWKS_URI: `${endpoints.issuerUrl}/discovery/v2.0/keys`,
+    AUTH_AUTHORITY: endpoints.issuerUrl,
     AUTH_CLIENT_ID: LOCAL_CLIENT_ID,
     AUTH_CLIENT_SECRET: LOCAL_CLIENT_SECRET,
-    // A new one per start: local sign-in sessions end with the stack.
+    // A new one per start: local sign-in sessions end with the host.
     SESSION_SECRET: randomBytes(32).toString('base64url'),
     INVITATION_LIFETIME_DAYS: '90',
     EMAIL_MAX_ATTEMPTS: '5',

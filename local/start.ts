@@ -1,13 +1,27 @@
 import { join } from 'node:path';
 import { findProjectRoot } from './projectRoot';
-import { startEmulators, startLocalStack } from './localStack';
+import {
+  endpointsOf,
+  startEmulators,
+  startFunctionsHost,
+  startLocalStack,
+  type EmulatorEndpoints,
+} from './localStack';
+import { readStackFile, stackFilePath, writeStackFile } from './stackFile';
 
 /**
  * `npm start`: the whole system on loopback, on the well-known local ports, until Ctrl-C.
- * `npm run emulators` starts only the stand-ins, for `func start` where Core Tools exist.
+ * `npm run emulators` starts only the stand-ins; `npm run host` then runs the functions host
+ * alone against them (it can be stopped, killed and restarted while the data stays), or
+ * `func start` does where Core Tools exist.
  * FUNCTIONS_PORT, CONSOLE_PORT, ISSUER_PORT, SENDGRID_PORT, QUEUE_PORT and COSMOS_PORT move
- * the ports.
+ * the ports; each
+ * mode writes where it runs to `.local/stack.json` for the other tools.
  */
+type Mode = 'all' | 'emulators' | 'host';
+
+const TENANT = '11111111-2222-3333-4444-555555555555';
+
 async function main(): Promise<void> {
   const projectRoot = findProjectRoot(__dirname);
   const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -18,50 +32,58 @@ async function main(): Promise<void> {
     queue: port('QUEUE_PORT', 10001),
     cosmos: port('COSMOS_PORT', 8081),
   };
-  const consolePort = port('CONSOLE_PORT', 7074);
-  const emulatorsOnly = process.argv.includes('--emulators-only');
-  const running = emulatorsOnly
-    ? await startEmulators({ projectRoot, ports })
-    : await startLocalStack({
-        projectRoot,
-        ports,
-        console: { distDir: join(projectRoot, 'dist', 'console'), port: consolePort },
-      });
-  const tenant = '11111111-2222-3333-4444-555555555555';
-  const issuerUrl = 'issuerUrl' in running ? running.issuerUrl : '';
-  console.log(`
-Reseller invitations — local ${emulatorsOnly ? 'emulators are' : 'stack is'} up (loopback only)
-${emulatorsOnly ? '' : `\n  Partner console  ${'consoleUrl' in running ? running.consoleUrl : ''}   (sign in with any test account; tick AdminAgent)\n  API              http://127.0.0.1:${ports.functions}/api   (health: /api/health, contract: /api/openapi.yaml)`}
-  Captured email   ${running.sendgrid.url}/messages
-  Token issuer     ${issuerUrl}   (JWKS: ${issuerUrl}/discovery/v2.0/keys)
-  Cosmos server    ${running.cosmos.endpoint}
-  Azurite queues   http://127.0.0.1:${ports.queue}/devstoreaccount1
+  // The built console (npm start's build), served apart from the API as Azure hosts it.
+  const consoleOptions = {
+    console: { distDir: join(projectRoot, 'dist', 'console'), port: port('CONSOLE_PORT', 7074) },
+  };
+  const mode: Mode = process.argv.includes('--emulators-only')
+    ? 'emulators'
+    : process.argv.includes('--host-only')
+      ? 'host'
+      : 'all';
+  const stackFile = stackFilePath(projectRoot);
+  let endpoints: EmulatorEndpoints;
+  let functionsUrl: string | undefined;
+  let consoleUrl: string | undefined;
+  let close: () => Promise<void>;
+  if (mode === 'emulators') {
+    const emulators = await startEmulators({ projectRoot, ports });
+    endpoints = endpointsOf(emulators);
+    close = () => emulators.close();
+  } else if (mode === 'host') {
+    endpoints = readStackFile(stackFile).endpoints;
+    const lease = process.env.LOCAL_QUEUE_LEASE_SECONDS;
+    const host = await startFunctionsHost({
+      projectRoot,
+      endpoints,
+      port: ports.functions,
+      ...consoleOptions,
+      ...(lease === undefined ? {} : { messageLeaseSeconds: Number(lease) }),
+    });
+    functionsUrl = host.functionsUrl;
+    consoleUrl = host.consoleUrl;
+    close = () => host.close();
+  } else {
+    const stack = await startLocalStack({ projectRoot, ports, ...consoleOptions });
+    endpoints = stack.endpoints;
+    functionsUrl = stack.functionsUrl;
+    consoleUrl = stack.consoleUrl;
+    close = () => stack.close();
+  }
+  writeStackFile(stackFile, {
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    endpoints,
+    ...(functionsUrl === undefined ? {} : { functionsUrl }),
+  });
+  console.log(banner(mode, endpoints, functionsUrl, consoleUrl, ports.queue));
 
-Get a partner token (in another terminal):
-  TOKEN=$(npm run -s token -- --tenant ${tenant} --roles AdminAgent,SalesAgent)
-${
-  emulatorsOnly
-    ? `
-Run the app with Core Tools against these emulators:
-  cp local.settings.example.json local.settings.json && npm run build && func start
-`
-    : `  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${ports.functions}/api/partner
-
-Walk the whole flow:  npm run demo
-
-Accept an invitation as a test customer, in a browser:
-  open its acceptUrl (or the link in a captured email), press "Sign in with Microsoft",
-  and on the local sign-in page (${issuerUrl}) pick admin@<the invitation's domain>
-  with "Global Administrator" ticked; any other account shows who may accept instead.
-`
-}Stop with Ctrl-C.
-`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
-    await running.close();
+    await close();
     console.log('Stopped.');
     process.exit(0);
   };
@@ -69,7 +91,58 @@ Accept an invitation as a test customer, in a browser:
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
+function banner(
+  mode: Mode,
+  endpoints: EmulatorEndpoints,
+  functionsUrl: string | undefined,
+  consoleUrl: string | undefined,
+  queuePort: number,
+): string {
+  const what = { all: 'stack is', emulators: 'emulators are', host: 'functions host is' }[mode];
+  const api =
+    functionsUrl === undefined
+      ? ''
+      : `\n  Partner console  ${consoleUrl}   (sign in with any test account; tick AdminAgent)
+  API              ${functionsUrl}/api   (health: /api/health, contract: /api/openapi.yaml)`;
+  const emulators =
+    mode === 'host'
+      ? `  (emulators from ${stackFilePath(findProjectRoot(__dirname))})`
+      : `  Captured email   ${endpoints.sendgridUrl}/messages
+  Token issuer     ${endpoints.issuerUrl}   (sign-in page and JWKS)
+  Cosmos server    ${endpoints.cosmosEndpoint}
+  Azurite queues   http://127.0.0.1:${queuePort}/devstoreaccount1`;
+  const next =
+    mode === 'emulators'
+      ? `
+Run the functions host against these emulators (in another terminal; stop, kill and restart
+it as often as you like — the data stays while the emulators run):
+  npm run host
+Or, where Core Tools exist:
+  cp local.settings.example.json local.settings.json && npm run build && func start
+`
+      : `
+Get a partner token (in another terminal):
+  TOKEN=$(npm run -s token -- --tenant ${TENANT} --roles AdminAgent,SalesAgent)
+  curl -H "Authorization: Bearer $TOKEN" ${functionsUrl}/api/partner
+
+Walk the whole flow:  npm run demo
+
+Accept an invitation as a test customer, in a browser:
+  open its acceptUrl (or the link in a captured email), press "Sign in with Microsoft",
+  and on the local sign-in page (${endpoints.issuerUrl}) pick admin@<the invitation's domain>
+  with "Global Administrator" ticked; any other account shows who may accept instead.
+`;
+  return `
+Reseller invitations — local ${what} up (loopback only)
+${api}
+${emulators}
+${next}
+Data lives in memory: it is gone when the emulators stop.
+Stop with Ctrl-C.
+`;
+}
+
 main().catch((error: unknown) => {
-  console.error('The local stack could not start:', error);
+  console.error('The local stack could not start:', error instanceof Error ? error.message : error);
   process.exit(1);
 });

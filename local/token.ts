@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDevSigningKeyFile, loadOrCreateDevSigningKey } from './devSigningKey';
 import { findProjectRoot } from './projectRoot';
+import { readStackFile, stackFilePath } from './stackFile';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID, mintDevToken } from './servers/devTokenIssuer';
 
 export const FALLBACK_TOKEN_DEFAULTS: TokenDefaults = {
@@ -167,9 +168,12 @@ export function issuerBaseFromIssuer(issuer: string): string | undefined {
  * options is accepted by the local app; each value falls back separately.
  */
 export function readTokenDefaults(projectRoot: string): TokenDefaults {
-  const sources = ['local.settings.json', 'local.settings.example.json'].map((name) =>
-    readSettingValues(path.join(projectRoot, name)),
-  );
+  const sources = [
+    runningStackSettings(projectRoot),
+    ...['local.settings.json', 'local.settings.example.json'].map((name) =>
+      readSettingValues(path.join(projectRoot, name)),
+    ),
+  ];
   const audience = sources.map((values) => values.AUTH_AUDIENCE).find(isNonEmptyString);
   const issuerBaseUrl = sources
     .map((values) =>
@@ -180,6 +184,16 @@ export function readTokenDefaults(projectRoot: string): TokenDefaults {
     audience: audience ?? FALLBACK_TOKEN_DEFAULTS.audience,
     issuerBaseUrl: issuerBaseUrl ?? FALLBACK_TOKEN_DEFAULTS.issuerBaseUrl,
   };
+}
+
+/** The issuer of the stack that is running (`.local/stack.json`), on whatever port it has. */
+function runningStackSettings(projectRoot: string): Record<string, unknown> {
+  try {
+    const { endpoints } = readStackFile(stackFilePath(projectRoot));
+    return { AUTH_ISSUER: `${endpoints.issuerUrl}/{tid}/v2.0` };
+  } catch {
+    return {};
+  }
 }
 
 function readSettingValues(file: string): Record<string, unknown> {

@@ -36,9 +36,13 @@ param authAudience string
 param authJwksUri string
 param authAuthority string
 param authClientId string
+// The two URIs below name Key Vault secrets and are no secrets themselves (the app settings are
+// Key Vault references), so the linter's guess from the word "secret" in their names is wrong.
 @description('Key Vault URI of the sign-in app registration client secret.')
+#disable-next-line secure-secrets-in-params
 param authClientSecretReferenceUri string
 @description('Key Vault URI of the sign-in cookie key.')
+#disable-next-line secure-secrets-in-params
 param sessionSecretReferenceUri string
 param mcaAgreementUrl string
 

@@ -19,6 +19,7 @@ import {
   type RouteParams,
   type RouteTemplate,
 } from './routeTemplate';
+import { requestUrl } from './requestUrl';
 
 export interface HttpHostOptions {
   /** All registrations; non-HTTP ones are ignored. */
@@ -129,6 +130,51 @@ function sendEmpty(
   response.end();
 }
 
+const HOST_PROBLEMS = {
+  400: { code: 'BAD_REQUEST', title: 'Bad request' },
+  404: { code: 'NOT_FOUND', title: 'Not found' },
+  405: { code: 'METHOD_NOT_ALLOWED', title: 'Method not allowed' },
+  413: { code: 'PAYLOAD_TOO_LARGE', title: 'Payload too large' },
+} as const;
+
+/** The body of a problem the host answers itself, before (or instead of) any function. */
+export function hostProblemBody(
+  status: keyof typeof HOST_PROBLEMS,
+  detail: string,
+  field?: string,
+): string {
+  const { code, title } = HOST_PROBLEMS[status];
+  return JSON.stringify({
+    type: `urn:problem:functions-host:${code.toLowerCase().replace(/_/g, '-')}`,
+    title,
+    status,
+    code,
+    detail,
+    errors: field === undefined ? [] : [{ field, code: 'INVALID_VALUE', message: detail }],
+  });
+}
+
+/**
+ * A request no function answers — a malformed request line or Host header (as Kestrel answers
+ * it in Azure), no route, a method the route does not take, an oversize body — as a problem
+ * naming what is wrong, like every 4xx of the app.
+ */
+function sendHostProblem(
+  response: ServerResponse,
+  status: keyof typeof HOST_PROBLEMS,
+  detail: string,
+  options: { field?: string; headers?: OutgoingHttpHeaders } = {},
+): void {
+  const body = hostProblemBody(status, detail, options.field);
+  response.writeHead(status, {
+    ...options.headers,
+    'content-type': 'application/problem+json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(body),
+  });
+  response.end(body);
+}
+
 /**
  * Converts what a handler returned the way the worker does (toRpcHttp): nothing means 204,
  * a plain object is an HttpResponseInit, anything else is an error (the host answers 500).
@@ -183,13 +229,29 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       log('warning', `[${registration.name}] the local host ignores: ${ignored.join(', ')}`);
     }
   }
+  const host = options.host ?? '127.0.0.1';
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  // The Host of an HTTP/1.0 request without one: the address this host listens on.
+  let listenHost = urlHost;
   const routePrefix = (options.routePrefix ?? 'api').replace(/^\/+|\/+$/g, '');
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = (request.method ?? 'GET').toUpperCase();
-    const hostHeader = request.headers.host ?? options.host ?? '127.0.0.1';
-    const url = new URL(request.url ?? '/', `http://${hostHeader}`);
+    const parsed = requestUrl(
+      request.url ?? '/',
+      request.rawHeaders,
+      request.httpVersion,
+      listenHost,
+    );
+    if (!('url' in parsed)) {
+      sendHostProblem(response, 400, parsed.problem, {
+        field: parsed.field,
+        headers: { connection: 'close' },
+      });
+      return;
+    }
+    const { url } = parsed;
     if (options.cors) {
       const cors = answerCors(options.cors, {
         method,
@@ -211,7 +273,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     try {
       segments = splitRequestPath(url.pathname, routePrefix);
     } catch {
-      sendEmpty(response, 400);
+      sendHostProblem(response, 400, 'The path is not validly percent-encoded.', {
+        field: 'request-target',
+      });
       return;
     }
     const candidates: { route: HttpRoute; params: RouteParams }[] = [];
@@ -222,13 +286,14 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       }
     }
     if (candidates.length === 0) {
-      sendEmpty(response, 404);
+      sendHostProblem(response, 404, 'No function answers this path; see /api/openapi.yaml.');
       return;
     }
     const chosen = candidates.find(({ route }) => route.methods.has(method));
     if (!chosen) {
       const allowed = new Set(candidates.flatMap(({ route }) => [...route.methods]));
-      sendEmpty(response, 405, { allow: [...allowed].sort().join(', ') });
+      const allow = [...allowed].sort().join(', ');
+      sendHostProblem(response, 405, `This path takes ${allow}.`, { headers: { allow } });
       return;
     }
 
@@ -237,9 +302,12 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       body = await readBody(request, maxBodyBytes);
     } catch (error) {
       if (error instanceof PayloadTooLargeError) {
-        sendEmpty(response, 413, { connection: 'close' });
+        sendHostProblem(response, 413, `The body exceeds ${maxBodyBytes} bytes.`, {
+          field: 'body',
+          headers: { connection: 'close' },
+        });
       } else {
-        sendEmpty(response, 400);
+        sendHostProblem(response, 400, 'The body could not be read.', { field: 'body' });
       }
       return;
     }
@@ -279,8 +347,23 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       else response.destroy();
     });
   });
+  // What Node's parser refuses (two Content-Length headers, a broken request line) never
+  // reaches `handle`; it still gets a problem rather than Node's bare 400.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const body = hostProblemBody(
+      400,
+      `The request could not be parsed (${error.code ?? 'bad request'}).`,
+    );
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/problem+json; charset=utf-8\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
 
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -289,7 +372,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     });
   });
   const { port } = server.address() as AddressInfo;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  listenHost = `${urlHost}:${port}`;
 
   return {
     url: `http://${urlHost}:${port}`,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { readBody } from './readBody';
 import { sendJson } from './sendJson';
 
 /** SendGrid's documented limit for one v3 mail send request, headers and attachments included. */
@@ -384,31 +385,6 @@ function sendErrors(
 
 function methodNotAllowed(res: http.ServerResponse, allow: string): void {
   sendJson(res, 405, { error: `Use ${allow}.` }, { Allow: allow });
-}
-
-/**
- * Reads the whole body, but stops keeping bytes past the limit: the rest is drained rather
- * than the socket cut, so the client still receives the 413.
- */
-function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > maxBytes) {
-      req.resume();
-      resolve('too-large');
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxBytes) {
-        chunks.push(chunk);
-      }
-    });
-    req.on('end', () => resolve(size > maxBytes ? 'too-large' : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 function assertLoopback(host: string): void {

@@ -108,6 +108,14 @@ export const mcaAcceptanceBody = z.strictObject({
     .optional(),
 });
 
+/** A customer declining: a reason from the list and, optionally, their own words. */
+export const declineBody = z.strictObject({
+  reason: z.enum(['not-needed', 'other-partner', 'unknown-partner', 'other'], {
+    message: 'must be one of not-needed, other-partner, unknown-partner, other',
+  }),
+  comment: text(500).optional(),
+});
+
 /** An acceptance that needs no MCA (already accepted for this customer). */
 export const plainAcceptanceBody = z.strictObject({});
 

@@ -21,6 +21,8 @@ export function toInvitationSummary(doc: InvitationDocument, now: Date) {
       'acceptedAt',
       'activatedAt',
       'revokedAt',
+      'declinedAt',
+      'decline',
       'failedAt',
       'failureReason',
       'reminderRequestedAt',
@@ -94,7 +96,11 @@ export function decodePageToken(token: string | undefined): string | undefined {
     ? Buffer.from(token, 'base64url').toString('utf8')
     : '';
   try {
-    JSON.parse(decoded);
+    // The store's continuations are JSON objects; `null`, numbers or strings are not one.
+    const parsed: unknown = JSON.parse(decoded);
+    if (parsed === null || typeof parsed !== 'object') {
+      throw new TypeError('not a continuation');
+    }
     return decoded;
   } catch {
     throw fieldProblem(

@@ -20,7 +20,7 @@ export function hashAcceptToken(token: string): string {
 }
 
 /** Formats 16 bytes of a digest as a UUID-shaped id (version nibble 5 style, name-based). */
-function uuidFromDigest(digest: Buffer): string {
+export function uuidFromDigest(digest: Buffer): string {
   const bytes = Buffer.from(digest.subarray(0, 16));
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;

@@ -8,6 +8,7 @@ export const INVITATION_STATUSES = [
   'revoked',
   'expired',
   'failed',
+  'declined',
 ] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 
@@ -20,7 +21,8 @@ export type InvitationAction =
   | 'revoke'
   | 'accept'
   | 'activate'
-  | 'expire';
+  | 'expire'
+  | 'decline';
 
 /** The outcome of an action: move to a status, nothing to do (a repeat), or refuse. */
 export type Transition =
@@ -32,6 +34,7 @@ export type TransitionRefusal =
   | 'INVITATION_NOT_EDITABLE'
   | 'INVITATION_REVOKED'
   | 'INVITATION_EXPIRED'
+  | 'INVITATION_DECLINED'
   | 'INVITATION_ALREADY_ACCEPTED'
   | 'INVITATION_NOT_ACCEPTED'
   | 'INVITATION_NOT_SENDING';
@@ -63,6 +66,8 @@ function closed(status: InvitationStatus): Transition {
       return refuse('INVITATION_REVOKED');
     case 'expired':
       return refuse('INVITATION_EXPIRED');
+    case 'declined':
+      return refuse('INVITATION_DECLINED');
     default:
       return refuse('INVITATION_ALREADY_ACCEPTED');
   }
@@ -90,7 +95,7 @@ export function decideTransition(status: InvitationStatus, action: InvitationAct
       return refuse('INVITATION_NOT_SENDING');
     case 'revoke':
       if (OPEN.includes(status) || status === 'expired') return move('revoked');
-      if (status === 'revoked') return noop;
+      if (status === 'revoked' || status === 'declined') return noop;
       return refuse('INVITATION_ALREADY_ACCEPTED');
     case 'accept':
       if (OPEN.includes(status)) return move('accepted');
@@ -103,6 +108,13 @@ export function decideTransition(status: InvitationStatus, action: InvitationAct
     case 'expire':
       if (OPEN.includes(status)) return move('expired');
       if (status === 'expired') return noop;
-      return status === 'revoked' ? noop : refuse('INVITATION_ALREADY_ACCEPTED');
+      return status === 'revoked' || status === 'declined'
+        ? noop
+        : refuse('INVITATION_ALREADY_ACCEPTED');
+    case 'decline':
+      // The customer's answer is final: declining again changes nothing.
+      if (OPEN.includes(status)) return move('declined');
+      if (status === 'declined') return noop;
+      return closed(status);
   }
 }

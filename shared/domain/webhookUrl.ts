@@ -1,11 +1,13 @@
 import { BlockList, isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 /** Which receiver URLs a partner may register for its webhooks. */
 
 /**
  * Addresses a webhook must never reach: the service's own host, its network and the cloud
  * platform's endpoints (instance metadata at 169.254.169.254, Azure's 168.63.129.16), so a
- * partner cannot use deliveries to probe them. IPv4-mapped IPv6 addresses match the IPv4 rules.
+ * partner cannot use deliveries to probe them. IPv6 addresses that embed an IPv4 address are
+ * checked against the IPv4 rules too (`embeddedIPv4Addresses`).
  */
 const NON_PUBLIC_ADDRESSES: BlockList = (() => {
   const list = new BlockList();
@@ -41,13 +43,55 @@ const NON_PUBLIC_ADDRESSES: BlockList = (() => {
   return list;
 })();
 
-/** True for an IP address (v4 or v6, without brackets) a webhook must not be delivered to. */
+/** Four bytes of an address as dotted IPv4, XOR-ed with `mask` (Teredo obfuscates its client). */
+function ipv4At(bytes: readonly number[], offset: number, mask = 0): string {
+  return bytes
+    .slice(offset, offset + 4)
+    .map((byte) => byte ^ mask)
+    .join('.');
+}
+
+/**
+ * The IPv4 addresses an IPv6 address reaches through a transition mechanism, which a gateway
+ * or the host's own stack may route to: IPv4-mapped (::ffff:0:0/96), SIIT (::ffff:0:0:0/96),
+ * NAT64 (64:ff9b::/96), IPv4-compatible (::/96), 6to4 (2002::/16, the gateway's IPv4) and
+ * Teredo (2001::/32, its server and its obfuscated client). Empty for any other address.
+ */
+export function embeddedIPv4Addresses(ipv6: string): string[] {
+  const address = ipaddr.IPv6.parse(ipv6);
+  const bytes = address.toByteArray();
+  switch (address.range()) {
+    case 'ipv4Mapped':
+    case 'rfc6145':
+    case 'rfc6052':
+      return [ipv4At(bytes, 12)];
+    case '6to4':
+      return [ipv4At(bytes, 2)];
+    case 'teredo':
+      return [ipv4At(bytes, 4), ipv4At(bytes, 12, 0xff)];
+    default:
+      // IPv4-compatible addresses (deprecated) have no range name of their own.
+      return bytes.slice(0, 12).every((byte) => byte === 0) ? [ipv4At(bytes, 12)] : [];
+  }
+}
+
+/**
+ * True for an IP address (v4 or v6, without brackets) a webhook must not be delivered to: in
+ * one of the ranges above itself, or carrying an IPv4 address that is (so
+ * `[64:ff9b::a9fe:a9fe]` is refused like 169.254.169.254).
+ */
 export function isNonPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) {
     return false;
   }
-  return NON_PUBLIC_ADDRESSES.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  if (family === 4) {
+    return NON_PUBLIC_ADDRESSES.check(address, 'ipv4');
+  }
+  return (
+    NON_PUBLIC_ADDRESSES.check(address, 'ipv6') ||
+    embeddedIPv4Addresses(address).some((ipv4) => NON_PUBLIC_ADDRESSES.check(ipv4, 'ipv4'))
+  );
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);

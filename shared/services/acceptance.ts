@@ -14,13 +14,14 @@ import {
   partitionKeys,
   type CustomerDocument,
   type CustomerTenantDocument,
+  type DeclineReason,
   type InvitationDocument,
   type LinkDocument,
   type McaAcceptance,
   type SignedInUser,
 } from '../store/documents';
 import type { Dependencies } from './dependencies';
-import { relationshipEvent, recordEvent } from './events';
+import { invitationEvent, relationshipEvent, recordEvent } from './events';
 import { transitioned, type ActivationMessage } from './invitations';
 
 /** The signer's details, in the shape of Partner Center's MCA attestation. */
@@ -48,7 +49,7 @@ export interface AcceptanceView {
 export class LinkProblem extends ProblemError {
   constructor(
     status: 404 | 410,
-    code: 'LINK_NOT_FOUND' | 'LINK_REVOKED' | 'LINK_EXPIRED',
+    code: 'LINK_NOT_FOUND' | 'LINK_REVOKED' | 'LINK_EXPIRED' | 'LINK_DECLINED',
     detail: string,
     readonly locale?: Locale,
   ) {
@@ -102,6 +103,14 @@ function refuseClosedLink(invitation: InvitationDocument, now: Date): void {
       410,
       'LINK_EXPIRED',
       'This invitation has expired. Ask the partner for a new one.',
+      invitation.locale,
+    );
+  }
+  if (status === 'declined') {
+    throw new LinkProblem(
+      410,
+      'LINK_DECLINED',
+      'Your organization declined this invitation. The partner can send a new one.',
       invitation.locale,
     );
   }
@@ -297,6 +306,8 @@ export async function acceptInvitation(
         }),
       };
     },
+    5,
+    invitation,
   );
   const current = result!.document;
   if (current.acceptedAt !== undefined) {
@@ -334,6 +345,83 @@ export async function acceptInvitation(
     alreadyAccepted: !result!.written,
     mcaRecorded: result!.written && mca !== undefined,
   };
+}
+
+/** The customer's answer when it does not want the relationship. */
+export interface DeclineInput {
+  readonly reason: DeclineReason;
+  readonly comment?: string;
+}
+
+/**
+ * Declines the invitation for the signed-in customer admin (the same sign-in an acceptance
+ * needs): the invitation becomes `declined`, a final state whose link answers 410, and the
+ * partner learns who declined, when and why (audit event and `invitation.declined` webhook).
+ * Declining twice changes nothing; an accepted invitation cannot be declined.
+ */
+export async function declineInvitation(
+  deps: Dependencies,
+  invitation: InvitationDocument,
+  identity: CustomerIdentity | undefined,
+  readInput: () => Promise<DeclineInput>,
+): Promise<InvitationDocument> {
+  const admin = requireEligibleAdmin(invitation, identity);
+  const input = await readInput();
+  const actor = `customer:${admin.tenantId}`;
+  const result = await updateDocument<InvitationDocument>(
+    deps.store,
+    invitation.pk,
+    invitation.id,
+    (current) => {
+      const transition = decideTransition(
+        effectiveStatus(current.status, current.expiresAt, deps.now()),
+        'decline',
+      );
+      if (transition.kind === 'noop') {
+        return { keep: true };
+      }
+      if (transition.kind === 'refuse') {
+        refuseClosedLink(current, deps.now());
+        throw new ProblemError({
+          status: 409,
+          code: 'INVITATION_ALREADY_ACCEPTED',
+          title: 'The invitation is already accepted',
+          detail: 'An accepted invitation cannot be declined; remove the partner instead.',
+        });
+      }
+      const at = deps.now().toISOString();
+      return {
+        write: transitioned(current, 'declined', at, actor, {
+          declinedAt: at,
+          decline: {
+            reason: input.reason,
+            ...(input.comment === undefined ? {} : { comment: input.comment }),
+            signedIn: {
+              tenantId: admin.tenantId,
+              objectId: admin.objectId,
+              username: admin.username ?? '',
+            },
+          },
+        }),
+      };
+    },
+  );
+  const declined = result!.document;
+  if (declined.status === 'declined' && declined.declinedAt !== undefined) {
+    await recordEvent(
+      deps,
+      invitationEvent(declined, 'invitation.declined', actor, 'declined', {
+        at: declined.declinedAt,
+        after: {
+          status: 'declined',
+          reason: declined.decline?.reason ?? null,
+          comment: declined.decline?.comment ?? null,
+          customerTenantId: admin.tenantId,
+        },
+      }),
+    );
+  }
+  return declined;
 }
 
 /** The attestation in Partner Center's shape; its id is the invitation's, so it exists once. */

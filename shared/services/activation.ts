@@ -73,21 +73,29 @@ export async function activateRelationship(
       const at = deps.now().toISOString();
       return { write: transitioned(current, 'active', at, 'system', { activatedAt: at }) };
     },
+    5,
+    invitation,
   );
   if (result !== undefined) {
-    await recordActivated(deps, result.document);
+    await recordActivated(deps, result.document, after);
   }
   return result?.written ? 'activated' : 'already-active';
 }
 
-async function recordActivated(deps: Dependencies, invitation: InvitationDocument): Promise<void> {
+async function recordActivated(
+  deps: Dependencies,
+  invitation: InvitationDocument,
+  held?: RelationshipDocument,
+): Promise<void> {
   if (invitation.activatedAt === undefined) {
     return;
   }
-  const relationship = await deps.store.read<RelationshipDocument>(
-    invitation.pk,
-    relationshipId(invitation.customerId),
-  );
+  const relationship =
+    held ??
+    (await deps.store.read<RelationshipDocument>(
+      invitation.pk,
+      relationshipId(invitation.customerId),
+    ));
   await recordEvent(
     deps,
     relationshipEvent(

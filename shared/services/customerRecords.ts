@@ -79,20 +79,27 @@ export async function recordCustomerAcceptance(
     });
   }
   const at = deps.now().toISOString();
-  const updated = await updateDocument<CustomerDocument>(deps.store, pk, 'customer', (current) => {
-    const addMca = mca !== undefined && current.mca === undefined;
-    const addTenant = tenantId !== undefined && current.tenantId === undefined;
-    return addMca || addTenant
-      ? {
-          write: {
-            ...current,
-            ...(addMca ? { mca } : {}),
-            ...(addTenant ? { tenantId } : {}),
-            updatedAt: at,
-          },
-        }
-      : { keep: true };
-  });
+  const updated = await updateDocument<CustomerDocument>(
+    deps.store,
+    pk,
+    'customer',
+    (current) => {
+      const addMca = mca !== undefined && current.mca === undefined;
+      const addTenant = tenantId !== undefined && current.tenantId === undefined;
+      return addMca || addTenant
+        ? {
+            write: {
+              ...current,
+              ...(addMca ? { mca } : {}),
+              ...(addTenant ? { tenantId } : {}),
+              updatedAt: at,
+            },
+          }
+        : { keep: true };
+    },
+    5,
+    customer,
+  );
   const record = updated?.document ?? customer;
   if (tenantId !== undefined && record.tenantId === tenantId) {
     await bindTenant(deps, tenantId, record.customerId, `customer:${tenantId}`);

@@ -12,6 +12,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'delegatedAdmin.restored',
   'relationship.removed',
   'invitation.expired',
+  'invitation.declined',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -1,10 +1,12 @@
 import { decideTransition } from '../domain/invitationStatus';
+import { STUCK_AFTER_MS, stuckWork } from '../domain/stuckWork';
+import { QUEUES } from '../queue/messageQueue';
 import { updateDocument } from '../store/documentStore';
 import type { InvitationDocument } from '../store/documents';
 import type { Dependencies } from './dependencies';
 import { invitationEvent, recordEvent } from './events';
 import { requestReminder } from './followUps';
-import { transitioned } from './invitations';
+import { queueDispatch, transitioned, type ActivationMessage } from './invitations';
 
 /** How many invitations one timer run handles; the next run continues where this one stopped. */
 export const HOUSEKEEPING_BATCH = 500;
@@ -81,9 +83,44 @@ export async function remindBeforeExpiry(deps: Dependencies): Promise<number> {
   return reminded;
 }
 
+/**
+ * Queues again the work a crash cut off: an email dispatch never picked up after `sending` was
+ * written, an activation never run after `accepted` was written. The handlers are idempotent, so
+ * a message that was merely slow is harmless to repeat.
+ */
+export async function resumeStuckWork(deps: Dependencies): Promise<number> {
+  const now = deps.now();
+  const resting = await deps.store.queryAcrossPartitions<InvitationDocument>(
+    {
+      query:
+        "SELECT * FROM c WHERE c.type = 'invitation' AND c.status IN ('sending', 'accepted') AND c.updatedAt <= @cutoff",
+      parameters: [
+        { name: '@cutoff', value: new Date(now.getTime() - STUCK_AFTER_MS).toISOString() },
+      ],
+    },
+    HOUSEKEEPING_BATCH,
+  );
+  let resumed = 0;
+  for (const invitation of resting) {
+    const work = stuckWork(invitation, now);
+    if (work === 'dispatch') {
+      await queueDispatch(deps, invitation);
+    } else if (work === 'activation') {
+      const message: ActivationMessage = {
+        partnerTenantId: invitation.partnerTenantId,
+        invitationId: invitation.id,
+      };
+      await deps.queue.send(QUEUES.relationshipActivation, message);
+    }
+    resumed += work === undefined ? 0 : 1;
+  }
+  return resumed;
+}
+
 /** One housekeeping run; a failure on one invitation does not hold up the others next time. */
 export async function runHousekeeping(deps: Dependencies): Promise<string> {
   const expired = await expireInvitations(deps);
   const reminded = await remindBeforeExpiry(deps);
-  return `expired ${expired}, reminders requested ${reminded}`;
+  const resumed = await resumeStuckWork(deps);
+  return `expired ${expired}, reminders requested ${reminded}, stuck work queued again ${resumed}`;
 }

@@ -1,7 +1,9 @@
+import { RESEND_STUCK_AFTER_MS, stuckWork } from '../domain/stuckWork';
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../domain/cloud';
 import { isCustomerInPartnerRegion } from '../domain/cspRegions';
 import { canRequestDelegatedAdmin } from '../domain/delegatedAdminPolicy';
+import { sanitizeDraftHtml } from '../domain/draftHtml';
 import { missingLinkFields } from '../domain/draftLink';
 import {
   customerIdForDomain,
@@ -20,12 +22,7 @@ import {
 import { buildMailtoUrl } from '../domain/mailtoUrl';
 import { fieldProblem, notFound, ProblemError } from '../http/problem';
 import { QUEUES } from '../queue/messageQueue';
-import {
-  DocumentChangedError,
-  DocumentConflictError,
-  updateDocument,
-  type Page,
-} from '../store/documentStore';
+import { DocumentChangedError, updateDocument, type Page } from '../store/documentStore';
 import {
   partitionKeys,
   type HistoryEntry,
@@ -195,10 +192,11 @@ export async function createInvitation(
     history: [{ at, from: null, to: 'draft', actor }],
   };
 
-  // The link first: if the invitation write then fails, an orphan link resolves to nothing
-  // (the acceptance trigger checks the invitation's token) rather than a link-less invitation.
+  // The link first: if the process dies before the invitation is written, an orphan link
+  // resolves to nothing (the acceptance trigger checks the invitation's token) rather than a
+  // link-less invitation.
   const tokenHash = hashAcceptToken(token);
-  await deps.store.create<LinkDocument>({
+  const link = await deps.store.create<LinkDocument>({
     id: tokenHash,
     pk: partitionKeys.link(tokenHash),
     type: 'invitationLink',
@@ -206,29 +204,35 @@ export async function createInvitation(
     invitationId: id,
     createdAt: at,
   });
+  let stored: InvitationDocument;
   try {
-    const stored = await deps.store.create(invitation);
-    await recordEvent(
-      deps,
-      invitationEvent(stored, 'invitation.created', actor, 'created', {
-        at,
-        after: {
-          status: 'draft',
-          customer: stored.customer,
-          includeDelegatedAdmin: stored.includeDelegatedAdmin,
-        },
-      }),
-    );
-    return { invitation: stored, replayed: false };
+    stored = await deps.store.create(invitation);
   } catch (error) {
-    if (error instanceof DocumentConflictError && idempotencyKey !== undefined) {
-      const winner = await deps.store.read<InvitationDocument>(pk, id);
-      if (winner !== undefined) {
-        return { invitation: replayOf(winner, fingerprint), replayed: true };
+    // Either a concurrent request with the same Idempotency-Key wrote the invitation, or the
+    // write failed (or only seemed to: a timeout can come after the write). Unless this
+    // request's invitation is stored after all, nothing it wrote stays behind.
+    const current = await deps.store.read<InvitationDocument>(pk, id);
+    if (current?.token !== token) {
+      await deps.store.delete(link.pk, link.id);
+      if (current !== undefined) {
+        return { invitation: replayOf(current, fingerprint), replayed: true };
       }
+      throw error;
     }
-    throw error;
+    stored = current;
   }
+  await recordEvent(
+    deps,
+    invitationEvent(stored, 'invitation.created', actor, 'created', {
+      at,
+      after: {
+        status: 'draft',
+        customer: stored.customer,
+        includeDelegatedAdmin: stored.includeDelegatedAdmin,
+      },
+    }),
+  );
+  return { invitation: stored, replayed: false };
 }
 
 function replayOf(existing: InvitationDocument, fingerprint: string): InvitationDocument {
@@ -382,7 +386,10 @@ export interface DraftEdit {
   readonly html?: string;
 }
 
-/** Edits the email draft; refused when the edit drops the personalized link. */
+/**
+ * Edits the email draft. Edited HTML is reduced to an email-safe allowlist first
+ * (`sanitizeDraftHtml`); the edit is refused when the draft then lacks the personalized link.
+ */
 export async function editDraft(
   deps: Dependencies,
   partnerTenantId: string,
@@ -397,10 +404,11 @@ export async function editDraft(
     invitationId,
     'editDraft',
     (current, at) => {
+      // Sanitized before the link rule: a link only counts if it survives into the email.
       const draft = {
         subject: edit.subject ?? current.draft.subject,
         text: edit.text ?? current.draft.text,
-        html: edit.html ?? current.draft.html,
+        html: edit.html === undefined ? current.draft.html : sanitizeDraftHtml(edit.html),
       };
       const missing = missingLinkFields(draft, current.acceptUrl);
       if (missing.length > 0) {
@@ -462,6 +470,11 @@ export async function sendInvitation(
     },
   );
   if (!written) {
+    // A send cut off by a crash (written `sending`, never queued) is queued again on a retry.
+    if (stuckWork(invitation, deps.now(), RESEND_STUCK_AFTER_MS) === 'dispatch') {
+      await queueDispatch(deps, invitation);
+      return { invitation, queued: true };
+    }
     return { invitation, queued: false };
   }
   const message: EmailDispatchMessage = { partnerTenantId, invitationId, dispatchId };
@@ -492,6 +505,19 @@ export async function sendInvitation(
     }),
   );
   return { invitation, queued: true };
+}
+
+/** Queues (again) the email dispatch an invitation in `sending` is waiting for. */
+export async function queueDispatch(
+  deps: Dependencies,
+  invitation: InvitationDocument,
+): Promise<void> {
+  const message: EmailDispatchMessage = {
+    partnerTenantId: invitation.partnerTenantId,
+    invitationId: invitation.id,
+    dispatchId: invitation.dispatch!.id,
+  };
+  await deps.queue.send(QUEUES.invitationEmail, message);
 }
 
 /** Revokes the invitation; its link answers 410 from now on. */

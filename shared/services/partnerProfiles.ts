@@ -30,7 +30,17 @@ export function toPartnerProfileView(doc: PartnerProfileDocument): PartnerProfil
   };
 }
 
-/** Creates or replaces the caller's partner profile; concurrent writers never lose a field. */
+/**
+ * How often a profile write is retried after losing a race: a PUT replaces the whole profile,
+ * so it should win in the end rather than answer 409; each round of racing writers has one
+ * winner, so this covers dozens of writers at once.
+ */
+const PROFILE_WRITE_ATTEMPTS = 50;
+
+/**
+ * Creates or replaces the caller's partner profile. Concurrent writers each win in turn (the
+ * write is retried on an ETag conflict), so every PUT is applied and audited once.
+ */
 export async function savePartnerProfile(
   deps: Dependencies,
   partnerTenantId: string,
@@ -73,6 +83,7 @@ async function writePartnerProfile(
       before = current;
       return { write: { ...current, ...fields, updatedAt: now } };
     },
+    PROFILE_WRITE_ATTEMPTS,
   );
   if (updated !== undefined) {
     return { profile: updated.document, before };

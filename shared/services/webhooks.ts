@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { newWebhookSecret, signWebhook } from '../domain/webhookSignature';
 import { parseRetryAfterSeconds, retryDelaySecondsForWebhook } from '../domain/webhookRetry';
 import { isNonPublicAddress, validateWebhookUrl } from '../domain/webhookUrl';
-import { fieldProblem, notFound, ProblemError } from '../http/problem';
+import { fieldProblem, notFound } from '../http/problem';
 import { QUEUES } from '../queue/messageQueue';
 import { DocumentConflictError, updateDocument, type Page } from '../store/documentStore';
 import { partitionKeys } from '../store/documents';
@@ -19,6 +19,7 @@ import {
   type WebhookSecret,
 } from '../store/webhookDocuments';
 import type { Dependencies } from './dependencies';
+import { claimWebhookSlot, releaseWebhookSlot } from './webhookSlots';
 import {
   isWebhookEvent,
   recordEvent,
@@ -27,8 +28,6 @@ import {
   type WebhookEventType,
 } from './events';
 
-/** A partner's receivers; each event costs one delivery per webhook, so the number is bounded. */
-export const MAX_WEBHOOKS_PER_PARTNER = 10;
 /** After a rotation the previous secret keeps signing this long, while receivers switch over. */
 export const PREVIOUS_SECRET_VALIDITY_MS = 24 * 60 * 60 * 1000;
 /** A receiver must answer within this; it should queue the work and answer at once. */
@@ -116,7 +115,9 @@ async function activeWebhooks(
 
 /**
  * Registers a receiver for some webhook events. The URL must pass `validateWebhookUrl` (422
- * `WEBHOOK_URL_NOT_ALLOWED`); the signing secret is returned here and never shown again.
+ * `WEBHOOK_URL_NOT_ALLOWED`) and the webhook must get one of the partner's slots (409
+ * `WEBHOOK_LIMIT_REACHED`, which holds under concurrent registrations); the signing secret is
+ * returned here and never shown again.
  */
 export async function createWebhook(
   deps: Dependencies,
@@ -130,29 +131,37 @@ export async function createWebhook(
   if (problem !== undefined) {
     throw fieldProblem(422, 'WEBHOOK_URL_NOT_ALLOWED', 'url', problem, 'The URL is not allowed');
   }
-  if ((await activeWebhooks(deps, partnerTenantId)).length >= MAX_WEBHOOKS_PER_PARTNER) {
-    throw new ProblemError({
-      status: 409,
-      code: 'WEBHOOK_LIMIT_REACHED',
-      title: 'Too many webhooks',
-      detail: `A partner can have at most ${MAX_WEBHOOKS_PER_PARTNER} webhooks; delete one first.`,
-    });
-  }
+  const webhookId = randomUUID();
+  const slotId = await claimWebhookSlot(deps, partnerTenantId, webhookId);
   const at = deps.now().toISOString();
   const secret = newWebhookSecret();
-  const webhook = await deps.store.create<WebhookDocument>({
-    id: webhookDocumentId(randomUUID()),
-    pk: partitionKeys.partner(partnerTenantId),
-    type: 'webhook',
-    partnerTenantId,
-    url: new URL(input.url).href,
-    events: [...input.events],
-    secrets: [{ value: secret, createdAt: at }],
-    status: 'active',
-    createdAt: at,
-    updatedAt: at,
-    createdBy: actor,
-  });
+  let webhook: WebhookDocument;
+  try {
+    webhook = await deps.store.create<WebhookDocument>({
+      id: webhookDocumentId(webhookId),
+      pk: partitionKeys.partner(partnerTenantId),
+      type: 'webhook',
+      partnerTenantId,
+      url: new URL(input.url).href,
+      events: [...input.events],
+      secrets: [{ value: secret, createdAt: at }],
+      status: 'active',
+      createdAt: at,
+      updatedAt: at,
+      createdBy: actor,
+      slotId,
+    });
+  } catch (error) {
+    // Unless the webhook was written after all (a timeout after the write), its slot is free.
+    const written = await deps.store.read(
+      partitionKeys.partner(partnerTenantId),
+      webhookDocumentId(webhookId),
+    );
+    if (written === undefined) {
+      await releaseWebhookSlot(deps, partnerTenantId, slotId, webhookId);
+    }
+    throw error;
+  }
   await recordEvent(
     deps,
     webhookEvent(webhook, 'webhook.created', actor, 'created', {
@@ -229,6 +238,9 @@ export async function deleteWebhook(
     deletedAt: at,
     updatedAt: at,
   }));
+  if (deleted.slotId !== undefined) {
+    await releaseWebhookSlot(deps, partnerTenantId, deleted.slotId, webhookId);
+  }
   await recordEvent(
     deps,
     webhookEvent(deleted, 'webhook.deleted', actor, 'deleted', {
@@ -602,7 +614,7 @@ async function attemptDelivery(
  * registered, and a public name can resolve to a private address. (The fetch resolves the name
  * again, so this narrows DNS rebinding but cannot rule it out.)
  */
-async function destinationProblem(
+export async function destinationProblem(
   url: string,
   allowHttpLoopback: boolean,
 ): Promise<string | undefined> {

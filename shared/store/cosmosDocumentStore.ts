@@ -91,6 +91,16 @@ export class CosmosDocumentStore implements DocumentStore {
     }
   }
 
+  async delete(pk: string, id: string): Promise<void> {
+    try {
+      await this.container.item(id, pk).delete();
+    } catch (error) {
+      if (statusOf(error) !== 404) {
+        throw error;
+      }
+    }
+  }
+
   async queryPage<T>(
     pk: string,
     spec: QuerySpec,

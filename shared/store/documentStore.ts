@@ -26,6 +26,8 @@ export interface DocumentStore {
   create<T extends StoredDocument>(document: T): Promise<T>;
   /** Replaces only if unchanged since `etag`; throws `DocumentChangedError` otherwise. */
   replace<T extends StoredDocument>(document: T, etag: string): Promise<T>;
+  /** Deletes; a document that is already gone is not an error. */
+  delete(pk: string, id: string): Promise<void>;
   /** A single-partition query, one page at a time; the query filters on `c.pk = @pk`. */
   queryPage<T>(
     pk: string,
@@ -71,10 +73,26 @@ export class InvalidContinuationTokenError extends Error {
 /** What an update step decides: write this document, or leave it as it is. */
 export type UpdateDecision<T> = { readonly write: T } | { readonly keep: true };
 
+/** The longest pause between two attempts of `updateDocument`. */
+const MAX_CONFLICT_BACKOFF_MS = 100;
+
+/**
+ * A random pause before attempt `attempt + 1`, growing with each lost race: writers that all
+ * read the same version would otherwise retry in lockstep and collide again.
+ */
+function conflictBackoff(attempt: number): Promise<void> {
+  const ceiling = Math.min(MAX_CONFLICT_BACKOFF_MS, 5 * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+}
+
 /**
  * Read-decide-write with optimistic concurrency: on a concurrent change the decision is taken
- * again on the fresh document, so two racing requests never both act on the same state.
- * Returns the document as stored afterwards and whether this call wrote it.
+ * again on the fresh document (after a short random pause), so two racing requests never both
+ * act on the same state. Returns the document as stored afterwards and whether this call wrote
+ * it; throws `DocumentChangedError` when it lost `maxAttempts` races in a row.
+ *
+ * `held` is a version the caller already read in this request: the first decision is taken on
+ * it instead of reading again (a stale one only costs the retry the ETag check triggers).
  */
 export async function updateDocument<T extends StoredDocument>(
   store: DocumentStore,
@@ -82,9 +100,10 @@ export async function updateDocument<T extends StoredDocument>(
   id: string,
   decide: (current: T) => UpdateDecision<T>,
   maxAttempts = 5,
+  held?: T,
 ): Promise<{ document: T; written: boolean } | undefined> {
   for (let attempt = 1; ; attempt++) {
-    const current = await store.read<T>(pk, id);
+    const current = attempt === 1 && held?._etag !== undefined ? held : await store.read<T>(pk, id);
     if (current === undefined) {
       return undefined;
     }
@@ -99,6 +118,7 @@ export async function updateDocument<T extends StoredDocument>(
       if (!(error instanceof DocumentChangedError) || attempt >= maxAttempts) {
         throw error;
       }
+      await conflictBackoff(attempt);
     }
   }
 }

@@ -84,6 +84,13 @@ export interface InvitationDocument {
   readonly acceptedAt?: string;
   readonly activatedAt?: string;
   readonly revokedAt?: string;
+  readonly declinedAt?: string;
+  /** The customer admin's refusal: a reason from the list, their words, and who signed in. */
+  readonly decline?: {
+    readonly reason: DeclineReason;
+    readonly comment?: string;
+    readonly signedIn: SignedInUser;
+  };
   readonly failedAt?: string;
   readonly failureReason?: string;
   /** A reminder or an on-demand resend of the sent email, while it is being dispatched. */
@@ -126,6 +133,9 @@ export interface LinkDocument {
   readonly createdAt: string;
   readonly _etag?: string;
 }
+
+/** Why a customer declined, from the short list the acceptance page offers. */
+export type DeclineReason = 'not-needed' | 'other-partner' | 'unknown-partner' | 'other';
 
 /** Who was signed in when something was accepted (Entra object id, tenant id, sign-in name). */
 export interface SignedInUser {

@@ -27,6 +27,24 @@ export interface WebhookDocument {
   readonly updatedAt: string;
   readonly createdBy: string;
   readonly deletedAt?: string;
+  /** The id of the `webhookSlot` it holds (webhooks registered before slots hold none). */
+  readonly slotId?: string;
+  readonly _etag?: string;
+}
+
+/**
+ * One of the partner's `MAX_WEBHOOKS_PER_PARTNER` places for a webhook, `webhookSlot:<n>`. The
+ * store refuses a second document with one id and a stale ETag, so two registrations racing
+ * for the last place cannot both get it. Free when `webhookId` is absent.
+ */
+export interface WebhookSlotDocument {
+  readonly id: string;
+  readonly pk: string;
+  readonly type: 'webhookSlot';
+  readonly partnerTenantId: string;
+  /** The uuid of the webhook holding the slot. */
+  readonly webhookId?: string;
+  readonly claimedAt?: string;
   readonly _etag?: string;
 }
 
@@ -64,6 +82,9 @@ export interface WebhookDeliveryDocument {
   readonly updatedAt: string;
   readonly _etag?: string;
 }
+
+/** The document id of slot number `n`. */
+export const webhookSlotId = (n: number) => `webhookSlot:${n}`;
 
 /** The document id of the webhook with API id `webhookId`. */
 export const webhookDocumentId = (webhookId: string) => `webhook:${webhookId}`;

@@ -46,6 +46,9 @@ const STYLE = [
   'label{display:block;margin:.9rem 0 .2rem;font-weight:600}',
   'input[type=text],input[type=email],input[type=tel]{display:block;width:100%;max-width:100%;min-height:44px;padding:.5rem;font:inherit;border:1px solid #616161;border-radius:4px}',
   '[aria-invalid=true]{border:2px solid #a4262c}',
+  'textarea{display:block;width:100%;padding:.5rem;font:inherit;border:1px solid #616161;border-radius:4px}',
+  'details{margin-top:2rem;border-top:1px solid #d1d1d1;padding-top:1rem}summary{cursor:pointer;min-height:44px;display:flex;align-items:center;color:#0f548c}',
+  'fieldset{border:0;padding:0;margin:.5rem 0}legend{font-weight:600}',
   '.check{display:flex;gap:.6rem;align-items:flex-start;font-weight:400;min-height:44px;padding:.4rem 0}',
   '.check input{flex:none;width:24px;height:24px;margin:.1rem 0 0}',
   '.button,button{display:inline-flex;align-items:center;justify-content:center;min-height:44px;min-width:44px;padding:.6rem 1.2rem;margin:1rem .5rem 0 0;font:inherit;background:#0f6cbd;color:#fff;border:0;border-radius:4px;text-decoration:none;cursor:pointer}',
@@ -148,7 +151,8 @@ function errorSummary(t: AcceptanceText, errors: Map<string, FieldError>): strin
   }
   const items = [...errors.keys()]
     .map(
-      (field) => `<li><a href="#${escapeHtml(field)}">${escapeHtml(errorFor(t, field))}</a></li>`,
+      (field) =>
+        `<li><a href="#${escapeHtml(field === 'reason' ? 'reason-not-needed' : field)}">${escapeHtml(errorFor(t, field))}</a></li>`,
     )
     .join('');
   return `<div class="notice" role="alert"><p>${t.fixErrors}</p><ul>${items}</ul></div>`;
@@ -190,7 +194,41 @@ ${errorSummary(t, errors)}
 <input type="hidden" name="csrf" value="${escapeHtml(csrf)}">
 ${mcaSection(t, model, errors)}
 <button type="submit">${t.accept}</button>
-</form>`;
+</form>
+${declineSection(t, model, errors, csrf)}`;
+}
+
+/** The other answer, kept one click away so that accepting stays the obvious path. */
+function declineSection(
+  t: AcceptanceText,
+  model: AcceptancePageModel,
+  errors: Map<string, FieldError>,
+  csrf: string,
+): string {
+  const chosen = model.values?.reason;
+  const reasonInvalid = errors.has('reason');
+  const commentInvalid = errors.has('comment');
+  const reasons = (Object.keys(t.declineReasons) as Array<keyof AcceptanceText['declineReasons']>)
+    .map(
+      (reason) =>
+        `<label class="check" for="reason-${reason}"><input id="reason-${reason}" type="radio" name="reason" value="${reason}"${chosen === reason ? ' checked' : ''}${reasonInvalid ? ' aria-invalid="true" aria-describedby="reason-error"' : ''}><span>${t.declineReasons[reason]}</span></label>`,
+    )
+    .join('\n');
+  return `<details${reasonInvalid || commentInvalid ? ' open' : ''}>
+<summary>${t.declineSummary}</summary>
+<p>${t.declineIntro(escapeHtml(model.partnerName))}</p>
+<form method="post" action="${escapeHtml(model.path)}/decline" novalidate>
+<input type="hidden" name="csrf" value="${escapeHtml(csrf)}">
+<fieldset>
+<legend>${t.declineReasonLegend} <span class="req" aria-hidden="true">*</span></legend>
+${reasonInvalid ? `<p id="reason-error" class="field-error">${escapeHtml(errorFor(t, 'reason'))}</p>` : ''}${reasons}
+</fieldset>
+<label for="comment">${t.declineComment} <span>(${t.optional})</span></label>
+<textarea id="comment" name="comment" maxlength="500" rows="3"${commentInvalid ? ' aria-invalid="true" aria-describedby="comment-error"' : ''}>${escapeHtml(model.values?.comment ?? '')}</textarea>
+${commentInvalid ? `<p id="comment-error" class="field-error">${escapeHtml(errorFor(t, 'comment'))}</p>` : ''}
+<button type="submit" class="secondary">${t.decline}</button>
+</form>
+</details>`;
 }
 
 /** The page behind a valid link: the request, the sign-in, then the MCA form and accept. */

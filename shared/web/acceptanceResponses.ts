@@ -1,6 +1,11 @@
-import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import type {
+  HttpHandler,
+  HttpRequest,
+  HttpResponseInit,
+  InvocationContext,
+} from '@azure/functions';
 import Negotiator from 'negotiator';
-import type { AppServices } from '../app/appServices';
+import { appServices, type AppServices } from '../app/appServices';
 import type { CustomerSession } from '../auth/customerSession';
 import type { Caller } from '../auth/tokenValidator';
 import {
@@ -11,7 +16,7 @@ import {
 import { LOCALES, type Locale } from '../domain/cloud';
 import { asProblem, errorResponse } from '../http/endpoint';
 import type { ProblemError } from '../http/problem';
-import { LinkProblem, type AcceptanceView } from '../services/acceptance';
+import { LinkProblem, openLink, type AcceptanceView } from '../services/acceptance';
 import type { InvitationDocument } from '../store/documents';
 import {
   pageHeaders,
@@ -99,7 +104,8 @@ export function acceptancePageModel(
     agreementUrl: view.agreement.url,
     path: acceptancePath(token),
     signIn: pageSignIn(session, invitation.customer.domain),
-    values: extra.values ?? prefill,
+    // What was typed wins; the other form keeps what the sign-in prefilled.
+    values: { ...prefill, ...extra.values },
     ...(extra.errors === undefined ? {} : { errors: extra.errors }),
     ...(extra.notice === undefined ? {} : { notice: extra.notice }),
   };
@@ -147,6 +153,33 @@ export function customerFailure(
     );
   }
   return errorResponse(error, context);
+}
+
+/** What a handler behind an invitation link gets: the link already known to work. */
+export interface LinkRequest {
+  readonly request: HttpRequest;
+  readonly context: InvocationContext;
+  readonly services: AppServices;
+  readonly token: string;
+  readonly invitation: InvitationDocument;
+}
+
+/**
+ * A handler for a route under `/api/accept/{token}`: the link is opened first (404/410 pages in
+ * the right language), and whatever the handler throws becomes the customer's page or problem.
+ */
+export function linkHandler(handle: (args: LinkRequest) => Promise<HttpResponseInit>): HttpHandler {
+  return async (request, context) => {
+    const token = request.params.token ?? '';
+    let invitation: InvitationDocument | undefined;
+    try {
+      const services = appServices();
+      invitation = await openLink(services, token);
+      return await handle({ request, context, services, token, invitation });
+    } catch (error) {
+      return customerFailure(error, request, context, invitation);
+    }
+  };
 }
 
 function isSignInProblem(problem: ProblemError): boolean {

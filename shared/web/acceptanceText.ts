@@ -42,6 +42,14 @@ export interface AcceptanceText {
   readonly linkErrors: Readonly<Record<string, { title: string; body: string }>>;
   readonly signInProblemTitle: string;
   readonly backToInvitation: string;
+  readonly declineSummary: string;
+  readonly declineIntro: (partner: string) => string;
+  readonly declineReasonLegend: string;
+  readonly declineReasons: Readonly<
+    Record<'not-needed' | 'other-partner' | 'unknown-partner' | 'other', string>
+  >;
+  readonly declineComment: string;
+  readonly decline: string;
 }
 
 const EN: AcceptanceText = {
@@ -85,6 +93,8 @@ const EN: AcceptanceText = {
     phoneNumber:
       'Enter a phone number with 4 to 30 digits, for example +1 425 555 0100, or leave it empty.',
     acceptMca: 'Tick the box to accept the Microsoft Customer Agreement.',
+    reason: 'Choose a reason for declining.',
+    comment: 'Keep the message to 500 characters.',
   },
   fieldErrorFallback: 'Check this entry.',
   notices: {
@@ -117,9 +127,25 @@ const EN: AcceptanceText = {
       title: 'Invitation expired',
       body: 'This invitation has expired. Nothing was changed. Ask the partner to send a new one.',
     },
+    LINK_DECLINED: {
+      title: 'Invitation declined',
+      body: 'Your organization declined this invitation, and the partner has been told. If you change your mind, ask the partner to send a new one.',
+    },
   },
   signInProblemTitle: 'Sign-in did not complete',
   backToInvitation: 'Back to the invitation',
+  declineSummary: 'Not interested? Decline the request',
+  declineIntro: (partner) =>
+    `${partner} will see that you declined, when, and the reason you give. They can invite you again later.`,
+  declineReasonLegend: 'Reason',
+  declineReasons: {
+    'not-needed': 'We do not need a reseller for this',
+    'other-partner': 'We work with another partner',
+    'unknown-partner': 'We do not know this partner',
+    other: 'Another reason',
+  },
+  declineComment: 'Message to the partner',
+  decline: 'Decline the request',
 };
 
 const DE: AcceptanceText = {
@@ -164,6 +190,8 @@ const DE: AcceptanceText = {
     phoneNumber:
       'Geben Sie eine Telefonnummer mit 4 bis 30 Ziffern ein, zum Beispiel +49 30 1234567, oder lassen Sie das Feld leer.',
     acceptMca: 'Setzen Sie das Häkchen, um die Microsoft-Kundenvereinbarung zu akzeptieren.',
+    reason: 'Wählen Sie einen Grund für die Ablehnung.',
+    comment: 'Die Nachricht darf höchstens 500 Zeichen lang sein.',
   },
   fieldErrorFallback: 'Prüfen Sie diese Angabe.',
   notices: {
@@ -197,9 +225,25 @@ const DE: AcceptanceText = {
       title: 'Einladung abgelaufen',
       body: 'Diese Einladung ist abgelaufen. Es wurde nichts geändert. Bitten Sie den Partner, eine neue zu senden.',
     },
+    LINK_DECLINED: {
+      title: 'Einladung abgelehnt',
+      body: 'Ihre Organisation hat diese Einladung abgelehnt, und der Partner wurde informiert. Wenn Sie es sich anders überlegen, bitten Sie den Partner um eine neue Einladung.',
+    },
   },
   signInProblemTitle: 'Anmeldung nicht abgeschlossen',
   backToInvitation: 'Zurück zur Einladung',
+  declineSummary: 'Kein Interesse? Anfrage ablehnen',
+  declineIntro: (partner) =>
+    `${partner} sieht, dass Sie abgelehnt haben, wann und aus welchem Grund. Der Partner kann Sie später erneut einladen.`,
+  declineReasonLegend: 'Grund',
+  declineReasons: {
+    'not-needed': 'Wir benötigen dafür keinen Handelspartner',
+    'other-partner': 'Wir arbeiten mit einem anderen Partner',
+    'unknown-partner': 'Wir kennen diesen Partner nicht',
+    other: 'Ein anderer Grund',
+  },
+  declineComment: 'Nachricht an den Partner',
+  decline: 'Anfrage ablehnen',
 };
 
 export const ACCEPTANCE_TEXT: Readonly<Record<Locale, AcceptanceText>> = {

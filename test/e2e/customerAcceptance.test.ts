@@ -166,6 +166,33 @@ describeInBrowser('the customer accepts in a browser', () => {
     },
   );
 
+  test('in de-DE: the Global Administrator declines with a reason, and the link then says so', async () => {
+    const { partner, created, domain } = await invite('de-DE');
+    const { context, page } = await newPage(PHONE, 'de-DE');
+    await page.goto(created.acceptUrl);
+    await signInAs(page, `admin@${domain}`, true, /Mit Microsoft anmelden/);
+
+    await page.getByText('Kein Interesse? Anfrage ablehnen').click();
+    await page.getByLabel('Wir arbeiten mit einem anderen Partner').check();
+    await page
+      .getByLabel(/^Nachricht an den Partner/)
+      .fill('Danke, wir bleiben bei unserem Partner.');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await Promise.all([
+      page.waitForURL(created.acceptUrl),
+      page.getByRole('button', { name: 'Anfrage ablehnen' }).click(),
+    ]);
+    expect(await page.locator('h1').textContent()).toBe('Einladung abgelehnt');
+
+    const invitation = await partner.api(`/api/invitations/${created.id}`);
+    expect(invitation.body).toMatchObject({
+      status: 'declined',
+      decline: { reason: 'other-partner', comment: 'Danke, wir bleiben bei unserem Partner.' },
+    });
+    await context.close();
+  });
+
   test('the German page fits a 320 px phone with large enough touch targets', async () => {
     const { created, domain } = await invite('de-DE');
     const { context, page } = await newPage(NARROW_PHONE, 'de-DE');

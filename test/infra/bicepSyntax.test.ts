@@ -3,6 +3,13 @@ import { loadBicepFile } from './support/bicepModel';
 import { INFRA_DIR, withBrokenCopy } from './support/brokenCopy';
 import { listBicepFiles } from './support/templateSet';
 
+/*
+ * Whether a template is valid Bicep is the compiler's to say (bicepCompile.test.ts). This file
+ * checks that the offline checks can read every template: they work on tree-sitter-bicep's parse
+ * tree, which lags behind the language (no spread `...`, no `resourceInput<>`), and a part it
+ * cannot parse would silently escape them.
+ */
+
 /** file:line of every place tree-sitter could not parse, for every .bicep under a directory. */
 function syntaxErrorsUnder(infraDir: string): string[] {
   return listBicepFiles(infraDir).flatMap((path) =>
@@ -12,7 +19,7 @@ function syntaxErrorsUnder(infraDir: string): string[] {
   );
 }
 
-describe('Bicep syntax (a)', () => {
+describe('templates the offline checks can read (a)', () => {
   it('finds the entry template and the modules split by concern', () => {
     const names = listBicepFiles(INFRA_DIR)
       .map((path) => relative(INFRA_DIR, path))
@@ -29,26 +36,11 @@ describe('Bicep syntax (a)', () => {
     ]);
   });
 
-  it('parses every .bicep under infra/ without error or missing nodes', () => {
+  it('parses every .bicep under infra/ with tree-sitter, without error or missing nodes', () => {
     expect(syntaxErrorsUnder(INFRA_DIR)).toEqual([]);
   });
 
-  it('reports a syntax error with the file and line it is on', () => {
-    const errors = withBrokenCopy(
-      [
-        {
-          file: 'infra/app/storage.bicep',
-          find: '    allowSharedKeyAccess: false\n',
-          replace: '    allowSharedKeyAccess: \n',
-        },
-      ],
-      (root) => syntaxErrorsUnder(join(root, 'infra')),
-    );
-    expect(errors.length).toBeGreaterThan(0);
-    expect(errors.every((error) => error.startsWith('app/storage.bicep:'))).toBe(true);
-  });
-
-  it('reports a syntax the offline parser does not support, such as the spread operator', () => {
+  it('reports syntax tree-sitter does not support, such as the spread operator, with its file', () => {
     const errors = withBrokenCopy(
       [
         {
@@ -59,6 +51,7 @@ describe('Bicep syntax (a)', () => {
       ],
       (root) => syntaxErrorsUnder(join(root, 'infra')),
     );
-    expect(errors.some((error) => error.startsWith('main.bicep:'))).toBe(true);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((error) => error.startsWith('main.bicep:'))).toBe(true);
   });
 });

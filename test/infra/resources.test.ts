@@ -160,8 +160,12 @@ describe('deployed resources', () => {
       set.main.params.map((param) => [param.name, toPlain(param.defaultValue)]),
     );
     expect(defaults).toMatchObject({
-      authIssuer: 'https://login.microsoftonline.com/{tid}/v2.0',
-      authJwksUri: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+      // The sign-in host of the cloud deployed to: https://login.microsoftonline.com/ in public.
+      authIssuer: { $expr: '${environment().authentication.loginEndpoint}{tid}/v2.0' },
+      authJwksUri: {
+        $expr: '${environment().authentication.loginEndpoint}common/discovery/v2.0/keys',
+      },
+      authAuthority: { $expr: 'environment().authentication.loginEndpoint' },
       invitationLifetimeDays: 90,
       portalUrlPublic: expect.stringMatching(
         /partnerId=\{partnerTenantId\}&msppId=0&DAP=\{dap\}#\/BillingAccounts\/partner-invitation$/,

@@ -73,24 +73,12 @@ describe('no keys or secrets in the templates (d)', () => {
     ]);
   });
 
-  it('reports a @secure() param with a default, exposed as an output, or passed to a plain param', () => {
+  it('reports a @secure() value passed to a module param that is not @secure()', () => {
+    // The compiler and linter accept it; the module's deployment would record the key in clear.
     const problems = secretProblemsAfter([
-      {
-        file: 'infra/main.bicep',
-        find: 'param sendGridApiKey string',
-        replace: "param sendGridApiKey string = 'changeme'",
-      },
-      {
-        file: 'infra/main.bicep',
-        find: 'output AZURE_LOCATION string = location',
-        replace:
-          "output AZURE_LOCATION string = location\noutput LEAK string = 'key: ${sendGridApiKey}'",
-      },
       { file: 'infra/app/keyvault.bicep', find: '@secure()\n', replace: '' },
     ]);
     expect(problems).toEqual([
-      at('main.bicep', '@secure\\(\\) param sendGridApiKey has a default value'),
-      at('main.bicep', 'output LEAK exposes @secure\\(\\) param sendGridApiKey'),
       at(
         'main.bicep',
         'passes a @secure\\(\\) value to ./app/keyvault.bicep param sendGridApiKey, which is not @secure\\(\\)',

@@ -332,3 +332,106 @@ describe('the customer tenant is bound at acceptance', () => {
 function stringValues(values: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
 }
+
+describe('the customer declines', () => {
+  test('in German in the browser: a reason is required, then the invitation is declined, the link answers 410 and the partner sees why', async () => {
+    const invited = await invite({ locale: 'de-DE' });
+    const browser = new CookieBrowser('de-DE');
+    const page = await signIn(browser, invited.acceptUrl, {
+      username: `admin@${invited.domain}`,
+      global_admin: 'on',
+    });
+    const decline = readForm(page.text, page.url, /\/decline$/);
+    expect(decline.fields.get('csrf')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    const withoutReason = await browser.request(decline.action, {
+      form: fillSignInForm(decline, { comment: 'Nein danke' }),
+    });
+    expect(withoutReason.status).toBe(400);
+    expect(withoutReason.text).toContain('Wählen Sie einen Grund für die Ablehnung.');
+    expect(withoutReason.text).toContain('Nein danke</textarea>');
+    expect((await invitationOf(invited)).status).toBe('draft');
+
+    const declined = await browser.follow(decline.action, {
+      form: fillSignInForm(decline, { reason: 'other-partner', comment: 'Wir bleiben bei X.' }),
+    });
+    expect(declined[0]!.status).toBe(303);
+    expect(declined.at(-1)!.status).toBe(410);
+    expect(declined.at(-1)!.text).toContain('Einladung abgelehnt');
+
+    const seen = await invitationOf(invited);
+    expect(seen).toMatchObject({
+      status: 'declined',
+      declinedAt: expect.any(String),
+      decline: {
+        reason: 'other-partner',
+        comment: 'Wir bleiben bei X.',
+        signedIn: {
+          tenantId: tenantIdForDomain(invited.domain),
+          username: `admin@${invited.domain}`,
+        },
+      },
+    });
+    const events = await invited.partner.api('/api/audit-events');
+    expect(events.body.items.map((e: { action: string }) => e.action)).toContain(
+      'invitation.declined',
+    );
+    // A GET never declines, a declined invitation cannot be accepted, and the partner may ask again.
+    const admin = await stack.customerAdmin(invited.domain);
+    expect((await admin.accept(invited.acceptUrl, MCA_SIGNER)).body.code).toBe('LINK_DECLINED');
+    const again = await invited.partner.api('/api/invitations', {
+      method: 'POST',
+      json: { ...customerBody(), customer: { ...customerBody().customer, domain: invited.domain } },
+    });
+    expect(again.status).toBe(201);
+    expect((await admin.accept(again.body.acceptUrl, MCA_SIGNER)).status).toBe(303);
+  });
+
+  test('by API: only an eligible admin may decline, an accepted invitation cannot be, and opening the link never declines', async () => {
+    const invited = await invite();
+    const path = `/api/accept/${invited.acceptUrl.split('/').pop()}/decline`;
+    const anonymous = await stack.api(path, {
+      method: 'POST',
+      json: { reason: 'not-needed' },
+      headers: { Accept: 'application/json' },
+    });
+    expect(anonymous.status).toBe(401);
+    const user = await stack.customerAdmin(invited.domain, { globalAdmin: false });
+    const refused = await user.api(path, {
+      method: 'POST',
+      json: { reason: 'not-needed' },
+      headers: { Accept: 'application/json' },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('GLOBAL_ADMIN_REQUIRED');
+    const admin = await stack.customerAdmin(invited.domain);
+    const unknownReason = await admin.api(path, {
+      method: 'POST',
+      json: { reason: 'busy' },
+      headers: { Accept: 'application/json' },
+    });
+    expect(unknownReason.status).toBe(400);
+    expect(unknownReason.body.errors[0].field).toBe('reason');
+    await stack.api(invited.acceptUrl.replace(stack.functionsUrl, ''));
+    expect((await invitationOf(invited)).status).toBe('draft');
+
+    const ok = await admin.api(path, {
+      method: 'POST',
+      json: { reason: 'unknown-partner' },
+      headers: { Accept: 'application/json' },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ status: 'declined', reason: 'unknown-partner' });
+
+    const accepted = await invite();
+    const acceptor = await stack.customerAdmin(accepted.domain);
+    await acceptor.accept(accepted.acceptUrl, MCA_SIGNER);
+    const late = await acceptor.api(`/api/accept/${accepted.acceptUrl.split('/').pop()}/decline`, {
+      method: 'POST',
+      json: { reason: 'other' },
+      headers: { Accept: 'application/json' },
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('INVITATION_ALREADY_ACCEPTED');
+  });
+});

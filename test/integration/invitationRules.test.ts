@@ -182,6 +182,43 @@ describe('the draft', () => {
     const current = await partner.api(`/api/invitations/${created.body.id}`);
     expect(current.body.draft.subject).toBe('Let us work together');
   });
+
+  test('edited HTML is stored and sent sanitized: no script, handler or javascript: link', async () => {
+    const partner = await stack.partnerWithProfile();
+    const body = customerBody();
+    const created = await partner.api('/api/invitations', { method: 'POST', json: body });
+    const url = created.body.acceptUrl;
+    const edited = await partner.api(`/api/invitations/${created.body.id}/draft`, {
+      method: 'PATCH',
+      json: {
+        html:
+          `<p onmouseover="steal()">Dear admin,</p><script>steal()</script>` +
+          `<p><a href="${url}" onclick="steal()">Accept</a> or ` +
+          `<a href="javascript:steal()">not this</a></p><img src="x" onerror="steal()">`,
+      },
+      headers: { 'If-Match': created.headers.get('etag')! },
+    });
+    expect(edited.status).toBe(200);
+    const expected = `<p>Dear admin,</p><p><a href="${url}">Accept</a> or <a>not this</a></p>`;
+    expect(edited.body.draft.html).toBe(expected);
+
+    await partner.api(`/api/invitations/${created.body.id}/send`, { method: 'POST' });
+    await stack.waitForIdle(15_000);
+    const [mail] = stack.sendgrid.messages().filter((m) => m.to.includes(body.customer.email));
+    expect(mail?.html).toBe(expected);
+  });
+
+  test('a link that only survives in markup the sanitizer drops is refused with LINK_REQUIRED', async () => {
+    const partner = await stack.partnerWithProfile();
+    const created = await partner.api('/api/invitations', { method: 'POST', json: customerBody() });
+    const edited = await partner.api(`/api/invitations/${created.body.id}/draft`, {
+      method: 'PATCH',
+      json: { html: `<noscript><a href="${created.body.acceptUrl}">Accept</a></noscript>` },
+      headers: { 'If-Match': created.headers.get('etag')! },
+    });
+    expect(edited.status).toBe(422);
+    expect(edited.body.errors).toEqual([expect.objectContaining({ field: 'html' })]);
+  });
 });
 
 describe('the state machine through the API', () => {

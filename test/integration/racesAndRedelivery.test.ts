@@ -1,6 +1,7 @@
 import {
   customerBody,
   MCA_SIGNER,
+  PROFILE_DE,
   startTestStack,
   type Partner,
   type TestStack,
@@ -121,6 +122,49 @@ describe('races and redelivery', () => {
     expect(after._etag).toBe(before._etag);
     const invitationAfter = await partner.api(`/api/invitations/${created.body.id}`);
     expect(invitationAfter.body.history).toEqual(invitationBefore.body.history);
+  });
+
+  test('concurrent creates with one Idempotency-Key leave one invitation and one link', async () => {
+    const partner = await stack.partnerWithProfile();
+    const body = customerBody();
+    const creates = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        partner.api('/api/invitations', {
+          method: 'POST',
+          json: body,
+          headers: { 'Idempotency-Key': 'one-key-twenty-tries' },
+        }),
+      ),
+    );
+    expect(new Set(creates.map((c) => c.status))).toEqual(new Set([200, 201]));
+    expect(new Set(creates.map((c) => c.body.acceptUrl)).size).toBe(1);
+    const { resources: links } = await stack.container.items
+      .query({
+        query: "SELECT * FROM c WHERE c.type = 'invitationLink' AND c.partnerTenantId = @tenant",
+        parameters: [{ name: '@tenant', value: partner.tenantId }],
+      })
+      .fetchAll();
+    expect(links).toHaveLength(1);
+    expect(links[0].invitationId).toBe(creates[0]!.body.id);
+  });
+
+  test('twenty concurrent first PUTs of the profile each win in turn: one 201, the rest 200', async () => {
+    const partner = await stack.newPartner();
+    const bodies = Array.from({ length: 20 }, (_, i) => ({
+      ...PROFILE_DE,
+      mpnId: `${1000000 + i}`,
+    }));
+    const puts = await Promise.all(
+      bodies.map((json) => partner.api('/api/partner', { method: 'PUT', json })),
+    );
+    const statuses = puts.map((p) => p.status).sort();
+    expect(statuses).toEqual([201, ...Array<number>(19).fill(200)].sort());
+    const saved = (await documentsOf(partner, 'auditEvent')).filter(
+      (e) => e.action === 'partnerProfile.saved',
+    );
+    expect(saved).toHaveLength(20);
+    const profile = await partner.api('/api/partner');
+    expect(bodies.map((b) => b.mpnId)).toContain(profile.body.mpnId);
   });
 
   test('a malformed queue message ends on the poison queue, kept for an operator', async () => {

@@ -150,6 +150,10 @@ describe('registering a webhook', () => {
         422,
       ],
       [{ url: 'https://169.254.169.254/metadata', events: ['relationship.removed'] }, 422],
+      // 169.254.169.254 again, spelled as NAT64, 6to4 and IPv4-compatible IPv6 addresses.
+      [{ url: 'https://[64:ff9b::a9fe:a9fe]/', events: ['relationship.removed'] }, 422],
+      [{ url: 'https://[2002:a9fe:a9fe::]/', events: ['relationship.removed'] }, 422],
+      [{ url: 'https://[::a9fe:a9fe]/', events: ['relationship.removed'] }, 422],
       [{ url: 'https://hooks.contoso.example/x', events: ['invitation.created'] }, 400],
       [{ url: 'https://hooks.contoso.example/x', events: [] }, 400],
       [{ url: 'https://hooks.contoso.example/x' }, 400],
@@ -215,6 +219,53 @@ describe('registering a webhook', () => {
     const audit = await admin.api('/api/audit-events');
     expect(audit.body.items.map((e: { action: string }) => e.action)).toContain('webhook.created');
     expect(audit.text).not.toContain(created.body.secret);
+  });
+
+  test('twenty registrations at once make ten webhooks; deleting one frees its place', async () => {
+    const partner = await stack.newPartner();
+    const json = { url: 'https://hooks.contoso.example/reseller', events: ['invitation.expired'] };
+    const register = () => partner.api('/api/webhooks', { method: 'POST', json });
+    const answers = await Promise.all(Array.from({ length: 20 }, register));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(10);
+    const refused = answers.filter((a) => a.status !== 201);
+    expect(refused.map((a) => [a.status, a.body.code])).toEqual(
+      Array(10).fill([409, 'WEBHOOK_LIMIT_REACHED']),
+    );
+    expect((await partner.api('/api/webhooks')).body.items).toHaveLength(10);
+
+    const [first] = answers.filter((a) => a.status === 201);
+    await partner.api(`/api/webhooks/${first!.body.id}`, { method: 'DELETE' });
+    expect((await register()).status).toBe(201);
+    expect((await register()).status).toBe(409);
+  });
+
+  test('a place claimed by a registration that died before writing its webhook is taken over', async () => {
+    const partner = await stack.newPartner();
+    const json = { url: 'https://hooks.contoso.example/reseller', events: ['invitation.expired'] };
+    const register = () => partner.api('/api/webhooks', { method: 'POST', json });
+    for (let n = 0; n < 9; n++) expect((await register()).status).toBe(201);
+    const { resources: slots } = await stack.container.items
+      .query({
+        query: "SELECT c.id FROM c WHERE c.pk = @pk AND c.type = 'webhookSlot'",
+        parameters: [{ name: '@pk', value: `partner:${partner.tenantId}` }],
+      })
+      .fetchAll();
+    const held = new Set(slots.map((slot: { id: string }) => slot.id));
+    const free = Array.from({ length: 10 }, (_, n) => `webhookSlot:${n}`).find(
+      (id) => !held.has(id),
+    );
+    // What a registration leaves when it dies between claiming the place and writing the webhook.
+    await stack.container.items.create({
+      id: free,
+      pk: `partner:${partner.tenantId}`,
+      type: 'webhookSlot',
+      partnerTenantId: partner.tenantId,
+      webhookId: randomUUID(),
+      claimedAt: new Date(Date.now() - 2 * 60_000).toISOString(),
+    });
+    expect((await register()).status).toBe(201);
+    expect((await register()).status).toBe(409);
+    expect((await partner.api('/api/webhooks')).body.items).toHaveLength(10);
   });
 });
 

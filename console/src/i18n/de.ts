@@ -145,6 +145,7 @@ export const de: Messages = {
       revoked: 'Widerrufen',
       expired: 'Abgelaufen',
       failed: 'Fehlgeschlagen',
+      declined: 'Abgelehnt',
     },
     customer: 'Kunde',
     created: 'Erstellt',

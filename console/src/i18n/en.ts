@@ -142,6 +142,7 @@ export const en = {
       revoked: 'Revoked',
       expired: 'Expired',
       failed: 'Failed',
+      declined: 'Declined',
     },
     customer: 'Customer',
     created: 'Created',

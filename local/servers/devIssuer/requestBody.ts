@@ -1,24 +1,13 @@
 import type http from 'node:http';
+import { readBody } from '../readBody';
 
-/** Reads a body of at most `maxBytes`; a larger one is drained and answered with undefined. */
-export function readSmallBody(
+/** A body of at most `maxBytes` as text; a larger one is drained and answered with undefined. */
+export async function readSmallBody(
   req: http.IncomingMessage,
   maxBytes: number,
 ): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxBytes) {
-        chunks.push(chunk);
-      }
-    });
-    req.on('end', () =>
-      resolve(size > maxBytes ? undefined : Buffer.concat(chunks).toString('utf8')),
-    );
-    req.on('error', reject);
-  });
+  const raw = await readBody(req, maxBytes);
+  return raw === 'too-large' ? undefined : raw.toString('utf8');
 }
 
 export type FormBody =

@@ -23,8 +23,9 @@ const SECRET_TEXT: readonly { readonly what: string; readonly pattern: RegExp }[
 
 /**
  * Ways a key could reach the templates: a list*() call, a key property read, a literal that looks
- * like a credential, connection strings on a site, a @secure() parameter with a default or
- * exposed as an output, or handed to a module parameter that is not @secure().
+ * like a credential, connection strings on a site, or a @secure() value handed to a module
+ * parameter that is not @secure(). (A @secure() parameter with a default or in an output is the
+ * Bicep linter's to report: secure-parameter-default, outputs-should-not-contain-secrets.)
  */
 export function findSecretProblems(set: TemplateSet): string[] {
   const problems: string[] = [];
@@ -72,25 +73,13 @@ export function findSecretProblems(set: TemplateSet): string[] {
   return problems;
 }
 
+/**
+ * A @secure() value passed to a module param that is not @secure(): the compiler accepts it, and
+ * the module's deployment then records the secret in clear among its inputs.
+ */
 function secureParamProblems(set: TemplateSet, file: BicepFile): string[] {
   const problems: string[] = [];
   const secure = file.params.filter((param) => param.secure);
-  for (const param of secure) {
-    if (param.defaultValue !== undefined) {
-      problems.push(
-        `${where(set, file, param.line)} @secure() param ${param.name} has a default value`,
-      );
-    }
-  }
-  for (const output of file.outputs) {
-    for (const param of secure) {
-      if (mentions(output.value, param.name)) {
-        problems.push(
-          `${where(set, file, output.line)} output ${output.name} exposes @secure() param ${param.name}`,
-        );
-      }
-    }
-  }
   for (const module of file.modules) {
     const target = set.files.get(modulePath(file, module));
     const params = propertyAt(module.body, 'params');

@@ -11,6 +11,7 @@ import { startHttpHost, type HttpHost } from '../../../local/functionsHost/httpH
 import { runAppStartHooks } from '../../../local/functionsHost/invokeFunction';
 import { loadFunctionApp } from '../../../local/functionsHost/loadFunctions';
 import { startQueueHost, type QueueHost } from '../../../local/functionsHost/queueHost';
+import { sendRawRequest } from '../../../local/load/rawHttp';
 import { startAzurite, type AzuriteQueueServer } from '../../../local/servers/azurite';
 import {
   appStarts,
@@ -152,6 +153,33 @@ describe('HTTP host', () => {
     const response = await fetch(`${httpHost.url}/api/invitations/abc/draft`);
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('PATCH, PUT');
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await response.json()).toMatchObject({ status: 405, code: 'METHOD_NOT_ALLOWED' });
+  });
+
+  it.each([
+    ['an unknown route', 'GET /api/nothing-here', 404, 'NOT_FOUND'],
+    ['dot segments spelled as escapes', 'POST /api/invitations/%2e%2e/draft/x', 404, 'NOT_FOUND'],
+    ['a lone percent sign', 'GET /api/invitations/%', 400, 'BAD_REQUEST'],
+    ['a broken escape', 'GET /api/accept/%zz', 400, 'BAD_REQUEST'],
+  ])('answers %s with a problem, not an empty body', async (_name, line, status, code) => {
+    const response = await sendRawRequest(
+      httpHost.port,
+      `${line} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close`,
+    );
+    expect(response.status).toBe(status);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(response.body)).toMatchObject({ status, code });
+  });
+
+  it('answers two Content-Length headers, refused by the HTTP parser, with a problem too', async () => {
+    const response = await sendRawRequest(
+      httpHost.port,
+      'PUT /api/invitations/abc/draft HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nContent-Length: 3\r\nConnection: close',
+      Buffer.from('{}'),
+    );
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
   });
 
   it('answers 404 for unknown routes and for paths outside the route prefix', async () => {
@@ -188,6 +216,45 @@ describe('HTTP host', () => {
       { functionName: 'fixtureAlwaysThrows', failed: true },
     ]);
   });
+
+  it.each([
+    ['an empty Host', 'Host: ', 'host'],
+    ['a Host with a space', 'Host: a b', 'host'],
+    ['an unclosed IPv6 literal', 'Host: [::1', 'host'],
+    ['two Host headers', 'Host: 127.0.0.1\r\nHost: 127.0.0.2', 'host'],
+    ['a Host with a path', 'Host: example.com/evil', 'host'],
+    ['a Host with credentials', 'Host: user@example.com', 'host'],
+    ['a port out of range', 'Host: example.com:99999', 'host'],
+  ])('answers 400 problem+json for %s, never a 500', async (_name, hostLines, field) => {
+    const response = await sendRawRequest(
+      httpHost.port,
+      `GET /api/accept/tok-1 HTTP/1.1\r\n${hostLines}\r\nConnection: close`,
+    );
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({ status: 400, errors: [{ field }] });
+  });
+
+  it.each([
+    ['an absolute URL that does not parse', 'http://a b/api/accept/tok-1'],
+    ['an absolute URL with credentials', 'http://user:pw@127.0.0.1/api/accept/tok-1'],
+  ])('answers 400 for a request target with %s', async (_name, target) => {
+    const response = await sendRawRequest(
+      httpHost.port,
+      `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close`,
+    );
+    expect(response.status).toBe(400);
+  });
+
+  it.each(['//evil.example/api/invitations/x/draft', '//[::1/api/invitations/x/draft'])(
+    'reads the target %s as a path, not as a host',
+    async (target) => {
+      const response = await sendRawRequest(
+        httpHost.port,
+        `PUT ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close`,
+      );
+      expect(response.status).toBe(404);
+    },
+  );
 
   it('refuses a body larger than maxBodyBytes with 413 before the handler runs', async () => {
     const small = await startHttpHost({

@@ -26,9 +26,10 @@ export function readForm(html: string, pageUrl: string, action?: RegExp): SignIn
     for (const [, tag] of body!.matchAll(/<input\b([^>]*)>/g)) {
       const attributes = readAttributes(tag!);
       const name = attributes.get('name');
+      const type = attributes.get('type');
       if (
         name === undefined ||
-        (attributes.get('type') === 'checkbox' && !attributes.has('checked'))
+        ((type === 'checkbox' || type === 'radio') && !attributes.has('checked'))
       ) {
         continue;
       }

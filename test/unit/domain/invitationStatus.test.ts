@@ -19,6 +19,7 @@ const table: Record<InvitationStatus, Record<InvitationAction, Expected>> = {
     accept: 'accepted',
     activate: 'INVITATION_NOT_ACCEPTED',
     expire: 'expired',
+    decline: 'declined',
   },
   sending: {
     editDraft: 'INVITATION_NOT_EDITABLE',
@@ -29,6 +30,7 @@ const table: Record<InvitationStatus, Record<InvitationAction, Expected>> = {
     accept: 'accepted',
     activate: 'INVITATION_NOT_ACCEPTED',
     expire: 'expired',
+    decline: 'declined',
   },
   sent: {
     editDraft: 'INVITATION_NOT_EDITABLE',
@@ -39,6 +41,7 @@ const table: Record<InvitationStatus, Record<InvitationAction, Expected>> = {
     accept: 'accepted',
     activate: 'INVITATION_NOT_ACCEPTED',
     expire: 'expired',
+    decline: 'declined',
   },
   accepted: {
     editDraft: 'INVITATION_NOT_EDITABLE',
@@ -49,6 +52,7 @@ const table: Record<InvitationStatus, Record<InvitationAction, Expected>> = {
     accept: 'noop',
     activate: 'active',
     expire: 'INVITATION_ALREADY_ACCEPTED',
+    decline: 'INVITATION_ALREADY_ACCEPTED',
   },
   active: {
     editDraft: 'INVITATION_NOT_EDITABLE',
@@ -59,6 +63,7 @@ const table: Record<InvitationStatus, Record<InvitationAction, Expected>> = {
     accept: 'noop',
     activate: 'noop',
     expire: 'INVITATION_ALREADY_ACCEPTED',
+    decline: 'INVITATION_ALREADY_ACCEPTED',
   },
   revoked: {
     editDraft: 'INVITATION_NOT_EDITABLE',
@@ -69,6 +74,7 @@ const table: Record<InvitationStatus, Record<InvitationAction, Expected>> = {
     accept: 'INVITATION_REVOKED',
     activate: 'INVITATION_NOT_ACCEPTED',
     expire: 'noop',
+    decline: 'INVITATION_REVOKED',
   },
   expired: {
     editDraft: 'INVITATION_NOT_EDITABLE',
@@ -79,6 +85,18 @@ const table: Record<InvitationStatus, Record<InvitationAction, Expected>> = {
     accept: 'INVITATION_EXPIRED',
     activate: 'INVITATION_NOT_ACCEPTED',
     expire: 'noop',
+    decline: 'INVITATION_EXPIRED',
+  },
+  declined: {
+    editDraft: 'INVITATION_NOT_EDITABLE',
+    send: 'INVITATION_DECLINED',
+    dispatched: 'INVITATION_NOT_SENDING',
+    dispatchFailed: 'INVITATION_NOT_SENDING',
+    revoke: 'noop',
+    accept: 'INVITATION_DECLINED',
+    activate: 'INVITATION_NOT_ACCEPTED',
+    expire: 'noop',
+    decline: 'noop',
   },
   failed: {
     editDraft: 'noop',
@@ -89,6 +107,7 @@ const table: Record<InvitationStatus, Record<InvitationAction, Expected>> = {
     accept: 'accepted',
     activate: 'INVITATION_NOT_ACCEPTED',
     expire: 'expired',
+    decline: 'declined',
   },
 };
 
@@ -99,7 +118,7 @@ const rows = INVITATION_STATUSES.flatMap((status) =>
 describe('the invitation state machine', () => {
   test('the table covers every status and action', () => {
     expect(Object.keys(table).sort()).toEqual([...INVITATION_STATUSES].sort());
-    expect(rows).toHaveLength(INVITATION_STATUSES.length * 8);
+    expect(rows).toHaveLength(INVITATION_STATUSES.length * 9);
   });
 
   test.each(rows)('%s + %s → %s', (status, action, expected) => {
@@ -127,6 +146,7 @@ describe('effective status', () => {
     ['accepted', at, 'accepted'],
     ['active', at, 'active'],
     ['revoked', at, 'revoked'],
+    ['declined', at, 'declined'],
   ] as const)('%s at %s reads as %s', (stored, now, expected) => {
     expect(effectiveStatus(stored, expiry, now)).toBe(expected);
   });

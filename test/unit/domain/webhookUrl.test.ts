@@ -1,4 +1,8 @@
-import { isNonPublicAddress, validateWebhookUrl } from '../../../shared/domain/webhookUrl';
+import {
+  embeddedIPv4Addresses,
+  isNonPublicAddress,
+  validateWebhookUrl,
+} from '../../../shared/domain/webhookUrl';
 
 describe('validateWebhookUrl', () => {
   const production = { allowHttpLoopback: false };
@@ -48,6 +52,15 @@ describe('validateWebhookUrl', () => {
     ['https://[fd12:3456::1]/', production, /private/],
     ['https://[::ffff:10.0.0.1]/', production, /private/],
     ['https://[::ffff:127.0.0.1]/', local, /private|loopback/],
+    ['https://[::ffff:a9fe:a9fe]/', production, /link-local/],
+    ['https://[64:ff9b::a9fe:a9fe]/', production, /link-local/],
+    ['https://[64:ff9b::169.254.169.254]/', production, /link-local/],
+    ['https://[2002:a9fe:a9fe::]/', production, /link-local/],
+    ['https://[::a9fe:a9fe]/', production, /link-local/],
+    ['https://[::ffff:0:a9fe:a9fe]/', production, /link-local/],
+    ['https://[2001:0:a9fe:a9fe::1]/', production, /link-local/],
+    ['https://[2001:0:4136:e378:8000:63bf:5601:5601]/', production, /link-local/],
+    ['https://[64:ff9b::a00:1]/', production, /private/],
     ['http://10.0.0.1/', local, /https/],
     ['https://10.0.0.1/', local, /private/],
     ['https://intranet/hook', production, /public host/],
@@ -82,8 +95,32 @@ describe('isNonPublicAddress', () => {
     ['::ffff:20.50.1.1', false],
     ['2001:db8::1', true],
     ['2620:1ec:c11::200', false],
+    ['64:ff9b::a9fe:a9fe', true],
+    ['64:ff9b::808:808', false],
+    ['2002:a9fe:a9fe::', true],
+    ['2002:1432:101::1', false],
+    ['::a9fe:a9fe', true],
+    ['::ffff:0:a9fe:a9fe', true],
+    ['2001:0:4136:e378:8000:63bf:5601:5601', true],
+    ['2001:0:4136:e378:8000:63bf:ebcd:cefe', false],
     ['not-an-ip', false],
   ])('%s → %p', (address, expected) => {
     expect(isNonPublicAddress(address)).toBe(expected);
+  });
+});
+
+describe('embeddedIPv4Addresses', () => {
+  test.each([
+    ['::ffff:169.254.169.254', ['169.254.169.254']],
+    ['::ffff:0:a9fe:a9fe', ['169.254.169.254']],
+    ['64:ff9b::a9fe:a9fe', ['169.254.169.254']],
+    ['::a9fe:a9fe', ['169.254.169.254']],
+    ['2002:a9fe:a9fe:1::1', ['169.254.169.254']],
+    // Teredo: the server's address, then the client's with every bit inverted.
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', ['65.54.227.120', '192.0.2.45']],
+    ['2620:1ec:c11::200', []],
+    ['fe80::1', []],
+  ])('%s carries %p', (address, expected) => {
+    expect(embeddedIPv4Addresses(address)).toEqual(expected);
   });
 });

@@ -9,6 +9,7 @@ import {
   readTokenDefaults,
   TOKEN_USAGE,
 } from '../../../local/token';
+import { writeStackFile } from '../../../local/stackFile';
 
 const TENANT = '6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 const DEFAULTS = { audience: 'api://from-settings', issuerBaseUrl: 'http://127.0.0.1:7072' };
@@ -133,6 +134,30 @@ describe('readTokenDefaults', () => {
     expect(readTokenDefaults(root)).toEqual({
       audience: 'api://mine',
       issuerBaseUrl: 'http://127.0.0.1:9999',
+    });
+  });
+
+  it('takes the issuer of the running stack (.local/stack.json) first, so moved ports just work', () => {
+    writeSettings('local.settings.json', {
+      AUTH_AUDIENCE: 'api://mine',
+      AUTH_ISSUER: 'http://127.0.0.1:9999/{tid}/v2.0',
+    });
+    mkdirSync(path.join(root, '.local'));
+    writeStackFile(path.join(root, '.local', 'stack.json'), {
+      pid: 1,
+      startedAt: '2026-11-28T00:00:00.000Z',
+      endpoints: {
+        queueConnectionString: 'UseDevelopmentStorage=true',
+        cosmosEndpoint: 'http://127.0.0.1:18081',
+        cosmosKey: 'a2V5',
+        sendgridUrl: 'http://127.0.0.1:17073',
+        issuerUrl: 'http://127.0.0.1:17072',
+      },
+    });
+
+    expect(readTokenDefaults(root)).toEqual({
+      audience: 'api://mine',
+      issuerBaseUrl: 'http://127.0.0.1:17072',
     });
   });
 

@@ -1,6 +1,7 @@
 import { verifyWebhookSignature } from '../../../shared/domain/webhookSignature';
 import type { AuditEventDocument } from '../../../shared/services/events';
 import {
+  destinationProblem,
   validSecrets,
   webhookPayload,
   webhookRequestHeaders,
@@ -73,5 +74,24 @@ describe('validSecrets', () => {
     ['a deleted webhook', [], []],
   ])('%s', (_case, secrets, expected) => {
     expect(validSecrets(secrets, now).map((secret) => secret.value)).toEqual(expected);
+  });
+});
+
+describe('the destination checked before each delivery', () => {
+  // Registered before a rule existed, or rules changed since: delivery checks the URL again.
+  test.each([
+    'https://[64:ff9b::a9fe:a9fe]/hook',
+    'https://[2002:a9fe:a9fe::]/hook',
+    'https://[::a9fe:a9fe]/hook',
+    'https://[::ffff:a9fe:a9fe]/hook',
+    'https://[2001:0:4136:e378:8000:63bf:5601:5601]/hook',
+  ])('%s is not delivered to', async (url) => {
+    await expect(destinationProblem(url, false)).resolves.toMatch(/^Not delivered/);
+  });
+
+  test('an IPv6 address that embeds a public IPv4 address is delivered to', async () => {
+    await expect(destinationProblem('https://[64:ff9b::808:808]/hook', false)).resolves.toBe(
+      undefined,
+    );
   });
 });

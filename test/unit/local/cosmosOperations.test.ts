@@ -1,0 +1,19 @@
+import { classifyCosmosRequest } from '../../../local/servers/cosmosServer';
+
+describe('what a Cosmos REST request does to documents', () => {
+  const docs = '/dbs/reseller/colls/items/docs';
+  test.each([
+    ['GET', `${docs}/inv-1`, {}, 'read'],
+    ['POST', docs, {}, 'create'],
+    ['POST', docs, { 'x-ms-documentdb-isquery': 'True' }, 'query'],
+    ['POST', docs, { 'x-ms-documentdb-is-upsert': 'true' }, 'upsert'],
+    ['PUT', `${docs}/inv-1`, {}, 'replace'],
+    ['DELETE', `${docs}/inv-1`, {}, 'delete'],
+    ['GET', docs, {}, 'query'],
+    ['GET', '/dbs/reseller/colls/items', {}, 'metadata'],
+    ['GET', '/dbs/reseller/colls/items/pkranges', {}, 'metadata'],
+    ['GET', '/', {}, 'metadata'],
+  ] as const)('%s %s %j is a %s', (method, path, headers, expected) => {
+    expect(classifyCosmosRequest(method, path, headers)).toBe(expected);
+  });
+});
