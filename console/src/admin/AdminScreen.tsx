@@ -14,13 +14,13 @@ import {
   Title2,
 } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
-import { ApiProblem } from '../api/apiProblem';
 import { WEBHOOK_EVENTS, type AuditEvent, type Page, type Webhook } from '../api/apiTypes';
 import { isAdminAgent } from '../auth/signIn';
 import { useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
 import { fieldErrorText } from '../i18n/problemText';
-import { EmptyState, Loading, ProblemBar, SuccessBar } from '../ui/feedback';
+import { EmptyState, Loading, PageFooter, ProblemBar, SuccessBar } from '../ui/feedback';
+import { useApiAction } from '../ui/useApiAction';
 import { usePagedList } from '../ui/usePagedList';
 
 /** Admin (Admin agents only): the partner's webhooks and its audit log. */
@@ -47,21 +47,12 @@ function Webhooks() {
   const list = usePagedList(fetchPage, 'webhooks');
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<string[]>([...WEBHOOK_EVENTS]);
-  const [problem, setProblem] = useState<ApiProblem>();
+  const { problem, run } = useApiAction();
   const [secret, setSecret] = useState<string>();
 
-  const attempt = async (action: () => Promise<void>) => {
-    setProblem(undefined);
-    try {
-      await action();
-    } catch (error) {
-      if (!(error instanceof ApiProblem)) throw error;
-      setProblem(error);
-    }
-  };
   const add = (event: FormEvent) => {
     event.preventDefault();
-    void attempt(async () => {
+    void run(async () => {
       const created = await api<Webhook & { secret: string }>('/api/webhooks', {
         method: 'POST',
         json: { url, events },
@@ -72,7 +63,7 @@ function Webhooks() {
     });
   };
   const remove = (webhook: Webhook) =>
-    attempt(async () => {
+    run(async () => {
       await api(`/api/webhooks/${encodeURIComponent(webhook.id)}`, { method: 'DELETE' });
       list.update((w) => w.id === webhook.id, undefined);
     });
@@ -174,8 +165,7 @@ function AuditLog() {
           </Table>
         </div>
       )}
-      {list.loading && <Loading />}
-      {list.hasMore && !list.loading && <Button onClick={list.loadMore}>{t.loadMore}</Button>}
+      <PageFooter list={list} />
     </section>
   );
 }

@@ -1,12 +1,12 @@
-import { Button, Field, Input, Subtitle2, Text } from '@fluentui/react-components';
+import { Button, Input, Subtitle2, Text } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import { ApiProblem } from '../api/apiProblem';
 import type { Customer, SupportContact } from '../api/apiTypes';
 import { isAdminAgent } from '../auth/signIn';
 import { useProfile, useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
-import { fieldErrorText } from '../i18n/problemText';
+import { ApiField } from '../ui/ApiField';
 import { ProblemBar, SuccessBar } from '../ui/feedback';
+import { useApiAction } from '../ui/useApiAction';
 
 /** A customer's row, expanded: support contact, removal (confirmed by name), history. */
 export function CustomerDetails({
@@ -29,28 +29,15 @@ export function CustomerDetails({
       supportMpnId: profile.mpnId,
     },
   );
-  const [problem, setProblem] = useState<ApiProblem>();
+  const { busy, problem, run } = useApiAction();
   const [saved, setSaved] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const path = `/api/customers/${encodeURIComponent(customer.id)}`;
   const company = customer.companyName;
 
-  const attempt = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setProblem(undefined);
-    setSaved(undefined);
-    try {
-      await action();
-    } catch (error) {
-      if (!(error instanceof ApiProblem)) throw error;
-      setProblem(error);
-    } finally {
-      setBusy(false);
-    }
-  };
   const saveContact = (event: FormEvent) => {
     event.preventDefault();
-    void attempt(async () => {
+    setSaved(undefined);
+    void run(async () => {
       const result = await api<SupportContact>(`${path}/support-contact`, {
         method: 'PUT',
         json: contact,
@@ -59,7 +46,6 @@ export function CustomerDetails({
       setSaved(contact.name);
     });
   };
-  const error = (field: string) => fieldErrorText(t, problem, field);
   const history: Array<[string, string | undefined]> = [
     [t.customers.historyCreated, customer.relationship.createdAt],
     [t.customers.historyActivated, customer.relationship.activatedAt],
@@ -78,29 +64,30 @@ export function CustomerDetails({
       <form className="form" onSubmit={saveContact} noValidate>
         <Subtitle2 as="h2">{t.customers.contactTitle}</Subtitle2>
         {saved && <SuccessBar>{format(t.customers.contactSaved, { name: saved })}</SuccessBar>}
-        <Field label={t.customers.contactName} required validationMessage={error('name')}>
+        <ApiField name="name" problem={problem} label={t.customers.contactName} required>
           <Input
             value={contact.name}
             onChange={(_, d) => setContact({ ...contact, name: d.value })}
           />
-        </Field>
-        <Field
+        </ApiField>
+        <ApiField
+          name="supportTenantId"
+          problem={problem}
           label={t.customers.contactTenantId}
           required
-          validationMessage={error('supportTenantId')}
         >
           <Input
             value={contact.supportTenantId}
             onChange={(_, d) => setContact({ ...contact, supportTenantId: d.value })}
           />
-        </Field>
-        <Field label={t.customers.contactMpnId} required validationMessage={error('supportMpnId')}>
+        </ApiField>
+        <ApiField name="supportMpnId" problem={problem} label={t.customers.contactMpnId} required>
           <Input
             value={contact.supportMpnId}
             inputMode="numeric"
             onChange={(_, d) => setContact({ ...contact, supportMpnId: d.value })}
           />
-        </Field>
+        </ApiField>
         <div className="actions">
           <Button type="submit" appearance="primary" disabled={busy}>
             {t.customers.contactSave}

@@ -18,7 +18,7 @@ import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { EmptyState, Loading, ProblemBar, SuccessBar } from '../ui/feedback';
+import { EmptyState, PageFooter, ProblemBar, SuccessBar } from '../ui/feedback';
 import { usePagedList } from '../ui/usePagedList';
 import { CustomerDetails } from './CustomerDetails';
 import { matchesCustomerSearch } from './customerSearch';
@@ -163,8 +163,7 @@ export function CustomersScreen() {
           </Table>
         </div>
       )}
-      {list.loading && <Loading />}
-      {list.hasMore && !list.loading && <Button onClick={list.loadMore}>{t.loadMore}</Button>}
+      <PageFooter list={list} />
     </>
   );
 }

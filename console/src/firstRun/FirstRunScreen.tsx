@@ -1,13 +1,4 @@
-import {
-  Button,
-  Field,
-  Input,
-  Radio,
-  RadioGroup,
-  Select,
-  Text,
-  Title2,
-} from '@fluentui/react-components';
+import { Button, Input, Radio, RadioGroup, Select, Text, Title2 } from '@fluentui/react-components';
 import { useMemo, useState, type FormEvent } from 'react';
 import { PARTNER_CLOUDS, type PartnerCloud } from '../../../shared/domain/cloud';
 import { ApiProblem } from '../api/apiProblem';
@@ -15,8 +6,8 @@ import type { PartnerProfile } from '../api/apiTypes';
 import { isAdminAgent } from '../auth/signIn';
 import { useSession } from '../app/session';
 import { useI18n } from '../i18n/i18n';
-import { fieldErrorText } from '../i18n/problemText';
 import { allCountries } from '../request/countryOptions';
+import { ApiField } from '../ui/ApiField';
 import { ProblemBar } from '../ui/feedback';
 
 /** First run: a partner without a profile creates it (Admin agents only; others are told). */
@@ -56,32 +47,20 @@ export function FirstRunScreen() {
       setSaving(false);
     }
   };
-  const error = (field: string) => fieldErrorText(t, problem, field);
-  const state = (field: string) => (error(field) ? 'error' : 'none');
 
   return (
     <form className="form" onSubmit={submit} noValidate>
       <Title2 as="h1">{t.firstRun.title}</Title2>
       <Text>{t.firstRun.intro}</Text>
       {problem && <ProblemBar problem={problem} />}
-      <Field
-        label={t.firstRun.displayName}
-        required
-        validationMessage={error('displayName')}
-        validationState={state('displayName')}
-      >
+      <ApiField name="displayName" problem={problem} label={t.firstRun.displayName} required>
         <Input
           value={form.displayName}
           autoComplete="organization"
           onChange={(_, data) => setForm({ ...form, displayName: data.value })}
         />
-      </Field>
-      <Field
-        label={t.firstRun.country}
-        required
-        validationMessage={error('country')}
-        validationState={state('country')}
-      >
+      </ApiField>
+      <ApiField name="country" problem={problem} label={t.firstRun.country} required>
         <Select
           value={form.country}
           onChange={(_, data) => setForm({ ...form, country: data.value })}
@@ -95,13 +74,8 @@ export function FirstRunScreen() {
             </option>
           ))}
         </Select>
-      </Field>
-      <Field
-        label={t.firstRun.cloud}
-        required
-        validationMessage={error('cloud')}
-        validationState={state('cloud')}
-      >
+      </ApiField>
+      <ApiField name="cloud" problem={problem} label={t.firstRun.cloud} required>
         <RadioGroup
           value={form.cloud}
           onChange={(_, data) => setForm({ ...form, cloud: data.value as PartnerCloud })}
@@ -110,20 +84,20 @@ export function FirstRunScreen() {
             <Radio key={cloud} value={cloud} label={t.firstRun.clouds[cloud]} />
           ))}
         </RadioGroup>
-      </Field>
-      <Field
+      </ApiField>
+      <ApiField
+        name="mpnId"
+        problem={problem}
         label={t.firstRun.mpnId}
         hint={t.firstRun.mpnIdHint}
         required
-        validationMessage={error('mpnId')}
-        validationState={state('mpnId')}
       >
         <Input
           value={form.mpnId}
           inputMode="numeric"
           onChange={(_, data) => setForm({ ...form, mpnId: data.value })}
         />
-      </Field>
+      </ApiField>
       <div className="actions">
         <Button appearance="primary" type="submit" disabled={saving}>
           {saving ? t.saving : t.firstRun.submit}

@@ -18,7 +18,7 @@ import { PATHS } from '../app/paths';
 import { RouteLink, useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
-import { EmptyState, Loading, ProblemBar } from '../ui/feedback';
+import { EmptyState, PageFooter, ProblemBar } from '../ui/feedback';
 import { usePagedList } from '../ui/usePagedList';
 import { InvitationActions } from './InvitationActions';
 
@@ -134,8 +134,7 @@ export function InvitationsScreen() {
           </Table>
         </div>
       )}
-      {list.loading && <Loading />}
-      {list.hasMore && !list.loading && <Button onClick={list.loadMore}>{t.loadMore}</Button>}
+      <PageFooter list={list} />
     </>
   );
 }

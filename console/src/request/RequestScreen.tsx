@@ -1,4 +1,4 @@
-import { Button, Checkbox, Field, Input, Select, Text, Title2 } from '@fluentui/react-components';
+import { Button, Checkbox, Input, Select, Text, Title2 } from '@fluentui/react-components';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { canRequestDelegatedAdmin } from '../../../shared/domain/delegatedAdminPolicy';
 import { LOCALES, type Locale } from '../../../shared/domain/cloud';
@@ -8,7 +8,7 @@ import { useRouter } from '../app/router';
 import { useProfile, useSession } from '../app/session';
 import { PATHS } from '../app/paths';
 import { format, useI18n } from '../i18n/i18n';
-import { fieldErrorText } from '../i18n/problemText';
+import { ApiField } from '../ui/ApiField';
 import { ProblemBar } from '../ui/feedback';
 import { customerCountries } from './countryOptions';
 
@@ -75,8 +75,6 @@ export function RequestScreen() {
       setBusy(false);
     }
   };
-  const error = (field: string) => fieldErrorText(t, problem, field);
-  const state = (field: string) => (error(field) ? 'error' : 'none');
   const text = (field: 'email' | 'companyName' | 'domain') => ({
     value: form[field],
     onChange: (_: unknown, data: { value: string }) => setForm({ ...form, [field]: data.value }),
@@ -87,37 +85,22 @@ export function RequestScreen() {
       <Title2 as="h1">{t.request.title}</Title2>
       <Text>{t.request.intro}</Text>
       {problem && <ProblemBar problem={problem} />}
-      <Field
-        label={t.request.email}
-        required
-        validationMessage={error('customer.email')}
-        validationState={state('customer.email')}
-      >
+      <ApiField name="customer.email" problem={problem} label={t.request.email} required>
         <Input type="email" autoComplete="off" {...text('email')} />
-      </Field>
-      <Field
-        label={t.request.company}
-        required
-        validationMessage={error('customer.companyName')}
-        validationState={state('customer.companyName')}
-      >
+      </ApiField>
+      <ApiField name="customer.companyName" problem={problem} label={t.request.company} required>
         <Input autoComplete="off" {...text('companyName')} />
-      </Field>
-      <Field
+      </ApiField>
+      <ApiField
+        name="customer.domain"
+        problem={problem}
         label={t.request.domain}
         hint={t.request.domainHint}
         required
-        validationMessage={error('customer.domain')}
-        validationState={state('customer.domain')}
       >
         <Input autoComplete="off" {...text('domain')} />
-      </Field>
-      <Field
-        label={t.request.country}
-        required
-        validationMessage={error('customer.country')}
-        validationState={state('customer.country')}
-      >
+      </ApiField>
+      <ApiField name="customer.country" problem={problem} label={t.request.country} required>
         <Select
           value={form.country}
           onChange={(_, data) => setForm({ ...form, country: data.value })}
@@ -140,12 +123,8 @@ export function RequestScreen() {
             ))}
           </optgroup>
         </Select>
-      </Field>
-      <Field
-        label={t.request.locale}
-        validationMessage={error('locale')}
-        validationState={state('locale')}
-      >
+      </ApiField>
+      <ApiField name="locale" problem={problem} label={t.request.locale}>
         <Select
           value={form.locale}
           onChange={(_, data) => setForm({ ...form, locale: data.value as Locale })}
@@ -156,10 +135,10 @@ export function RequestScreen() {
             </option>
           ))}
         </Select>
-      </Field>
-      <Field
-        validationMessage={error('includeDelegatedAdmin')}
-        validationState={state('includeDelegatedAdmin')}
+      </ApiField>
+      <ApiField
+        name="includeDelegatedAdmin"
+        problem={problem}
         hint={dapAvailable ? t.request.dapHint : undefined}
       >
         <Checkbox
@@ -169,7 +148,7 @@ export function RequestScreen() {
           aria-describedby={dapAvailable ? undefined : dapReasonId}
           onChange={(_, data) => setForm({ ...form, includeDelegatedAdmin: data.checked === true })}
         />
-      </Field>
+      </ApiField>
       {!dapAvailable && (
         <Text id={dapReasonId}>
           {format(t.request.dapUnavailable, { cloud: t.firstRun.clouds[profile.cloud] })}

@@ -48,3 +48,14 @@ export function EmptyState({ children, action }: { children: ReactNode; action?:
     </div>
   );
 }
+
+/** Below a paged list: progress while a page loads, then "Load more" while there are more. */
+export function PageFooter({
+  list,
+}: {
+  list: { loading: boolean; hasMore: boolean; loadMore: () => void };
+}) {
+  const { t } = useI18n();
+  if (list.loading) return <Loading />;
+  return list.hasMore ? <Button onClick={list.loadMore}>{t.loadMore}</Button> : null;
+}
