@@ -99,6 +99,7 @@ export const WEBHOOK_EVENTS = [
   'delegatedAdmin.restored',
   'relationship.removed',
   'invitation.expired',
+  'invitation.declined',
 ] as const;
 
 export interface AuditEvent {
