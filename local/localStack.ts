@@ -21,6 +21,8 @@ import { loadFunctionApp } from './functionsHost/loadFunctions';
 import { startQueueHost, type QueueHost } from './functionsHost/queueHost';
 import { startTimerHost } from './functionsHost/timerHost';
 import { createAdminEndpoint } from './functionsHost/adminEndpoint';
+import { parseCorsSetting } from './functionsHost/cors';
+import { startConsoleServer, type ConsoleConfig } from './servers/consoleServer';
 import { startAzurite, type AzuriteQueueServer } from './servers/azurite';
 import { startLocalCosmos, type LocalCosmos } from './servers/cosmosServer';
 import { mintDevToken, startDevTokenIssuer } from './servers/devTokenIssuer';
@@ -38,6 +40,10 @@ export interface LocalStackOptions {
     queue?: number;
     cosmos?: number;
   };
+  /** Serve the built partner console (`dist/console`) on its own port, as Azure hosts it apart. */
+  readonly console?: { readonly distDir: string; readonly port?: number };
+  /** `Host.CORS` of the functions host; by default the console's origin (none without one). */
+  readonly hostCors?: string;
   /** App settings that replace the computed ones (e.g. a short invitation lifetime in tests). */
   readonly settings?: Readonly<Record<string, string>>;
   /** Queue settings that replace host.json's (tests use faster polling). */
@@ -49,6 +55,8 @@ export interface LocalStackOptions {
 export interface LocalStack {
   /** e.g. http://127.0.0.1:7071 — the API is under /api. */
   readonly functionsUrl: string;
+  /** The partner console, when asked for (`options.console`). */
+  readonly consoleUrl: string | undefined;
   readonly issuerUrl: string;
   readonly sendgrid: SendGridCapture;
   readonly queueService: QueueServiceClient;
@@ -72,6 +80,8 @@ export const LOCAL_AUDIENCE = 'api://reseller-invitations-local';
 /** The local stand-in for the multi-tenant Entra app registration customers sign in to. */
 export const LOCAL_CLIENT_ID = 'reseller-invitations-local';
 export const LOCAL_CLIENT_SECRET = 'local-dev-client-secret';
+/** The partner console: a public client (a single-page app has no secret), PKCE only. */
+export const LOCAL_CONSOLE_CLIENT_ID = 'reseller-console-local';
 export const LOCAL_DATABASE = 'reseller';
 export const LOCAL_CONTAINER = 'items';
 
@@ -107,7 +117,10 @@ export async function startEmulators(
       key,
       audience: LOCAL_AUDIENCE,
       // The app is a confidential client, as in Entra: its code redemptions need the secret.
-      clients: { [LOCAL_CLIENT_ID]: { secret: LOCAL_CLIENT_SECRET } },
+      clients: {
+        [LOCAL_CLIENT_ID]: { secret: LOCAL_CLIENT_SECRET },
+        [LOCAL_CONSOLE_CLIENT_ID]: {},
+      },
     }),
   ]);
   const closeAll = async () => {
@@ -152,7 +165,7 @@ export function endpointsOf(emulators: LocalEmulators): EmulatorEndpoints {
 
 export interface FunctionsHostOptions extends Pick<
   LocalStackOptions,
-  'projectRoot' | 'functionFiles' | 'settings' | 'queueSettings'
+  'projectRoot' | 'functionFiles' | 'settings' | 'queueSettings' | 'console' | 'hostCors'
 > {
   readonly endpoints: EmulatorEndpoints;
   /** 0 (the default) picks a free port. */
@@ -164,6 +177,8 @@ export interface FunctionsHostOptions extends Pick<
 
 export interface FunctionsHost {
   readonly functionsUrl: string;
+  /** The partner console, when asked for (`options.console`). */
+  readonly consoleUrl: string | undefined;
   readonly queueService: QueueServiceClient;
   readonly settings: Readonly<Record<string, string>>;
   runTimer(functionName: string): Promise<void>;
@@ -193,6 +208,18 @@ export async function startFunctionsHost(options: FunctionsHostOptions): Promise
     closers.push(() => runAppTerminateHooks());
     const registrations = getRegistrations();
 
+    // Known once the API listens; the console server asks for it per request.
+    const consoleConfig: { current?: ConsoleConfig } = {};
+    const consoleServer =
+      options.console === undefined
+        ? undefined
+        : await startConsoleServer({
+            distDir: options.console.distDir,
+            port: options.console.port ?? 0,
+            config: () => consoleConfig.current,
+          });
+    if (consoleServer !== undefined) closers.push(() => consoleServer.close());
+
     // Core Tools' admin endpoint (POST /admin/functions/{name}) runs a non-HTTP function now.
     const admin = createAdminEndpoint({
       registrations,
@@ -205,6 +232,7 @@ export async function startFunctionsHost(options: FunctionsHostOptions): Promise
       routePrefix: parseHttpHostSettings(hostJson).routePrefix,
       log,
       admin: admin.handle,
+      cors: parseCorsSetting(options.hostCors ?? consoleServer?.url),
     });
     closers.push(() => http.close());
 
@@ -219,6 +247,12 @@ export async function startFunctionsHost(options: FunctionsHostOptions): Promise
     // invocation builds the services.
     Object.assign(process.env, settings);
     resetAppServices();
+    consoleConfig.current = {
+      apiBaseUrl: http.url,
+      authority: `${options.endpoints.issuerUrl}/organizations/v2.0`,
+      clientId: LOCAL_CONSOLE_CLIENT_ID,
+      apiScope: `${LOCAL_AUDIENCE}/access_as_user`,
+    };
 
     const queueService = QueueServiceClient.fromConnectionString(
       options.endpoints.queueConnectionString,
@@ -246,6 +280,7 @@ export async function startFunctionsHost(options: FunctionsHostOptions): Promise
 
     return {
       functionsUrl: http.url,
+      consoleUrl: consoleServer?.url,
       queueService,
       settings,
       waitForIdle: (timeoutMs) => queues.waitForIdle(timeoutMs),

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { findProjectRoot } from './projectRoot';
 import {
   endpointsOf,
@@ -13,7 +14,8 @@ import { readStackFile, stackFilePath, writeStackFile } from './stackFile';
  * `npm run emulators` starts only the stand-ins; `npm run host` then runs the functions host
  * alone against them (it can be stopped, killed and restarted while the data stays), or
  * `func start` does where Core Tools exist.
- * FUNCTIONS_PORT, ISSUER_PORT, SENDGRID_PORT, QUEUE_PORT and COSMOS_PORT move the ports; each
+ * FUNCTIONS_PORT, CONSOLE_PORT, ISSUER_PORT, SENDGRID_PORT, QUEUE_PORT and COSMOS_PORT move
+ * the ports; each
  * mode writes where it runs to `.local/stack.json` for the other tools.
  */
 type Mode = 'all' | 'emulators' | 'host';
@@ -30,6 +32,10 @@ async function main(): Promise<void> {
     queue: port('QUEUE_PORT', 10001),
     cosmos: port('COSMOS_PORT', 8081),
   };
+  // The built console (npm start's build), served apart from the API as Azure hosts it.
+  const consoleOptions = {
+    console: { distDir: join(projectRoot, 'dist', 'console'), port: port('CONSOLE_PORT', 7074) },
+  };
   const mode: Mode = process.argv.includes('--emulators-only')
     ? 'emulators'
     : process.argv.includes('--host-only')
@@ -38,6 +44,7 @@ async function main(): Promise<void> {
   const stackFile = stackFilePath(projectRoot);
   let endpoints: EmulatorEndpoints;
   let functionsUrl: string | undefined;
+  let consoleUrl: string | undefined;
   let close: () => Promise<void>;
   if (mode === 'emulators') {
     const emulators = await startEmulators({ projectRoot, ports });
@@ -50,14 +57,17 @@ async function main(): Promise<void> {
       projectRoot,
       endpoints,
       port: ports.functions,
+      ...consoleOptions,
       ...(lease === undefined ? {} : { messageLeaseSeconds: Number(lease) }),
     });
     functionsUrl = host.functionsUrl;
+    consoleUrl = host.consoleUrl;
     close = () => host.close();
   } else {
-    const stack = await startLocalStack({ projectRoot, ports });
+    const stack = await startLocalStack({ projectRoot, ports, ...consoleOptions });
     endpoints = stack.endpoints;
     functionsUrl = stack.functionsUrl;
+    consoleUrl = stack.consoleUrl;
     close = () => stack.close();
   }
   writeStackFile(stackFile, {
@@ -66,7 +76,7 @@ async function main(): Promise<void> {
     endpoints,
     ...(functionsUrl === undefined ? {} : { functionsUrl }),
   });
-  console.log(banner(mode, endpoints, functionsUrl, ports.queue));
+  console.log(banner(mode, endpoints, functionsUrl, consoleUrl, ports.queue));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -85,13 +95,15 @@ function banner(
   mode: Mode,
   endpoints: EmulatorEndpoints,
   functionsUrl: string | undefined,
+  consoleUrl: string | undefined,
   queuePort: number,
 ): string {
   const what = { all: 'stack is', emulators: 'emulators are', host: 'functions host is' }[mode];
   const api =
     functionsUrl === undefined
       ? ''
-      : `\n  API              ${functionsUrl}/api   (health: /api/health)`;
+      : `\n  Partner console  ${consoleUrl}   (sign in with any test account; tick AdminAgent)
+  API              ${functionsUrl}/api   (health: /api/health, contract: /api/openapi.yaml)`;
   const emulators =
     mode === 'host'
       ? `  (emulators from ${stackFilePath(findProjectRoot(__dirname))})`

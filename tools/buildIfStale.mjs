@@ -24,11 +24,33 @@ const sources = Math.max(
   ...files.map((file) => newest(path.join(root, file))),
 );
 const built = statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-if (built >= sources) {
-  process.exit(0);
+if (built < sources) {
+  process.stderr.write('Building (sources changed since the last build)…\n');
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  mkdirSync(path.dirname(stamp), { recursive: true });
+  writeFileSync(stamp, `${new Date().toISOString()}\n`);
 }
-process.stderr.write('Building (sources changed since the last build)…\n');
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-mkdirSync(path.dirname(stamp), { recursive: true });
-writeFileSync(stamp, `${new Date().toISOString()}\n`);
+
+// `--console` (npm start, npm run host): the partner console too, when its sources (or the
+// shared domain rules it imports) are newer than its build.
+if (process.argv.includes('--console')) {
+  const consoleSources = Math.max(
+    newest(path.join(root, 'console')),
+    newest(path.join(root, 'shared', 'domain')),
+    newest(path.join(root, 'package.json')),
+  );
+  const consoleBuilt = newest(path.join(root, 'dist', 'console', 'index.html'));
+  if (consoleBuilt < consoleSources) {
+    process.stderr.write('Building the partner console…\n');
+    const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+    execFileSync(
+      process.execPath,
+      [vite, 'build', '--config', 'console/vite.config.mts', '--logLevel', 'warn'],
+      { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
+    );
+  }
+}

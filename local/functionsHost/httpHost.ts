@@ -7,6 +7,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { format } from 'node:util';
 import { HttpRequest, HttpResponse, type Cookie, type HttpResponseInit } from '@azure/functions';
+import { answerCors, type CorsSettings } from './cors';
 import { isHttpTrigger, type FunctionRegistration, type HttpTriggerBinding } from './functionsCore';
 import type { HostLog } from './hostLog';
 import { createInvocationContext, invokeFunction, unsupportedBindings } from './invokeFunction';
@@ -37,6 +38,8 @@ export interface HttpHostOptions {
    * the Functions host reserves that path; resolves true when it answered the request.
    */
   readonly admin?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
+  /** `Host.CORS`: origins allowed to call the API from a browser page (none by default). */
+  readonly cors?: CorsSettings;
 }
 
 export interface HttpHost {
@@ -249,6 +252,19 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       return;
     }
     const { url } = parsed;
+    if (options.cors) {
+      const cors = answerCors(options.cors, {
+        method,
+        origin: request.headers.origin,
+        requestMethod: request.headers['access-control-request-method'],
+        requestHeaders: request.headers['access-control-request-headers'],
+      });
+      for (const [name, value] of Object.entries(cors.headers)) response.setHeader(name, value);
+      if (cors.preflight) {
+        sendEmpty(response, 204);
+        return;
+      }
+    }
     if (options.admin && /^\/admin(\/|$)/i.test(url.pathname)) {
       if (await options.admin(request, response)) return;
     }

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { tenantIdForDomain } from '../../local/servers/devTokenIssuer';
 import { customerBody, startTestStack, type TestStack } from '../integration/support/testStack';
@@ -10,8 +8,10 @@ import {
   launchBrowser,
   NARROW_PHONE,
   PHONE,
+  saveScreenshot,
   seriousAccessibilityViolations,
 } from './support/browser';
+import { signInOnDevIssuerPage } from './support/devIssuerSignIn';
 
 /**
  * The customer's Global Administrator in a real browser: opens the emailed link, signs in on
@@ -58,19 +58,18 @@ describeInBrowser('the customer accepts in a browser', () => {
     globalAdmin: boolean,
     signInLabel: RegExp,
   ): Promise<void> {
-    await Promise.all([
-      page.waitForURL(/\/oauth2\/v2\.0\/authorize/),
-      page.getByRole('link', { name: signInLabel }).click(),
-    ]);
-    await page.getByLabel('Sign-in name').fill(username);
-    await page.getByLabel('Display name').fill('Ada Lovelace');
-    await page.getByLabel('First name').fill('Ada');
-    await page.getByLabel('Last name').fill('Lovelace');
-    await page.getByLabel('Global Administrator').setChecked(globalAdmin);
-    await Promise.all([
-      page.waitForURL(/\/api\/accept\/[A-Za-z0-9_-]+$/),
-      page.getByRole('button', { name: 'Sign in' }).click(),
-    ]);
+    await page.getByRole('link', { name: signInLabel }).click();
+    await signInOnDevIssuerPage(
+      page,
+      {
+        username,
+        displayName: 'Ada Lovelace',
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        globalAdmin,
+      },
+      /\/api\/accept\/[A-Za-z0-9_-]+$/,
+    );
   }
 
   test.each([
@@ -92,9 +91,7 @@ describeInBrowser('the customer accepts in a browser', () => {
       expect(await page.getByLabel(/^(First name|Vorname)/).inputValue()).toBe('Ada');
       expect(await horizontalOverflow(page)).toBe(0);
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
-      if (locale === 'en-US' && process.env.UPDATE_SCREENSHOTS === '1') {
-        await screenshot(page, 'acceptance-signed-in.png');
-      }
+      if (locale === 'en-US') await saveScreenshot(page, 'acceptance-signed-in.png');
 
       // Submitting without ticking the agreement: the error is next to the checkbox, in the
       // page language, and the typed values stay.
@@ -217,9 +214,3 @@ describeInBrowser('the customer accepts in a browser', () => {
     await context.close();
   });
 });
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  const dir = join(__dirname, '..', '..', 'docs', 'screenshots');
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, name), fullPage: true });
-}

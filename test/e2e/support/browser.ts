@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -48,8 +49,14 @@ export const NARROW_PHONE = { width: 320, height: 640 };
 export const DESKTOP = { width: 1280, height: 900 };
 
 /** Serious and critical accessibility violations on the page, by rule id and target. */
-export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+export async function seriousAccessibilityViolations(
+  page: Page,
+  options: { exclude?: readonly string[] } = {},
+): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  // E.g. a sandboxed frame without scripts (the console's email preview), which axe cannot enter.
+  for (const selector of options.exclude ?? []) builder.exclude(selector);
+  const results = await builder.analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
@@ -61,4 +68,12 @@ export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate<number>(
     'document.documentElement.scrollWidth - document.documentElement.clientWidth',
   );
+}
+
+/** Writes a README screenshot (docs/screenshots/) when UPDATE_SCREENSHOTS=1; otherwise nothing. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  const dir = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, name), fullPage: true });
 }

@@ -5,6 +5,7 @@ import { CosmosClient, type Container } from '@azure/cosmos';
 import {
   startLocalStack,
   type LocalStack,
+  type LocalStackOptions,
   LOCAL_CONTAINER,
   LOCAL_DATABASE,
 } from '../../../local/localStack';
@@ -86,7 +87,10 @@ export interface ApiResponse {
  * Starts the real local stack (Azurite, Cosmos server, SendGrid capture, token issuer, the
  * function app) on free ports, with queue polling tuned for tests.
  */
-export async function startTestStack(settings: Record<string, string> = {}): Promise<TestStack> {
+export async function startTestStack(
+  settings: Record<string, string> = {},
+  options: Pick<LocalStackOptions, 'console'> = {},
+): Promise<TestStack> {
   const logs: string[] = [];
   const expectedErrors: Array<{ pattern: RegExp; messages: string[] }> = [];
   const log: HostLog = (level, message) => {
@@ -109,6 +113,7 @@ export async function startTestStack(settings: Record<string, string> = {}): Pro
     queueSettings: { maxPollingIntervalMs: 200, visibilityTimeoutMs: 0 },
     log,
     keyFile: join(projectRoot, '.local', 'test-signing-key.json'),
+    ...options,
   });
   const client = new CosmosClient({
     endpoint: stack.cosmos.endpoint,

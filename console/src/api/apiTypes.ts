@@ -1,0 +1,111 @@
+import type { Locale, PartnerCloud } from '../../../shared/domain/cloud';
+import type { InvitationStatus } from '../../../shared/domain/invitationStatus';
+
+/** Response shapes of the API, as openapi.yaml documents them (the parts the console reads). */
+
+export interface PartnerProfile {
+  readonly displayName: string;
+  readonly country: string;
+  readonly cloud: PartnerCloud;
+  readonly mpnId: string;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly continuationToken?: string;
+}
+
+export type { InvitationStatus };
+
+export interface InvitationCustomer {
+  readonly email: string;
+  readonly companyName: string;
+  readonly domain: string;
+  readonly country: string;
+}
+
+export interface InvitationSummary {
+  readonly id: string;
+  readonly status: InvitationStatus;
+  readonly customer: InvitationCustomer;
+  readonly includeDelegatedAdmin: boolean;
+  readonly locale: Locale;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly sentAt?: string;
+  readonly lastResendAt?: string;
+}
+
+export interface HistoryEntry {
+  readonly at: string;
+  readonly from: InvitationStatus | null;
+  readonly to: InvitationStatus;
+  readonly actor: string;
+  readonly note?: string;
+}
+
+export interface Draft {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+export interface Invitation extends InvitationSummary {
+  readonly draft: Draft;
+  readonly acceptUrl: string;
+  readonly mailtoUrl: string;
+  readonly history: readonly HistoryEntry[];
+}
+
+export interface SupportContact {
+  readonly supportTenantId: string;
+  readonly supportMpnId: string;
+  readonly name: string;
+}
+
+export interface Customer {
+  readonly id: string;
+  readonly companyName: string;
+  readonly domain: string;
+  readonly country: string;
+  readonly tenantId: string | null;
+  readonly relationship: {
+    readonly status: 'active' | 'removed';
+    readonly createdAt: string;
+    readonly activatedAt: string;
+    readonly removedAt?: string;
+  };
+  readonly delegatedAdmin: {
+    readonly state: 'active' | 'none' | 'removed';
+    readonly changedAt: string;
+  };
+  readonly mca: { readonly accepted: boolean; readonly acceptedAt?: string };
+  readonly supportContact: SupportContact | null;
+}
+
+export interface Webhook {
+  readonly id: string;
+  readonly url: string;
+  readonly events: readonly string[];
+  readonly status: string;
+  readonly createdAt: string;
+}
+
+/** The events a webhook can subscribe to (shared/services/events.ts). */
+export const WEBHOOK_EVENTS = [
+  'relationship.accepted',
+  'relationship.activated',
+  'delegatedAdmin.removed',
+  'delegatedAdmin.restored',
+  'relationship.removed',
+  'invitation.expired',
+  'invitation.declined',
+] as const;
+
+export interface AuditEvent {
+  readonly id: string;
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly subject?: string;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { WEBHOOK_EVENT_TYPES } from '../../../shared/services/events';
+import { WEBHOOK_EVENTS } from '../api/apiTypes';
+import { matchesCustomerSearch } from '../customers/customerSearch';
+import { resendWait } from '../invitations/resendWait';
+import { matchPath } from './router';
+
+describe('matchPath', () => {
+  it.each([
+    ['/invitations/:id/review', '/invitations/abc-1/review', { id: 'abc-1' }],
+    ['/invitations/:id/review', '/invitations/abc/review/', { id: 'abc' }],
+    ['/customers', '/customers?x=1', {}],
+    ['/invitations/:id/review', '/invitations//review', undefined],
+    ['/customers', '/customers/request', undefined],
+  ])('%s against %s', (pattern, path, expected) => {
+    expect(matchPath(pattern, path)).toEqual(expected);
+  });
+});
+
+describe('matchesCustomerSearch', () => {
+  const customer = { companyName: 'Fabrikam Möbel AG', domain: 'fabrikam.onmicrosoft.com' };
+  it.each([
+    ['', true],
+    ['möbel', true],
+    ['MOBEL', true],
+    ['onmicrosoft', true],
+    ['contoso', false],
+  ])('“%s” → %s', (query, expected) => {
+    expect(matchesCustomerSearch(customer, query)).toBe(expected);
+  });
+});
+
+describe('resendWait', () => {
+  it('rounds the wait up to whole minutes, at least one', () => {
+    const now = new Date('2026-01-01T10:00:00Z');
+    expect(resendWait(540, now)).toEqual({ minutes: 9, at: new Date('2026-01-01T10:09:00Z') });
+    expect(resendWait(5, now).minutes).toBe(1);
+  });
+});
+
+describe('webhook events', () => {
+  it('are the ones the API accepts', () => {
+    expect(WEBHOOK_EVENTS).toEqual(WEBHOOK_EVENT_TYPES);
+  });
+});

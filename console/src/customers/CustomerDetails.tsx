@@ -1,0 +1,120 @@
+import { Button, Input, Subtitle2, Text } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import type { Customer, SupportContact } from '../api/apiTypes';
+import { isAdminAgent } from '../auth/signIn';
+import { useProfile, useSession } from '../app/session';
+import { format, useI18n } from '../i18n/i18n';
+import { ApiField } from '../ui/ApiField';
+import { ProblemBar, SuccessBar } from '../ui/feedback';
+import { useApiAction } from '../ui/useApiAction';
+
+/** A customer's row, expanded: support contact, removal (confirmed by name), history. */
+export function CustomerDetails({
+  customer,
+  onChanged,
+  onRemove,
+}: {
+  customer: Customer;
+  onChanged: (customer: Customer) => void;
+  /** Asks to remove the relationship; the list owns the confirmation, which outlives the row. */
+  onRemove: () => void;
+}) {
+  const { t, formatDate } = useI18n();
+  const { api, user } = useSession();
+  const profile = useProfile();
+  const [contact, setContact] = useState<SupportContact>(
+    customer.supportContact ?? {
+      name: user.name,
+      supportTenantId: user.tenantId,
+      supportMpnId: profile.mpnId,
+    },
+  );
+  const { busy, problem, run } = useApiAction();
+  const [saved, setSaved] = useState<string>();
+  const path = `/api/customers/${encodeURIComponent(customer.id)}`;
+  const company = customer.companyName;
+
+  const saveContact = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(undefined);
+    void run(async () => {
+      const result = await api<SupportContact>(`${path}/support-contact`, {
+        method: 'PUT',
+        json: contact,
+      });
+      onChanged({ ...customer, supportContact: result.body ?? contact });
+      setSaved(contact.name);
+    });
+  };
+  const history: Array<[string, string | undefined]> = [
+    [t.customers.historyCreated, customer.relationship.createdAt],
+    [t.customers.historyActivated, customer.relationship.activatedAt],
+    [t.customers.historyMca, customer.mca.acceptedAt],
+    [
+      format(t.customers.historyDap, {
+        state: t.customers.dapState[customer.delegatedAdmin.state],
+      }),
+      customer.delegatedAdmin.changedAt,
+    ],
+  ];
+
+  return (
+    <section className="details" aria-label={format(t.customers.details, { company })}>
+      {problem && <ProblemBar problem={problem} />}
+      <form className="form" onSubmit={saveContact} noValidate>
+        <Subtitle2 as="h2">{t.customers.contactTitle}</Subtitle2>
+        {saved && <SuccessBar>{format(t.customers.contactSaved, { name: saved })}</SuccessBar>}
+        <ApiField name="name" problem={problem} label={t.customers.contactName} required>
+          <Input
+            value={contact.name}
+            onChange={(_, d) => setContact({ ...contact, name: d.value })}
+          />
+        </ApiField>
+        <ApiField
+          name="supportTenantId"
+          problem={problem}
+          label={t.customers.contactTenantId}
+          required
+        >
+          <Input
+            value={contact.supportTenantId}
+            onChange={(_, d) => setContact({ ...contact, supportTenantId: d.value })}
+          />
+        </ApiField>
+        <ApiField name="supportMpnId" problem={problem} label={t.customers.contactMpnId} required>
+          <Input
+            value={contact.supportMpnId}
+            inputMode="numeric"
+            onChange={(_, d) => setContact({ ...contact, supportMpnId: d.value })}
+          />
+        </ApiField>
+        <div className="actions">
+          <Button type="submit" appearance="primary" disabled={busy}>
+            {t.customers.contactSave}
+          </Button>
+        </div>
+      </form>
+      <div>
+        <Subtitle2 as="h2">{t.customers.historyTitle}</Subtitle2>
+        <ol className="history">
+          {history
+            .filter(([, at]) => at !== undefined)
+            .sort(([, a], [, b]) => a!.localeCompare(b!))
+            .map(([what, at]) => (
+              <li key={what}>
+                <Text>
+                  {formatDate(at)}: {what}
+                </Text>
+              </li>
+            ))}
+        </ol>
+        <Subtitle2 as="h2">{t.customers.removeTitle}</Subtitle2>
+        {isAdminAgent(user) ? (
+          <Button onClick={onRemove}>{t.customers.remove}</Button>
+        ) : (
+          <Text>{t.customers.removeNeedsAdmin}</Text>
+        )}
+      </div>
+    </section>
+  );
+}

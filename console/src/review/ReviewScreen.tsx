@@ -1,0 +1,200 @@
+import { Button, Field, Input, Spinner, Text, Textarea, Title2 } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import { missingLinkFields } from '../../../shared/domain/draftLink';
+import { decideTransition } from '../../../shared/domain/invitationStatus';
+import { ApiProblem } from '../api/apiProblem';
+import type { Draft, Invitation } from '../api/apiTypes';
+import { PATHS } from '../app/paths';
+import { useRouter } from '../app/router';
+import { useSession } from '../app/session';
+import { format, useI18n } from '../i18n/i18n';
+import { Loading, ProblemBar, SuccessBar } from '../ui/feedback';
+import { copyDraft } from './draftClipboard';
+
+type Notice = 'saved' | 'copied' | 'copyFailed' | 'sent' | undefined;
+
+/** Review the email: preview, edit (the link must stay), mail app, copy, send, done. */
+export function ReviewScreen({ invitationId }: { invitationId: string }) {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const { navigate } = useRouter();
+  const [invitation, setInvitation] = useState<Invitation>();
+  const [etag, setEtag] = useState<string>();
+  const [problem, setProblem] = useState<ApiProblem>();
+  const [editing, setEditing] = useState<Draft>();
+  const [busy, setBusy] = useState<'save' | 'send' | undefined>();
+  const [notice, setNotice] = useState<Notice>();
+
+  const load = useCallback(() => {
+    setProblem(undefined);
+    api<Invitation>(`/api/invitations/${encodeURIComponent(invitationId)}`).then(
+      (result) => {
+        setInvitation(result.body);
+        setEtag(result.etag);
+      },
+      (error: unknown) => {
+        if (!(error instanceof ApiProblem)) throw error;
+        setProblem(error);
+      },
+    );
+  }, [api, invitationId]);
+  useEffect(load, [load]);
+
+  if (invitation === undefined) {
+    return problem ? <ProblemBar problem={problem} onRetry={load} /> : <Loading />;
+  }
+
+  const company = invitation.customer.companyName;
+  const email = invitation.customer.email;
+  const editable = decideTransition(invitation.status, 'editDraft').kind !== 'refuse';
+  const sendable = decideTransition(invitation.status, 'send').kind === 'move';
+  const missing = editing ? missingLinkFields(editing, invitation.acceptUrl) : [];
+  const statusName = t.invitations.statuses[invitation.status];
+
+  const run = async (kind: 'save' | 'send', action: () => Promise<void>) => {
+    setBusy(kind);
+    setProblem(undefined);
+    setNotice(undefined);
+    try {
+      await action();
+    } catch (error) {
+      if (!(error instanceof ApiProblem)) throw error;
+      setProblem(error);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const save = () =>
+    run('save', async () => {
+      const saved = await api<Invitation>(
+        `/api/invitations/${encodeURIComponent(invitation.id)}/draft`,
+        { method: 'PATCH', json: editing, headers: etag ? { 'If-Match': etag } : {} },
+      );
+      setInvitation(saved.body);
+      setEtag(saved.etag);
+      setEditing(undefined);
+      setNotice('saved');
+    });
+  const send = () =>
+    run('send', async () => {
+      await api(`/api/invitations/${encodeURIComponent(invitation.id)}/send`, { method: 'POST' });
+      setInvitation({ ...invitation, status: 'sending' });
+      setNotice('sent');
+    });
+  const copy = async () => {
+    setNotice(undefined);
+    try {
+      await copyDraft(invitation.draft, navigator.clipboard);
+      setNotice('copied');
+    } catch {
+      setNotice('copyFailed');
+    }
+  };
+
+  return (
+    <div className="form">
+      <Title2 as="h1">{t.review.title}</Title2>
+      <Text>{format(t.review.intro, { company })}</Text>
+      <Text>{format(t.review.status, { status: statusName })}</Text>
+      {problem && <ProblemBar problem={problem} />}
+      <div aria-live="polite">
+        {notice === 'saved' && <SuccessBar>{t.review.saved}</SuccessBar>}
+        {notice === 'copied' && <SuccessBar>{format(t.review.copied, { email })}</SuccessBar>}
+        {notice === 'copyFailed' && <p role="alert">{t.review.copyFailed}</p>}
+        {notice === 'sent' && <SuccessBar>{format(t.review.sent, { email })}</SuccessBar>}
+      </div>
+      <dl>
+        <dt>{t.review.to}</dt>
+        <dd>{email}</dd>
+        <dt>{t.review.subject}</dt>
+        <dd>{invitation.draft.subject}</dd>
+      </dl>
+      {editing === undefined ? (
+        <>
+          <iframe
+            className="preview-html"
+            title={t.review.preview}
+            sandbox=""
+            srcDoc={invitation.draft.html}
+          />
+          <details>
+            <summary>{t.review.body}</summary>
+            <pre className="preview-text">{invitation.draft.text}</pre>
+          </details>
+        </>
+      ) : (
+        <>
+          <Field label={t.review.subject}>
+            <Input
+              value={editing.subject}
+              onChange={(_, data) => setEditing({ ...editing, subject: data.value })}
+            />
+          </Field>
+          <Field
+            label={t.review.body}
+            validationState={missing.includes('text') ? 'error' : 'none'}
+            validationMessage={
+              missing.includes('text')
+                ? format(t.review.linkRequiredText, { url: invitation.acceptUrl })
+                : undefined
+            }
+          >
+            <Textarea
+              resize="vertical"
+              rows={12}
+              value={editing.text}
+              onChange={(_, data) => setEditing({ ...editing, text: data.value })}
+            />
+          </Field>
+          <Field
+            label={t.review.html}
+            validationState={missing.includes('html') ? 'error' : 'none'}
+            validationMessage={
+              missing.includes('html')
+                ? format(t.review.linkRequiredHtml, { url: invitation.acceptUrl })
+                : undefined
+            }
+          >
+            <Textarea
+              resize="vertical"
+              rows={12}
+              value={editing.html}
+              onChange={(_, data) => setEditing({ ...editing, html: data.value })}
+            />
+          </Field>
+          <div className="actions">
+            <Button
+              appearance="primary"
+              disabled={missing.length > 0 || busy !== undefined}
+              onClick={() => void save()}
+            >
+              {busy === 'save' ? t.saving : t.save}
+            </Button>
+            <Button onClick={() => setEditing(undefined)}>{t.cancel}</Button>
+          </div>
+        </>
+      )}
+      {!editable && <Text>{format(t.review.notEditable, { status: statusName })}</Text>}
+      {editing === undefined && (
+        <div className="actions">
+          {editable && (
+            <Button onClick={() => setEditing({ ...invitation.draft })}>{t.review.edit}</Button>
+          )}
+          <Button as="a" href={invitation.mailtoUrl}>
+            {t.review.openInEmailApp}
+          </Button>
+          <Button onClick={() => void copy()}>{t.review.copy}</Button>
+          <Button
+            appearance="primary"
+            disabled={!sendable || busy !== undefined}
+            onClick={() => void send()}
+            icon={busy === 'send' ? <Spinner size="tiny" /> : undefined}
+          >
+            {busy === 'send' ? t.review.sending : t.review.send}
+          </Button>
+          <Button onClick={() => navigate(PATHS.customers)}>{t.review.done}</Button>
+        </div>
+      )}
+    </div>
+  );
+}

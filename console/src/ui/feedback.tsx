@@ -1,0 +1,61 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarActions,
+  Spinner,
+  Text,
+} from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { ApiProblem } from '../api/apiProblem';
+import { useI18n } from '../i18n/i18n';
+import { problemText } from '../i18n/problemText';
+
+/** A problem from the API, localized, with a retry when one makes sense. */
+export function ProblemBar({ problem, onRetry }: { problem: ApiProblem; onRetry?: () => void }) {
+  const { t } = useI18n();
+  return (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody>{problemText(t, problem)}</MessageBarBody>
+      {onRetry && (
+        <MessageBarActions>
+          <Button onClick={onRetry}>{t.retry}</Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}
+
+export function SuccessBar({ children }: { children: ReactNode }) {
+  return (
+    <MessageBar intent="success" role="status">
+      <MessageBarBody>{children}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useI18n();
+  return <Spinner size="small" label={label ?? t.loading} role="status" />;
+}
+
+/** What an empty list says: what to do next. */
+export function EmptyState({ children, action }: { children: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="empty-state">
+      <Text>{children}</Text>
+      {action}
+    </div>
+  );
+}
+
+/** Below a paged list: progress while a page loads, then "Load more" while there are more. */
+export function PageFooter({
+  list,
+}: {
+  list: { loading: boolean; hasMore: boolean; loadMore: () => void };
+}) {
+  const { t } = useI18n();
+  if (list.loading) return <Loading />;
+  return list.hasMore ? <Button onClick={list.loadMore}>{t.loadMore}</Button> : null;
+}

@@ -1,0 +1,293 @@
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { customerBody, startTestStack, type TestStack } from '../integration/support/testStack';
+import {
+  DESKTOP,
+  describeInBrowser,
+  horizontalOverflow,
+  launchBrowser,
+  PHONE,
+  saveScreenshot,
+  seriousAccessibilityViolations,
+} from './support/browser';
+import { buildConsole } from './support/consoleBuild';
+import { signInOnDevIssuerPage } from './support/devIssuerSignIn';
+
+/**
+ * The partner console in Chromium against the real local stack: a partner signs in on the
+ * (local) Microsoft sign-in page, sets up the profile, requests a relationship with delegated
+ * admin, copies and sends the draft; the customer's Global Administrator accepts in a second
+ * browser; the partner manages the customer on Customers. In German on a phone too; axe on
+ * every screen. `UPDATE_SCREENSHOTS=1` refreshes the README's screenshots.
+ */
+/**
+ * What axe leaves out: the email preview (the customer's email, in a sandboxed frame without
+ * scripts that axe cannot enter) and Fluent UI's focus sentinels (Tabster's `<i aria-hidden
+ * tabindex=0 data-tabster-dummy>`, which hand focus straight on and are never read out).
+ */
+const AXE_SCOPE = { exclude: ['iframe.preview-html', '[data-tabster-dummy]'] };
+
+describeInBrowser('the partner console', () => {
+  jest.setTimeout(120_000);
+  let stack: TestStack;
+  let browser: Browser;
+  let distDir: string;
+  let consoleUrl: string;
+
+  beforeAll(async () => {
+    distDir = buildConsole();
+    stack = await startTestStack({}, { console: { distDir } });
+    consoleUrl = stack.consoleUrl!;
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+    rmSync(distDir, { recursive: true, force: true });
+  });
+
+  async function newPage(viewport: { width: number; height: number }, locale: string) {
+    const context = await browser.newContext({ viewport, locale });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: consoleUrl });
+    const page = await context.newPage();
+    return { context, page };
+  }
+
+  async function expectAccessible(page: Page): Promise<void> {
+    expect(await seriousAccessibilityViolations(page, AXE_SCOPE)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBe(0);
+  }
+
+  async function signInToConsole(
+    page: Page,
+    tenantId: string,
+    roles: readonly ('AdminAgent' | 'SalesAgent')[],
+    signInLabel = 'Sign in',
+  ): Promise<void> {
+    await page.goto(`${consoleUrl}/customers`);
+    await page.getByRole('button', { name: signInLabel }).click();
+    await signInOnDevIssuerPage(
+      page,
+      { tenantId, username: 'grace@partner.example', displayName: 'Grace Hopper', roles },
+      new RegExp(`^${consoleUrl}/customers$`),
+    );
+  }
+
+  test('en-US on a desktop: first run, request with DAP, copy, send, the customer accepts, the partner assigns a support contact and removes the relationship', async () => {
+    const tenantId = randomUUID();
+    const customer = customerBody().customer;
+    const { context, page } = await newPage(DESKTOP, 'en-US');
+
+    await signInToConsole(page, tenantId, ['AdminAgent', 'SalesAgent']);
+    await page.getByRole('heading', { name: 'Set up your partner profile' }).waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Display name').fill('Contoso Cloud Partner GmbH');
+    await page.getByLabel('Country').selectOption('DE');
+    await page.getByLabel('MPN (Partner) ID').fill('1234567');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.getByText(/No customers yet/).waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Request a reseller relationship' }).click();
+    await page.waitForURL(`${consoleUrl}/customers/request`);
+    const country = page.getByLabel('Country');
+    // France shares the partner's CSP region (Europe); the United States does not.
+    expect(await country.locator('option[value="FR"]').isDisabled()).toBe(false);
+    expect(await country.locator('option[value="US"]').textContent()).toMatch(
+      /outside your CSP region/,
+    );
+    expect(await country.locator('option[value="US"]').isDisabled()).toBe(true);
+    const dap = page.getByLabel(
+      'Include delegated admin privileges for Microsoft Entra ID and Office 365',
+    );
+    expect(await dap.isChecked()).toBe(true);
+    await page.getByLabel('Customer email').fill(customer.email);
+    await page.getByLabel('Company name').fill(customer.companyName);
+    await page.getByRole('textbox', { name: /^Domain/ }).fill(customer.domain);
+    await country.selectOption('FR');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'console-request.png');
+    await page.getByRole('button', { name: 'Create the invitation email' }).click();
+
+    await page.waitForURL(/\/invitations\/[^/]+\/review$/);
+    await page.getByRole('heading', { name: 'Review the email' }).waitFor();
+    await expectAccessible(page);
+    const invitationId = page.url().split('/').at(-2)!;
+    const partner = await stack.mintToken(tenantId, ['AdminAgent']);
+    const invitation = await stack.api(`/api/invitations/${invitationId}`, { token: partner });
+    expect(invitation.body.includeDelegatedAdmin).toBe(true);
+    const acceptUrl: string = invitation.body.acceptUrl;
+    expect(await page.getByRole('link', { name: 'Open in email app' }).getAttribute('href')).toBe(
+      invitation.body.mailtoUrl,
+    );
+
+    // Editing away the link is refused before saving, next to the field.
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('Message').fill('Please accept.');
+    await page.getByText(`The message must keep the link ${acceptUrl}.`).waitFor();
+    expect(await page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await saveScreenshot(page, 'console-review.png');
+
+    await page.getByRole('button', { name: 'Copy to clipboard' }).click();
+    await page.getByText(/Copied \(HTML and plain text\)/).waitFor();
+    const clipboard = await page.evaluate<{ text: string; html: string }>(`(async () => {
+      const [item] = await navigator.clipboard.read();
+      return {
+        text: await (await item.getType('text/plain')).text(),
+        html: await (await item.getType('text/html')).text(),
+      };
+    })()`);
+    expect(clipboard.text).toBe(invitation.body.draft.text);
+    expect(clipboard.text).toContain(acceptUrl);
+    expect(clipboard.html).toContain(`href="${acceptUrl}"`);
+
+    await page.getByRole('button', { name: 'Send it for me' }).click();
+    await page.getByText(/Sent\. It is queued/).waitFor();
+    await stack.waitForIdle(15_000);
+    const mail = await (await fetch(`${stack.sendgrid.url}/messages`)).json();
+    expect(JSON.stringify(mail)).toContain(customer.email);
+
+    // The customer's Global Administrator accepts in a browser of their own.
+    const customerBrowser = await browser.newContext({ viewport: PHONE, locale: 'en-US' });
+    const customerPage = await customerBrowser.newPage();
+    await customerPage.goto(acceptUrl);
+    await customerPage.getByRole('link', { name: /Sign in with Microsoft/ }).click();
+    await signInOnDevIssuerPage(
+      customerPage,
+      {
+        username: `admin@${customer.domain}`,
+        displayName: 'Ada Lovelace',
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        globalAdmin: true,
+      },
+      /\/api\/accept\/[A-Za-z0-9_-]+$/,
+    );
+    await customerPage.getByLabel(/I accept/).check();
+    await Promise.all([
+      customerPage.waitForRequest((r) => r.url().startsWith('https://admin.microsoft.com/')),
+      customerPage.getByRole('button', { name: 'Accept and continue' }).click(),
+    ]);
+    await customerBrowser.close();
+    await stack.waitForIdle(15_000);
+
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.waitForURL(`${consoleUrl}/customers`);
+    const manage = page.getByRole('button', { name: `Manage ${customer.companyName}` });
+    await manage.waitFor();
+    await page.getByRole('cell', { name: customer.domain }).waitFor();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'console-customers.png');
+
+    await manage.click();
+    expect(await manage.getAttribute('aria-expanded')).toBe('true');
+    await page.getByRole('textbox', { name: /^Name/ }).fill('Grace Hopper (support)');
+    await page.getByRole('button', { name: 'Assign support contact' }).click();
+    await page.getByText('Support contact assigned: Grace Hopper (support).').waitFor();
+    await page.getByRole('cell', { name: 'Grace Hopper (support)' }).waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Remove reseller relationship' }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.getByRole('heading').textContent()).toBe(
+      `Remove the reseller relationship with ${customer.companyName}?`,
+    );
+    expect(await seriousAccessibilityViolations(page, AXE_SCOPE)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Remove relationship' }).click();
+    await page
+      .getByText(`The reseller relationship with ${customer.companyName} was removed.`)
+      .waitFor();
+    const customers = await stack.api('/api/customers', { token: partner });
+    expect(customers.body.items).toEqual([]);
+
+    await page.getByRole('link', { name: 'Invitations' }).click();
+    await page.getByRole('button', { name: `Details for ${customer.companyName}` }).click();
+    await page.getByText(/Accepted → Active/).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+    await page.getByText('Nothing has happened yet.').or(page.getByRole('table')).first().waitFor();
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  test('de-DE on a phone: the request shows errors in German next to the field, then the German draft', async () => {
+    const tenantId = randomUUID();
+    const token = await stack.mintToken(tenantId, ['AdminAgent']);
+    await stack.api('/api/partner', {
+      method: 'PUT',
+      token,
+      json: {
+        displayName: 'Contoso Partner GmbH',
+        country: 'DE',
+        cloud: 'public',
+        mpnId: '7654321',
+      },
+    });
+    const customer = customerBody().customer;
+    const { context, page } = await newPage(PHONE, 'de-DE');
+    await signInToConsole(page, tenantId, ['AdminAgent'], 'Anmelden');
+    expect(await page.locator('html').getAttribute('lang')).toBe('de-DE');
+    await page.getByText(/Noch keine Kunden/).waitFor();
+
+    await page.getByRole('link', { name: 'Handelspartnerbeziehung anfordern' }).click();
+    await page.getByRole('heading', { name: 'Handelspartnerbeziehung anfordern' }).waitFor();
+    await page.getByLabel('E-Mail-Adresse des Kunden').fill(customer.email);
+    await page.getByLabel('Firmenname').fill(customer.companyName);
+    await page.getByRole('textbox', { name: /^Domäne/ }).fill('not a domain');
+    await page.getByLabel('Land').selectOption('AT');
+    await page.getByRole('button', { name: 'Einladungs-E-Mail erstellen' }).click();
+    const domainError = page.getByText('Geben Sie eine Domäne wie contoso.onmicrosoft.com ein.');
+    await domainError.waitFor();
+    expect(await page.getByRole('textbox', { name: /^Domäne/ }).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    await expectAccessible(page);
+
+    await page.getByRole('textbox', { name: /^Domäne/ }).fill(customer.domain);
+    await page.getByRole('button', { name: 'Einladungs-E-Mail erstellen' }).click();
+    await page.getByRole('heading', { name: 'E-Mail prüfen' }).waitFor();
+    const invitationId = page.url().split('/').at(-2)!;
+    const invitation = await stack.api(`/api/invitations/${invitationId}`, { token });
+    expect(invitation.body.locale).toBe('de-DE');
+    await page.getByText(invitation.body.draft.subject).waitFor();
+    expect(
+      await page.getByRole('link', { name: 'In E-Mail-App öffnen' }).getAttribute('href'),
+    ).toMatch(/^mailto:/);
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  test('a Sales agent of a US Government partner: no Admin screen, and the DAP checkbox is disabled with the reason', async () => {
+    const tenantId = randomUUID();
+    const admin = await stack.mintToken(tenantId, ['AdminAgent']);
+    await stack.api('/api/partner', {
+      method: 'PUT',
+      token: admin,
+      json: { displayName: 'Gov Partner LLC', country: 'US', cloud: 'usgov', mpnId: '7654321' },
+    });
+    const { context, page } = await newPage(PHONE, 'en-US');
+    await signInToConsole(page, tenantId, ['SalesAgent']);
+    await page.getByRole('link', { name: 'Invitations' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Admin' }).count()).toBe(0);
+    await page.goto(`${consoleUrl}/admin`);
+    await page.getByText('Only Admin agents can see this page.').waitFor();
+
+    await page.getByRole('link', { name: 'Request a reseller relationship' }).click();
+    const dap = page.getByLabel(
+      'Include delegated admin privileges for Microsoft Entra ID and Office 365',
+    );
+    expect(await dap.isDisabled()).toBe(true);
+    expect(await dap.isChecked()).toBe(false);
+    const reasonId = (await dap.getAttribute('aria-describedby'))!;
+    expect(await page.locator(`[id="${reasonId}"]`).textContent()).toBe(
+      'Not available: partners in Microsoft Cloud for US Government cannot request delegated admin privileges.',
+    );
+    await expectAccessible(page);
+    await context.close();
+  });
+});
