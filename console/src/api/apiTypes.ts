@@ -100,6 +100,8 @@ export const WEBHOOK_EVENTS = [
   'relationship.removed',
   'invitation.expired',
   'invitation.declined',
+  'invitation-batch.completed',
+  'invitation.delivery_failed',
 ] as const;
 
 export interface AuditEvent {
