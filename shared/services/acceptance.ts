@@ -254,11 +254,7 @@ export async function acceptInvitation(
     return { ...done, alreadyAccepted: true };
   }
   const customer = await customerForTenant(deps, invitation, admin.tenantId);
-  const signedIn: SignedInUser = {
-    tenantId: admin.tenantId,
-    objectId: admin.objectId,
-    username: admin.username ?? '',
-  };
+  const signedIn = signedInUserOf(admin);
   let mca: McaAcceptance | undefined;
   if (invitation.status !== 'accepted' && customer.mca === undefined) {
     if (signer === undefined) {
@@ -347,6 +343,11 @@ export async function acceptInvitation(
   };
 }
 
+/** Who answered, as the invitation records it. */
+function signedInUserOf(admin: CustomerIdentity): SignedInUser {
+  return { tenantId: admin.tenantId, objectId: admin.objectId, username: admin.username ?? '' };
+}
+
 /** The customer's answer when it does not want the relationship. */
 export interface DeclineInput {
   readonly reason: DeclineReason;
@@ -396,15 +397,13 @@ export async function declineInvitation(
           decline: {
             reason: input.reason,
             ...(input.comment === undefined ? {} : { comment: input.comment }),
-            signedIn: {
-              tenantId: admin.tenantId,
-              objectId: admin.objectId,
-              username: admin.username ?? '',
-            },
+            signedIn: signedInUserOf(admin),
           },
         }),
       };
     },
+    5,
+    invitation,
   );
   const declined = result!.document;
   if (declined.status === 'declined' && declined.declinedAt !== undefined) {

@@ -130,38 +130,30 @@ export function ReviewScreen({ invitationId }: { invitationId: string }) {
               onChange={(_, data) => setEditing({ ...editing, subject: data.value })}
             />
           </Field>
-          <Field
-            label={t.review.body}
-            validationState={missing.includes('text') ? 'error' : 'none'}
-            validationMessage={
-              missing.includes('text')
-                ? format(t.review.linkRequiredText, { url: invitation.acceptUrl })
-                : undefined
-            }
-          >
-            <Textarea
-              resize="vertical"
-              rows={12}
-              value={editing.text}
-              onChange={(_, data) => setEditing({ ...editing, text: data.value })}
-            />
-          </Field>
-          <Field
-            label={t.review.html}
-            validationState={missing.includes('html') ? 'error' : 'none'}
-            validationMessage={
-              missing.includes('html')
-                ? format(t.review.linkRequiredHtml, { url: invitation.acceptUrl })
-                : undefined
-            }
-          >
-            <Textarea
-              resize="vertical"
-              rows={12}
-              value={editing.html}
-              onChange={(_, data) => setEditing({ ...editing, html: data.value })}
-            />
-          </Field>
+          {(
+            [
+              ['text', t.review.body, t.review.linkRequiredText],
+              ['html', t.review.html, t.review.linkRequiredHtml],
+            ] as const
+          ).map(([part, label, linkRequired]) => (
+            <Field
+              key={part}
+              label={label}
+              validationState={missing.includes(part) ? 'error' : 'none'}
+              validationMessage={
+                missing.includes(part)
+                  ? format(linkRequired, { url: invitation.acceptUrl })
+                  : undefined
+              }
+            >
+              <Textarea
+                resize="vertical"
+                rows={12}
+                value={editing[part]}
+                onChange={(_, data) => setEditing({ ...editing, [part]: data.value })}
+              />
+            </Field>
+          ))}
           <div className="actions">
             <Button
               appearance="primary"
