@@ -102,6 +102,9 @@ export const WEBHOOK_EVENTS = [
   'invitation.declined',
   'invitation-batch.completed',
   'invitation.delivery_failed',
+  'delegated-admin.expiring',
+  'delegated-admin.extended',
+  'delegated-admin.expired',
 ] as const;
 
 export interface AuditEvent {
