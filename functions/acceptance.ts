@@ -53,6 +53,7 @@ app.http('showInvitationAcceptance', {
           domain: invitation.customer.domain,
         },
         includeDelegatedAdmin: invitation.includeDelegatedAdmin,
+        delegatedAdmin: view.delegatedAdmin,
         expiresAt: invitation.expiresAt,
         mcaRequired: view.mcaRequired,
         agreement: view.agreement,

@@ -36,6 +36,9 @@ app.http('listCustomers', {
     const page = await listCustomers(services, caller.tenantId, {
       limit: query.limit,
       ...(continuationToken === undefined ? {} : { continuationToken }),
+      ...(query.delegatedAdminEndsWithinDays === undefined
+        ? {}
+        : { delegatedAdminEndsWithinDays: query.delegatedAdminEndsWithinDays }),
     });
     return jsonResponse(200, toPageBody(page, toCustomerView));
   }),

@@ -1,4 +1,5 @@
 import type { Delivery } from '../domain/emailDelivery';
+import { toDelegatedAdminView, toInvitationDelegatedAdminView } from './delegatedAdminViews';
 import { effectiveStatus } from '../domain/invitationStatus';
 import { fieldProblem } from '../http/problem';
 import { mailtoFor } from '../services/invitations';
@@ -13,6 +14,7 @@ export function toInvitationSummary(doc: InvitationDocument, now: Date) {
     customer: doc.customer,
     customerId: doc.customerId,
     includeDelegatedAdmin: doc.includeDelegatedAdmin,
+    delegatedAdmin: toInvitationDelegatedAdminView(doc, now),
     locale: doc.locale,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
@@ -78,7 +80,7 @@ export function toCustomerView(doc: RelationshipDocument) {
       activatedAt: doc.activatedAt,
       ...(doc.removedAt === undefined ? {} : { removedAt: doc.removedAt }),
     },
-    delegatedAdmin: doc.delegatedAdmin,
+    delegatedAdmin: toDelegatedAdminView(doc.delegatedAdmin),
     mca: doc.mca,
     supportContact: doc.supportContact,
     updatedAt: doc.updatedAt,

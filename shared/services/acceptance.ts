@@ -1,3 +1,5 @@
+import { delegatedAdminEndsAt } from '../domain/delegatedAdminRequest';
+import { CLASSIC_DAP_ROLES } from '../domain/entraRoles';
 import type { Locale } from '../domain/cloud';
 import {
   decideAcceptanceEligibility,
@@ -43,6 +45,37 @@ export interface AcceptanceView {
     readonly url: string;
   };
   readonly portalUrl: string;
+  /** The admin privileges asked for, with the end they get if approved now; null for none. */
+  readonly delegatedAdmin: RequestedDelegatedAdmin | null;
+}
+
+/** What the customer's admin is asked to approve. */
+export interface RequestedDelegatedAdmin {
+  readonly roles: readonly string[];
+  /** null: classic DAP, without an end. */
+  readonly duration: string | null;
+  readonly endsAt: string | null;
+  readonly autoExtend: boolean;
+}
+
+/** The admin privileges an invitation asks for, ending as they would if approved at `now`. */
+export function requestedDelegatedAdmin(
+  invitation: InvitationDocument,
+  now: Date,
+): RequestedDelegatedAdmin | null {
+  if (!invitation.includeDelegatedAdmin) {
+    return null;
+  }
+  const request = invitation.delegatedAdmin;
+  if (request === undefined) {
+    return { roles: CLASSIC_DAP_ROLES, duration: null, endsAt: null, autoExtend: false };
+  }
+  return {
+    roles: request.roles,
+    duration: request.duration,
+    endsAt: delegatedAdminEndsAt(now, request.duration).toISOString(),
+    autoExtend: request.autoExtend,
+  };
 }
 
 /** A link that does not (or no longer) work, with the language to say it in when known. */
@@ -157,6 +190,7 @@ export async function describeAcceptance(
       }),
     },
     portalUrl: portalUrlFor(deps, invitation),
+    delegatedAdmin: requestedDelegatedAdmin(invitation, deps.now()),
   };
 }
 

@@ -1,3 +1,5 @@
+import { delegatedAdminEndsAt } from '../domain/delegatedAdminRequest';
+import { CLASSIC_DAP_ROLES } from '../domain/entraRoles';
 import { DocumentConflictError, updateDocument } from '../store/documentStore';
 import {
   partitionKeys,
@@ -5,6 +7,7 @@ import {
   customerPartnerId,
   type CustomerDocument,
   type CustomerPartnerDocument,
+  type DelegatedAdminGrant,
   type InvitationDocument,
   type RelationshipDocument,
 } from '../store/documents';
@@ -71,7 +74,12 @@ export async function activateRelationship(
         return { keep: true };
       }
       const at = deps.now().toISOString();
-      return { write: transitioned(current, 'active', at, 'system', { activatedAt: at }) };
+      return {
+        write: transitioned(current, 'active', at, 'system', {
+          activatedAt: at,
+          ...grantedTermsOf(current, after.delegatedAdmin),
+        }),
+      };
     },
     5,
     invitation,
@@ -80,6 +88,23 @@ export async function activateRelationship(
     await recordActivated(deps, result.document, after);
   }
   return result?.written ? 'activated' : 'already-active';
+}
+
+/** The dates a granular request was granted with, kept on the invitation that asked. */
+function grantedTermsOf(
+  invitation: InvitationDocument,
+  grant: DelegatedAdminGrant,
+): Partial<InvitationDocument> {
+  if (invitation.delegatedAdmin === undefined || grant.invitationId !== invitation.id) {
+    return {};
+  }
+  return {
+    delegatedAdmin: {
+      ...invitation.delegatedAdmin,
+      ...(grant.startsAt === undefined ? {} : { startsAt: grant.startsAt }),
+      ...(grant.endsAt == null ? {} : { endsAt: grant.endsAt }),
+    },
+  };
 }
 
 async function recordActivated(
@@ -119,22 +144,61 @@ async function recordActivated(
 }
 
 /**
- * The relationship as this invitation leaves it. DAP becomes active when the invitation asked
- * for it (a new grant or a restore); an invitation without DAP leaves an existing grant alone.
+ * The admin privileges as an activated invitation leaves them. A granular request replaces
+ * whatever the partner held: the customer approved exactly the roles it lists, so a second
+ * request that adds roles lists the old ones too. The classic checkbox grants the classic
+ * roles with no end, keeping a classic grant that is still active (a re-sent invitation);
+ * an invitation without admin privileges leaves an active grant alone.
  */
+export function delegatedAdminAfter(
+  existing: RelationshipDocument | undefined,
+  invitation: InvitationDocument,
+  at: string,
+): DelegatedAdminGrant {
+  const held = existing?.status === 'active' ? existing.delegatedAdmin : undefined;
+  const request = invitation.delegatedAdmin;
+  if (request !== undefined) {
+    return {
+      state: 'active',
+      changedAt: at,
+      changedBy: 'system',
+      status: 'active',
+      roles: request.roles,
+      duration: request.duration,
+      startsAt: at,
+      endsAt: delegatedAdminEndsAt(new Date(at), request.duration).toISOString(),
+      autoExtend: request.autoExtend,
+      invitationId: invitation.id,
+    };
+  }
+  if (invitation.includeDelegatedAdmin) {
+    const heldClassic = held?.state === 'active' && (held.endsAt ?? null) === null;
+    return heldClassic
+      ? held
+      : {
+          state: 'active',
+          changedAt: at,
+          changedBy: 'system',
+          status: 'active',
+          roles: CLASSIC_DAP_ROLES,
+          duration: null,
+          startsAt: at,
+          endsAt: null,
+          autoExtend: false,
+          invitationId: invitation.id,
+        };
+  }
+  return held ?? { state: 'none', changedAt: at, changedBy: 'system' };
+}
+
+/** The relationship as this invitation leaves it, admin privileges as `delegatedAdminAfter`. */
 export function relationshipAfter(
   existing: RelationshipDocument | undefined,
   invitation: InvitationDocument,
   customer: CustomerDocument,
   at: string,
 ): RelationshipDocument {
-  const delegatedAdmin = invitation.includeDelegatedAdmin
-    ? existing?.delegatedAdmin.state === 'active' && existing.status === 'active'
-      ? existing.delegatedAdmin
-      : { state: 'active' as const, changedAt: at, changedBy: 'system' }
-    : existing !== undefined && existing.status === 'active'
-      ? existing.delegatedAdmin
-      : { state: 'none' as const, changedAt: at, changedBy: 'system' };
+  const delegatedAdmin = delegatedAdminAfter(existing, invitation, at);
   const mca =
     customer.mca === undefined
       ? { accepted: false }

@@ -1,3 +1,4 @@
+import { toDelegatedAdminView } from '../api/delegatedAdminViews';
 import type { Caller } from '../auth/tokenValidator';
 import { signInDomainOf } from '../domain/acceptanceEligibility';
 import { ProblemError } from '../http/problem';
@@ -107,7 +108,7 @@ export function toCustomerPartnerView(relationship: RelationshipDocument) {
       activatedAt: relationship.activatedAt,
       ...(relationship.removedAt === undefined ? {} : { removedAt: relationship.removedAt }),
     },
-    delegatedAdmin: relationship.delegatedAdmin,
+    delegatedAdmin: toDelegatedAdminView(relationship.delegatedAdmin),
   };
 }
 
@@ -148,9 +149,11 @@ export async function listCustomerPartners(
 }
 
 /**
- * The customer's admin removes (grant = false) or gives back (grant = true) a partner's
- * delegated admin privileges. The reseller relationship stays either way. Giving back is only
- * possible after a removal: privileges the partner never requested need a partner invitation.
+ * The customer's admin removes (grant = false: the grant is `terminated`, with when and by
+ * whom) or gives back (grant = true) a partner's delegated admin privileges. The reseller
+ * relationship stays either way. Giving back is only possible after a removal and before the
+ * grant's end date: privileges the partner never requested, or that ran out, need a partner
+ * invitation.
  */
 export async function setDelegatedAdmin(
   deps: Dependencies,
@@ -181,10 +184,26 @@ export async function setDelegatedAdmin(
           'This partner has no delegated admin privileges to give back; it can request them with an invitation.',
         );
       }
+      const endsAt = current.delegatedAdmin.endsAt;
+      if (grant && endsAt != null && new Date(endsAt) <= deps.now()) {
+        throw conflict(
+          'DELEGATED_ADMIN_EXPIRED',
+          'The delegated admin privileges this partner held have reached their end date; it can request them again with an invitation.',
+        );
+      }
+      // The roles and dates stay: the partner sees what ended, and a give-back restores them.
       return {
         write: {
           ...current,
-          delegatedAdmin: { state: grant ? 'active' : 'removed', changedAt: at, changedBy: actor },
+          delegatedAdmin: {
+            ...current.delegatedAdmin,
+            state: grant ? 'active' : 'removed',
+            ...(current.delegatedAdmin.status === undefined
+              ? {}
+              : { status: grant ? 'active' : 'terminated' }),
+            changedAt: at,
+            changedBy: actor,
+          },
           updatedAt: at,
         },
       };

@@ -4,21 +4,50 @@ import { partitionKeys, relationshipId, type RelationshipDocument } from '../sto
 import type { Dependencies } from './dependencies';
 import { recordEvent, relationshipEvent } from './events';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface CustomerListQuery {
+  readonly limit: number;
+  readonly continuationToken?: string;
+  /** Only customers whose delegated admin access ends within this many days, soonest first. */
+  readonly delegatedAdminEndsWithinDays?: number;
+}
+
 /**
  * The partner's Customers list: active relationships, most recently activated first, one
- * single-partition page at a time.
+ * single-partition page at a time. Filtered by the end of delegated admin access, it lists the
+ * grants still in effect (active or expiring) that end by then, the soonest first.
  */
 export async function listCustomers(
   deps: Dependencies,
   partnerTenantId: string,
-  page: { limit: number; continuationToken?: string },
+  query: CustomerListQuery,
 ): Promise<Page<RelationshipDocument>> {
+  const page = {
+    limit: query.limit,
+    ...(query.continuationToken === undefined
+      ? {}
+      : { continuationToken: query.continuationToken }),
+  };
+  const parameters = [{ name: '@type', value: 'relationship' }];
+  if (query.delegatedAdminEndsWithinDays === undefined) {
+    return deps.store.queryPage<RelationshipDocument>(
+      partitionKeys.partner(partnerTenantId),
+      {
+        query:
+          "SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND c.status = 'active' ORDER BY c.activatedAt DESC",
+        parameters,
+      },
+      page,
+    );
+  }
+  const until = new Date(deps.now().getTime() + query.delegatedAdminEndsWithinDays * DAY_MS);
   return deps.store.queryPage<RelationshipDocument>(
     partitionKeys.partner(partnerTenantId),
     {
       query:
-        "SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND c.status = 'active' ORDER BY c.activatedAt DESC",
-      parameters: [{ name: '@type', value: 'relationship' }],
+        "SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND c.status = 'active' AND c.delegatedAdmin.status IN ('active', 'expiring') AND c.delegatedAdmin.endsAt <= @until ORDER BY c.delegatedAdmin.endsAt ASC",
+      parameters: [...parameters, { name: '@until', value: until.toISOString() }],
     },
     page,
   );

@@ -15,6 +15,9 @@ export const WEBHOOK_EVENT_TYPES = [
   'invitation.declined',
   'invitation-batch.completed',
   'invitation.delivery_failed',
+  'delegated-admin.expiring',
+  'delegated-admin.extended',
+  'delegated-admin.expired',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

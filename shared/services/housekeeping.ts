@@ -1,10 +1,20 @@
+import {
+  classicStateOf,
+  dueDelegatedAdminChange,
+  EXPIRING_WITHIN_DAYS,
+  type DelegatedAdminChange,
+} from '../domain/delegatedAdminRequest';
 import { decideTransition } from '../domain/invitationStatus';
 import { STUCK_AFTER_MS, stuckWork } from '../domain/stuckWork';
 import { QUEUES } from '../queue/messageQueue';
 import { updateDocument } from '../store/documentStore';
-import type { InvitationDocument } from '../store/documents';
+import type {
+  DelegatedAdminGrant,
+  InvitationDocument,
+  RelationshipDocument,
+} from '../store/documents';
 import type { Dependencies } from './dependencies';
-import { invitationEvent, recordEvent } from './events';
+import { invitationEvent, recordEvent, relationshipEvent, type AuditAction } from './events';
 import { requestReminder } from './followUps';
 import { queueDispatch, transitioned, type ActivationMessage } from './invitations';
 
@@ -117,10 +127,111 @@ export async function resumeStuckWork(deps: Dependencies): Promise<number> {
   return resumed;
 }
 
+const DELEGATED_ADMIN_ACTIONS: Record<DelegatedAdminChange['kind'], AuditAction> = {
+  expiring: 'delegated-admin.expiring',
+  extended: 'delegated-admin.extended',
+  expired: 'delegated-admin.expired',
+};
+
+/** A grant after a timer's change: `expiring`, extended (then `active` again) or `expired`. */
+function grantAfter(
+  grant: DelegatedAdminGrant,
+  change: DelegatedAdminChange,
+  at: string,
+): DelegatedAdminGrant {
+  const status =
+    change.kind === 'extended' ? 'active' : change.kind === 'expiring' ? 'expiring' : 'expired';
+  return {
+    ...grant,
+    state: classicStateOf(status),
+    status,
+    ...(change.kind === 'extended' ? { endsAt: change.endsAt } : {}),
+    changedAt: at,
+    changedBy: 'system',
+  };
+}
+
+/**
+ * Moves granular delegated admin grants on with time: `expiring` 30 days before the end (the
+ * partner is told, so it can ask again in time), extended by 180 days at the end when
+ * auto-extension allows, `expired` otherwise. Each change is decided on the stored grant under
+ * its ETag and its event keyed by the end date it concerns, so a second run changes nothing.
+ * One cross-partition query per run, as for invitations: the timer is the only caller.
+ */
+export async function advanceDelegatedAdmin(deps: Dependencies): Promise<number> {
+  const now = deps.now();
+  const threshold = new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY_MS).toISOString();
+  const due = await deps.store.queryAcrossPartitions<Pick<RelationshipDocument, 'id' | 'pk'>>(
+    {
+      query:
+        "SELECT c.id, c.pk FROM c WHERE c.type = 'relationship' AND c.status = 'active' AND c.delegatedAdmin.status IN ('active', 'expiring') AND c.delegatedAdmin.endsAt <= @threshold",
+      parameters: [{ name: '@threshold', value: threshold }],
+    },
+    HOUSEKEEPING_BATCH,
+  );
+  let changed = 0;
+  for (const { id, pk } of due) {
+    let change: DelegatedAdminChange | undefined;
+    let before: DelegatedAdminGrant | undefined;
+    const result = await updateDocument<RelationshipDocument>(deps.store, pk, id, (current) => {
+      const grant = current.delegatedAdmin;
+      change =
+        current.status !== 'active' || grant.status === undefined
+          ? undefined
+          : dueDelegatedAdminChange(
+              {
+                status: grant.status,
+                endsAt: grant.endsAt ?? null,
+                autoExtend: grant.autoExtend ?? false,
+              },
+              now,
+            );
+      if (change === undefined) {
+        return { keep: true };
+      }
+      before = grant;
+      const at = now.toISOString();
+      return {
+        write: { ...current, delegatedAdmin: grantAfter(grant, change, at), updatedAt: at },
+      };
+    });
+    if (result?.written && change !== undefined && before !== undefined) {
+      changed++;
+      const after = result.document.delegatedAdmin;
+      await recordEvent(
+        deps,
+        relationshipEvent(
+          result.document.partnerTenantId,
+          result.document.customerId,
+          DELEGATED_ADMIN_ACTIONS[change.kind],
+          'system',
+          `${change.kind}:${before.endsAt}`,
+          {
+            at: after.changedAt,
+            before: { delegatedAdmin: { status: before.status, endsAt: before.endsAt } },
+            after: {
+              delegatedAdmin: {
+                status: after.status,
+                roles: after.roles,
+                endsAt: after.endsAt,
+                autoExtend: after.autoExtend,
+              },
+              companyName: result.document.customer.companyName,
+              domain: result.document.customer.domain,
+            },
+          },
+        ),
+      );
+    }
+  }
+  return changed;
+}
+
 /** One housekeeping run; a failure on one invitation does not hold up the others next time. */
 export async function runHousekeeping(deps: Dependencies): Promise<string> {
   const expired = await expireInvitations(deps);
   const reminded = await remindBeforeExpiry(deps);
   const resumed = await resumeStuckWork(deps);
-  return `expired ${expired}, reminders requested ${reminded}, stuck work queued again ${resumed}`;
+  const delegatedAdmin = await advanceDelegatedAdmin(deps);
+  return `expired ${expired}, reminders requested ${reminded}, stuck work queued again ${resumed}, delegated admin grants moved on ${delegatedAdmin}`;
 }

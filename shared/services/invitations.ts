@@ -2,7 +2,11 @@ import { RESEND_STUCK_AFTER_MS, stuckWork } from '../domain/stuckWork';
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../domain/cloud';
 import { isCustomerInPartnerRegion } from '../domain/cspRegions';
-import { canRequestDelegatedAdmin } from '../domain/delegatedAdminPolicy';
+import {
+  delegatedAdminIssues,
+  normalizedRoles,
+  type DelegatedAdminRequest,
+} from '../domain/delegatedAdminRequest';
 import { sanitizeDraftHtml } from '../domain/draftHtml';
 import { missingLinkFields } from '../domain/draftLink';
 import {
@@ -42,6 +46,8 @@ export interface NewInvitation {
     readonly country: string;
   };
   readonly includeDelegatedAdmin: boolean;
+  /** Granular delegated admin privileges; absent with the classic checkbox. */
+  readonly delegatedAdmin?: DelegatedAdminRequest;
   readonly locale: Locale;
 }
 
@@ -152,6 +158,15 @@ export async function createInvitation(
       country: customerCountry,
     },
     includeDelegatedAdmin: input.includeDelegatedAdmin,
+    ...(input.delegatedAdmin === undefined
+      ? {}
+      : {
+          delegatedAdmin: {
+            roles: normalizedRoles(input.delegatedAdmin.roles),
+            duration: input.delegatedAdmin.duration,
+            autoExtend: input.delegatedAdmin.autoExtend,
+          },
+        }),
     locale: input.locale,
     partner: {
       displayName: profile.displayName,
@@ -207,6 +222,7 @@ export async function createInvitation(
         status: 'draft',
         customer: stored.customer,
         includeDelegatedAdmin: stored.includeDelegatedAdmin,
+        ...(stored.delegatedAdmin === undefined ? {} : { delegatedAdmin: stored.delegatedAdmin }),
       },
     }),
   );
@@ -232,21 +248,26 @@ export async function requirePartnerProfile(
 }
 
 /**
- * The partner's rules for an invitation (DAP per cloud, customer in the partner's CSP region),
+ * The partner's rules for an invitation (admin privileges: the cloud rule and a granular
+ * request's roles, duration and auto-extension; customer in the partner's CSP region),
  * as the 422 that refuses it; undefined when it may be made. Batches check rows with it too.
  */
 export function invitationRuleProblem(
   profile: Pick<PartnerProfileDocument, 'cloud' | 'country'>,
   input: NewInvitation,
 ): ProblemError | undefined {
-  if (input.includeDelegatedAdmin && !canRequestDelegatedAdmin(profile.cloud)) {
-    return fieldProblem(
-      422,
-      'DAP_NOT_AVAILABLE_IN_CLOUD',
-      'includeDelegatedAdmin',
-      `Delegated admin privileges cannot be requested by partners in the ${profile.cloud} cloud.`,
-      'Delegated admin privileges are not available',
-    );
+  const issues = delegatedAdminIssues(input, profile.cloud);
+  if (issues.length > 0) {
+    return new ProblemError({
+      status: 422,
+      code: issues[0]!.code,
+      title:
+        issues[0]!.code === 'DAP_NOT_AVAILABLE_IN_CLOUD'
+          ? 'Delegated admin privileges are not available'
+          : 'The delegated admin request cannot be made',
+      detail: issues.map((issue) => issue.message).join(' '),
+      errors: issues,
+    });
   }
   const customerCountry = input.customer.country.toUpperCase();
   if (!isCustomerInPartnerRegion(profile.country, customerCountry)) {

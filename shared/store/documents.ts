@@ -1,5 +1,6 @@
 import type { PartnerCloud, Locale } from '../domain/cloud';
 import type { Delivery } from '../domain/emailDelivery';
+import type { DelegatedAdminStatus } from '../domain/delegatedAdminRequest';
 import type { InvitationStatus } from '../domain/invitationStatus';
 
 /**
@@ -58,7 +59,16 @@ export interface InvitationDocument {
     readonly domain: string;
     readonly country: string;
   };
+  /** True for classic DAP and for a granular request (then `delegatedAdmin` says what). */
   readonly includeDelegatedAdmin: boolean;
+  /** Granular delegated admin privileges asked for; the dates once activation granted them. */
+  readonly delegatedAdmin?: {
+    readonly roles: readonly string[];
+    readonly duration: string;
+    readonly autoExtend: boolean;
+    readonly startsAt?: string;
+    readonly endsAt?: string;
+  };
   readonly locale: Locale;
   readonly partner: {
     readonly displayName: string;
@@ -222,6 +232,28 @@ export interface McaAttestationDocument extends McaAcceptance {
 
 export type DelegatedAdminState = 'active' | 'none' | 'removed';
 
+/**
+ * A partner's admin privileges in a customer's tenant. `state` is the classic DAP view older
+ * clients read; the rest is Graph's delegatedAdminRelationship. Documents written before GDAP
+ * carry only `state`, `changedAt` and `changedBy` (read them with `delegatedAdminTermsOf`).
+ */
+export interface DelegatedAdminGrant {
+  readonly state: DelegatedAdminState;
+  readonly changedAt: string;
+  /** `partner:<user>`, `customer:<tenant>` (the customer's users stay private) or `system`. */
+  readonly changedBy?: string;
+  /** Graph's status; never `approvalPending` here (a pending request is an open invitation). */
+  readonly status?: DelegatedAdminStatus;
+  readonly roles?: readonly string[];
+  /** null for classic DAP, which has no end. */
+  readonly duration?: string | null;
+  readonly startsAt?: string;
+  readonly endsAt?: string | null;
+  readonly autoExtend?: boolean;
+  /** The invitation whose approval granted these roles. */
+  readonly invitationId?: string;
+}
+
 /** Partner Center's support contact: a user of the partner tenant who supports this customer. */
 export interface SupportContact {
   readonly supportTenantId: string;
@@ -247,12 +279,7 @@ export interface RelationshipDocument {
     readonly tenantId?: string;
   };
   readonly partner: { readonly displayName: string; readonly mpnId: string };
-  readonly delegatedAdmin: {
-    readonly state: DelegatedAdminState;
-    readonly changedAt: string;
-    /** `partner:<user>`, `customer:<tenant>` (the customer's users stay private) or `system`. */
-    readonly changedBy?: string;
-  };
+  readonly delegatedAdmin: DelegatedAdminGrant;
   readonly mca: { readonly accepted: boolean; readonly acceptedAt?: string };
   readonly supportContact: null | SupportContact;
   readonly invitationIds: readonly string[];

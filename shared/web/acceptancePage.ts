@@ -1,5 +1,7 @@
 import type { AcceptanceEligibility } from '../domain/acceptanceEligibility';
 import type { Locale } from '../domain/cloud';
+import { durationDays } from '../domain/delegatedAdminRequest';
+import { entraRole } from '../domain/entraRoles';
 import { escapeHtml } from '../domain/escapeHtml';
 import type { FieldError } from '../http/problem';
 import { ACCEPTANCE_TEXT, type AcceptanceText } from './acceptanceText';
@@ -27,6 +29,13 @@ export interface AcceptancePageModel {
   readonly companyName: string;
   readonly domain: string;
   readonly includeDelegatedAdmin: boolean;
+  /** The roles asked for and their term (end as if approved now); absent or null for none. */
+  readonly delegatedAdmin?: {
+    readonly roles: readonly string[];
+    readonly duration: string | null;
+    readonly endsAt: string | null;
+    readonly autoExtend: boolean;
+  } | null;
   readonly expiresAt: string;
   readonly mcaRequired: boolean;
   readonly agreementUrl: string;
@@ -231,6 +240,44 @@ ${commentInvalid ? `<p id="comment-error" class="field-error">${escapeHtml(error
 </details>`;
 }
 
+/**
+ * What the admin privileges asked for allow: each role by its name and what it lets the partner
+ * do, how long, until when (UTC) and whether it extends itself, before anyone approves.
+ */
+function delegatedAdminSection(t: AcceptanceText, model: AcceptancePageModel): string {
+  const request = model.delegatedAdmin;
+  if (request === undefined || request === null) {
+    return `<p>${model.includeDelegatedAdmin ? t.dap : t.noDap}</p>`;
+  }
+  const roles = request.roles
+    .map((templateId) => {
+      const role = entraRole(templateId);
+      return role === undefined
+        ? `<li>${escapeHtml(templateId)}</li>`
+        : `<li><strong>${escapeHtml(role.name[model.locale])}</strong>: ${escapeHtml(
+            role.description[model.locale],
+          )}</li>`;
+    })
+    .join('\n');
+  const days = request.duration === null ? undefined : durationDays(request.duration);
+  const term =
+    days === undefined || request.endsAt === null
+      ? `<p>${t.rolesNoEnd}</p>`
+      : `<p>${t.rolesTerm(
+          escapeHtml(String(days)),
+          escapeHtml(formatExpiry(model.locale, request.endsAt)),
+        )}</p>\n<p>${request.autoExtend ? t.autoExtendOn : t.autoExtendOff}</p>`;
+  return `<section aria-labelledby="roles-heading">
+<h2 id="roles-heading">${t.rolesHeading}</h2>
+<p>${t.rolesIntro(escapeHtml(model.partnerName))}</p>
+<ul class="roles">
+${roles}
+</ul>
+${term}
+<p>${t.rolesRemovable}</p>
+</section>`;
+}
+
 /** The page behind a valid link: the request, the sign-in, then the MCA form and accept. */
 export function renderAcceptancePage(model: AcceptancePageModel): string {
   const t = ACCEPTANCE_TEXT[model.locale];
@@ -246,7 +293,7 @@ export function renderAcceptancePage(model: AcceptancePageModel): string {
     t.title,
     `<h1>${t.title}</h1>
 <p>${t.intro(escapeHtml(model.partnerName), escapeHtml(model.companyName))}</p>
-<p>${model.includeDelegatedAdmin ? t.dap : t.noDap}</p>
+${delegatedAdminSection(t, model)}
 <p>${t.expires(escapeHtml(formatExpiry(model.locale, model.expiresAt)))}</p>
 ${notice}
 ${signInSection(t, model, errors)}`,

@@ -99,6 +99,7 @@ export function acceptancePageModel(
     companyName: invitation.customer.companyName,
     domain: invitation.customer.domain,
     includeDelegatedAdmin: invitation.includeDelegatedAdmin,
+    delegatedAdmin: view.delegatedAdmin,
     expiresAt: invitation.expiresAt,
     mcaRequired: view.mcaRequired,
     agreementUrl: view.agreement.url,

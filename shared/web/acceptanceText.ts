@@ -9,6 +9,13 @@ export interface AcceptanceText {
   readonly intro: (partner: string, company: string) => string;
   readonly dap: string;
   readonly noDap: string;
+  readonly rolesHeading: string;
+  readonly rolesIntro: (partner: string) => string;
+  readonly rolesTerm: (days: string, endsAt: string) => string;
+  readonly autoExtendOn: string;
+  readonly autoExtendOff: string;
+  readonly rolesNoEnd: string;
+  readonly rolesRemovable: string;
   readonly expires: (dateTime: string) => string;
   readonly signInHeading: string;
   readonly signInNeeded: (domain: string) => string;
@@ -58,6 +65,14 @@ const EN: AcceptanceText = {
     `<strong>${partner}</strong> asks to become the Microsoft Cloud Solution Provider reseller of <strong>${company}</strong>.`,
   dap: 'The request includes delegated administrative privileges for Microsoft Entra ID and Microsoft 365. You can remove them at any time.',
   noDap: 'The request does not include administrative privileges.',
+  rolesHeading: 'Administrator roles requested',
+  rolesIntro: (partner) => `${partner} asks for these Microsoft Entra roles in your organization:`,
+  rolesTerm: (days, endsAt) => `For ${days} days from your approval, until ${endsAt}.`,
+  autoExtendOn:
+    'Extended automatically by 180 days at the end, unless you remove the roles before then.',
+  autoExtendOff: 'Not extended automatically: the roles end on that date.',
+  rolesNoEnd: 'Without an end date: the roles stay until you remove them.',
+  rolesRemovable: 'You can remove them at any time.',
   expires: (dateTime) => `This invitation expires on ${dateTime}.`,
   signInHeading: 'Sign in to respond',
   signInNeeded: (domain) =>
@@ -154,6 +169,15 @@ const DE: AcceptanceText = {
     `<strong>${partner}</strong> möchte Microsoft Cloud Solution Provider-Handelspartner von <strong>${company}</strong> werden.`,
   dap: 'Die Anfrage umfasst delegierte Administratorrechte für Microsoft Entra ID und Microsoft 365. Sie können diese jederzeit entziehen.',
   noDap: 'Die Anfrage umfasst keine Administratorrechte.',
+  rolesHeading: 'Angefragte Administratorrollen',
+  rolesIntro: (partner) =>
+    `${partner} bittet um diese Microsoft Entra-Rollen in Ihrer Organisation:`,
+  rolesTerm: (days, endsAt) => `Für ${days} Tage ab Ihrer Zustimmung, bis ${endsAt}.`,
+  autoExtendOn:
+    'Wird am Ende automatisch um 180 Tage verlängert, sofern Sie die Rollen nicht vorher entziehen.',
+  autoExtendOff: 'Keine automatische Verlängerung: Die Rollen enden an diesem Datum.',
+  rolesNoEnd: 'Ohne Enddatum: Die Rollen bleiben, bis Sie sie entziehen.',
+  rolesRemovable: 'Sie können sie jederzeit entziehen.',
   expires: (dateTime) => `Diese Einladung läuft am ${dateTime} ab.`,
   signInHeading: 'Anmelden, um zu antworten',
   signInNeeded: (domain) =>

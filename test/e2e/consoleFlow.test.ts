@@ -103,6 +103,27 @@ describeInBrowser('the partner console', () => {
       'Include delegated admin privileges for Microsoft Entra ID and Office 365',
     );
     expect(await dap.isChecked()).toBe(true);
+    // Granular: a task template's least-privileged roles, a year, auto-extended; Global
+    // Administrator would rule auto-extension out, and the form says why.
+    await page.getByRole('radio', { name: /Only the roles needed/ }).check();
+    await page.getByLabel('Start from a task').selectOption('users-and-licenses');
+    expect(await page.getByRole('checkbox', { name: /^User Administrator/ }).isChecked()).toBe(
+      true,
+    );
+    expect(await page.getByRole('checkbox', { name: /^License Administrator/ }).isChecked()).toBe(
+      true,
+    );
+    const autoExtend = page.getByRole('checkbox', { name: /Extend automatically/ });
+    await page.getByRole('checkbox', { name: /^Global Administrator/ }).check();
+    expect(await autoExtend.isDisabled()).toBe(true);
+    const autoExtendReason = (await autoExtend.getAttribute('aria-describedby'))!;
+    expect(await page.locator(`[id="${autoExtendReason}"]`).textContent()).toBe(
+      'Not possible with Global Administrator among the roles.',
+    );
+    await page.getByRole('checkbox', { name: /^Global Administrator/ }).uncheck();
+    await autoExtend.check();
+    await page.getByLabel(/^Days of access/).fill('365');
+    await page.getByText(/Ends .+ if the customer approves now\./).waitFor();
     await page.getByLabel('Customer email').fill(customer.email);
     await page.getByLabel('Company name').fill(customer.companyName);
     await page.getByRole('textbox', { name: /^Domain/ }).fill(customer.domain);
@@ -118,6 +139,12 @@ describeInBrowser('the partner console', () => {
     const partner = await stack.mintToken(tenantId, ['AdminAgent']);
     const invitation = await stack.api(`/api/invitations/${invitationId}`, { token: partner });
     expect(invitation.body.includeDelegatedAdmin).toBe(true);
+    expect(invitation.body.delegatedAdmin).toMatchObject({
+      status: 'approvalPending',
+      roles: ['fe930be7-5e62-47db-91af-98c3a49a38b1', '4d6ac14f-3453-41d0-bef9-a3e0c569773a'],
+      duration: 'P365D',
+      autoExtend: true,
+    });
     const acceptUrl: string = invitation.body.acceptUrl;
     expect(await page.getByRole('link', { name: 'Open in email app' }).getAttribute('href')).toBe(
       invitation.body.mailtoUrl,
@@ -183,13 +210,25 @@ describeInBrowser('the partner console', () => {
     await expectAccessible(page);
     await saveScreenshot(page, 'console-customers.png');
 
+    await page.getByRole('cell', { name: /^Active, until / }).waitFor();
+
     await manage.click();
     expect(await manage.getAttribute('aria-expanded')).toBe('true');
+    await page.getByText('Roles: User Administrator, License Administrator').waitFor();
+    await page.getByText('Extends automatically by 180 days at the end.').waitFor();
     await page.getByRole('textbox', { name: /^Name/ }).fill('Grace Hopper (support)');
     await page.getByRole('button', { name: 'Assign support contact' }).click();
     await page.getByText('Support contact assigned: Grace Hopper (support).').waitFor();
     await page.getByRole('cell', { name: 'Grace Hopper (support)' }).waitFor();
     await expectAccessible(page);
+
+    // Ending soon: a year of access does not end within 30 days.
+    await page.getByRole('switch', { name: /ending within 30 days/ }).check();
+    await page.getByText(/No customer’s delegated admin access ends within 30 days/).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('switch', { name: /ending within 30 days/ }).uncheck();
+    // The list is back, the row still expanded.
+    expect(await manage.getAttribute('aria-expanded')).toBe('true');
 
     await page.getByRole('button', { name: 'Remove reseller relationship' }).click();
     const dialog = page.getByRole('dialog');
@@ -249,11 +288,32 @@ describeInBrowser('the partner console', () => {
     await expectAccessible(page);
 
     await page.getByRole('textbox', { name: /^Domäne/ }).fill(customer.domain);
+    // Granular without a role and with zero days: the API's 422 names both, in German here.
+    await page.getByRole('radio', { name: /Nur die nötigen Rollen/ }).check();
+    await page.getByLabel(/^Tage Zugriff/).fill('0');
+    await page.getByRole('button', { name: 'Einladungs-E-Mail erstellen' }).click();
+    await page.getByRole('group').getByText('Wählen Sie mindestens eine Rolle.').waitFor();
+    await page.getByText('Geben Sie 1 bis 730 Tage ein.').waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Mit einer Aufgabe beginnen').selectOption('helpdesk');
+    expect(await page.getByRole('checkbox', { name: /^Helpdeskadministrator/ }).isChecked()).toBe(
+      true,
+    );
+    await page.getByLabel(/^Tage Zugriff/).fill('90');
     await page.getByRole('button', { name: 'Einladungs-E-Mail erstellen' }).click();
     await page.getByRole('heading', { name: 'E-Mail prüfen' }).waitFor();
     const invitationId = page.url().split('/').at(-2)!;
     const invitation = await stack.api(`/api/invitations/${invitationId}`, { token });
     expect(invitation.body.locale).toBe('de-DE');
+    expect(invitation.body.delegatedAdmin).toMatchObject({
+      roles: [
+        '729827e3-9c14-49f7-bb1b-9608f156bbb8',
+        'f023fd81-a637-4b56-95fd-791ac0226033',
+        '88d8e3e3-8f55-4a1e-953a-9b9898b8876b',
+      ],
+      duration: 'P90D',
+      autoExtend: false,
+    });
     await page.getByText(invitation.body.draft.subject).waitFor();
     expect(
       await page.getByRole('link', { name: 'In E-Mail-App öffnen' }).getAttribute('href'),

@@ -35,9 +35,17 @@ describeInBrowser('the customer accepts in a browser', () => {
     await stack?.close();
   });
 
-  async function invite(locale: 'en-US' | 'de-DE', includeDelegatedAdmin = true) {
+  async function invite(
+    locale: 'en-US' | 'de-DE',
+    includeDelegatedAdmin = true,
+    delegatedAdmin?: Record<string, unknown>,
+  ) {
     const partner = await stack.partnerWithProfile();
-    const body = customerBody({ locale, includeDelegatedAdmin });
+    const body = customerBody({
+      locale,
+      includeDelegatedAdmin,
+      ...(delegatedAdmin === undefined ? {} : { delegatedAdmin }),
+    });
     const created = await partner.api('/api/invitations', { method: 'POST', json: body });
     expect(created.status).toBe(201);
     return { partner, created: created.body, domain: body.customer.domain as string };
@@ -72,17 +80,58 @@ describeInBrowser('the customer accepts in a browser', () => {
     );
   }
 
+  const HELPDESK_ADMIN = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
+  const USER_ADMIN = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
+  const GLOBAL_ADMIN = '62e90394-69f5-4237-9190-012177145e10';
+
   test.each([
-    ['en-US', PHONE, /Sign in with Microsoft/, 'Accept and continue', 'I accept'],
-    ['de-DE', DESKTOP, /Mit Microsoft anmelden/, 'Annehmen und fortfahren', 'Ich akzeptiere'],
+    [
+      'en-US',
+      PHONE,
+      /Sign in with Microsoft/,
+      'Accept and continue',
+      'I accept',
+      { roles: [HELPDESK_ADMIN, USER_ADMIN], duration: 'P180D', autoExtend: true },
+      {
+        roles: [
+          'Helpdesk Administrator: Reset passwords of users who are not administrators',
+          'User Administrator: Create and manage users and groups',
+        ],
+        term: /For 180 days from your approval, until .+ UTC\./,
+        autoExtend: /Extended automatically by 180 days/,
+      },
+    ],
+    [
+      'de-DE',
+      DESKTOP,
+      /Mit Microsoft anmelden/,
+      'Annehmen und fortfahren',
+      'Ich akzeptiere',
+      { roles: [GLOBAL_ADMIN], duration: 'P730D', autoExtend: false },
+      {
+        roles: ['Globaler Administrator: Alles im Mandanten'],
+        term: /Für 730 Tage ab Ihrer Zustimmung, bis .+ UTC\./,
+        autoExtend: /Keine automatische Verlängerung/,
+      },
+    ],
   ] as const)(
-    'in %s: a Global Administrator signs in, accepts the MCA and lands on the admin portal; the partner lists the customer',
-    async (locale, viewport, signInLabel, acceptLabel, agreeLabel) => {
-      const { partner, created, domain } = await invite(locale);
+    'in %s: a Global Administrator reads the roles asked for, signs in, approves them with the MCA and lands on the admin portal; the partner lists the customer with the roles',
+    async (locale, viewport, signInLabel, acceptLabel, agreeLabel, delegatedAdmin, shown) => {
+      const { partner, created, domain } = await invite(locale, true, delegatedAdmin);
       const { context, page } = await newPage(viewport, locale);
 
       await page.goto(created.acceptUrl);
       expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+      const roles = page.getByRole('region', {
+        name:
+          locale === 'en-US' ? 'Administrator roles requested' : 'Angefragte Administratorrollen',
+      });
+      const items = await roles.getByRole('listitem').allTextContents();
+      expect(items.map((item, i) => item.startsWith(shown.roles[i]!))).toEqual(
+        shown.roles.map(() => true),
+      );
+      expect(await roles.textContent()).toMatch(shown.term);
+      expect(await roles.textContent()).toMatch(shown.autoExtend);
       expect(await horizontalOverflow(page)).toBe(0);
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
@@ -123,7 +172,13 @@ describeInBrowser('the customer accepts in a browser', () => {
         expect.objectContaining({
           id: created.customerId,
           tenantId: tenantIdForDomain(domain),
-          delegatedAdmin: expect.objectContaining({ state: 'active' }),
+          delegatedAdmin: expect.objectContaining({
+            state: 'active',
+            status: 'active',
+            roles: delegatedAdmin.roles,
+            duration: delegatedAdmin.duration,
+            autoExtend: delegatedAdmin.autoExtend,
+          }),
           mca: expect.objectContaining({ accepted: true }),
         }),
       ]);

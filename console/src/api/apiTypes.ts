@@ -1,4 +1,5 @@
 import type { Locale, PartnerCloud } from '../../../shared/domain/cloud';
+import type { DelegatedAdminStatus } from '../../../shared/domain/delegatedAdminRequest';
 import type { InvitationStatus } from '../../../shared/domain/invitationStatus';
 
 /** Response shapes of the API, as openapi.yaml documents them (the parts the console reads). */
@@ -63,6 +64,22 @@ export interface SupportContact {
   readonly name: string;
 }
 
+export type { DelegatedAdminStatus };
+
+/** A customer's delegated admin grant: Graph's status and terms beside the classic state. */
+export interface CustomerDelegatedAdmin {
+  readonly state: 'active' | 'none' | 'removed';
+  readonly changedAt: string;
+  readonly status: DelegatedAdminStatus | null;
+  readonly roles: readonly string[];
+  readonly duration: string | null;
+  readonly startsAt: string | null;
+  readonly endsAt: string | null;
+  readonly autoExtend: boolean;
+  readonly terminatedAt?: string;
+  readonly terminatedBy?: string;
+}
+
 export interface Customer {
   readonly id: string;
   readonly companyName: string;
@@ -75,10 +92,7 @@ export interface Customer {
     readonly activatedAt: string;
     readonly removedAt?: string;
   };
-  readonly delegatedAdmin: {
-    readonly state: 'active' | 'none' | 'removed';
-    readonly changedAt: string;
-  };
+  readonly delegatedAdmin: CustomerDelegatedAdmin;
   readonly mca: { readonly accepted: boolean; readonly acceptedAt?: string };
   readonly supportContact: SupportContact | null;
 }
@@ -102,6 +116,9 @@ export const WEBHOOK_EVENTS = [
   'invitation.declined',
   'invitation-batch.completed',
   'invitation.delivery_failed',
+  'delegated-admin.expiring',
+  'delegated-admin.extended',
+  'delegated-admin.expired',
 ] as const;
 
 export interface AuditEvent {

@@ -1,5 +1,6 @@
 import { Button, Input, Subtitle2, Text } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
+import { entraRole } from '../../../shared/domain/entraRoles';
 import type { Customer, SupportContact } from '../api/apiTypes';
 import { isAdminAgent } from '../auth/signIn';
 import { useProfile, useSession } from '../app/session';
@@ -8,7 +9,40 @@ import { ApiField } from '../ui/ApiField';
 import { ProblemBar, SuccessBar } from '../ui/feedback';
 import { useApiAction } from '../ui/useApiAction';
 
-/** A customer's row, expanded: support contact, removal (confirmed by name), history. */
+/** The grant's roles by name, its term, auto-extension, or who ended it. */
+function DelegatedAdminDetails({ customer }: { customer: Customer }) {
+  const { t, locale, formatDate } = useI18n();
+  const grant = customer.delegatedAdmin;
+  const roles = grant.roles.map((id) => entraRole(id)?.name[locale] ?? id).join(', ');
+  return (
+    <div>
+      <Subtitle2 as="h2">{t.customers.daTitle}</Subtitle2>
+      {grant.status === null ? (
+        <Text as="p">{t.customers.daNone}</Text>
+      ) : (
+        <>
+          <Text as="p">
+            {t.customers.daStatus[grant.status]}. {format(t.customers.daRoles, { roles })}
+          </Text>
+          <Text as="p">
+            {format(t.customers.daTerm, {
+              start: formatDate(grant.startsAt ?? undefined),
+              end: grant.endsAt === null ? t.customers.daNoEnd : formatDate(grant.endsAt),
+            })}
+          </Text>
+          {grant.autoExtend && <Text as="p">{t.customers.daAutoExtend}</Text>}
+          {grant.terminatedAt !== undefined && (
+            <Text as="p">
+              {format(t.customers.daTerminated, { date: formatDate(grant.terminatedAt) })}
+            </Text>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** A customer's row, expanded: admin privileges, support contact, removal, history. */
 export function CustomerDetails({
   customer,
   onChanged,
@@ -61,6 +95,7 @@ export function CustomerDetails({
   return (
     <section className="details" aria-label={format(t.customers.details, { company })}>
       {problem && <ProblemBar problem={problem} />}
+      <DelegatedAdminDetails customer={customer} />
       <form className="form" onSubmit={saveContact} noValidate>
         <Subtitle2 as="h2">{t.customers.contactTitle}</Subtitle2>
         {saved && <SuccessBar>{format(t.customers.contactSaved, { name: saved })}</SuccessBar>}

@@ -2,6 +2,7 @@ import {
   Button,
   Field,
   SearchBox,
+  Switch,
   Table,
   TableBody,
   TableCell,
@@ -24,13 +25,18 @@ import { CustomerDetails } from './CustomerDetails';
 import { matchesCustomerSearch } from './customerSearch';
 
 const COLUMNS = 7;
+const ENDING_SOON_DAYS = 30;
 
-/** Customers: the active relationships, paged and searchable; a row expands to manage it. */
+/**
+ * Customers: the active relationships, paged and searchable, or only those whose delegated admin
+ * access ends within 30 days; a row expands to manage it.
+ */
 export function CustomersScreen() {
   const { t, formatDate, countryName } = useI18n();
   const { api } = useSession();
   const { navigate } = useRouter();
   const [query, setQuery] = useState('');
+  const [endingSoon, setEndingSoon] = useState(false);
   const [expanded, setExpanded] = useState<string>();
   const [removedCompany, setRemovedCompany] = useState<string>();
   const [removing, setRemoving] = useState<Customer>();
@@ -38,10 +44,17 @@ export function CustomersScreen() {
   const [removeProblem, setRemoveProblem] = useState<ApiProblem>();
   const fetchPage = useCallback(
     async (continuationToken: string | undefined) =>
-      (await api<Page<Customer>>('/api/customers', { query: { continuationToken } })).body,
-    [api],
+      (
+        await api<Page<Customer>>('/api/customers', {
+          query: {
+            continuationToken,
+            delegatedAdminEndsWithinDays: endingSoon ? String(ENDING_SOON_DAYS) : undefined,
+          },
+        })
+      ).body,
+    [api, endingSoon],
   );
-  const list = usePagedList(fetchPage, 'customers');
+  const list = usePagedList(fetchPage, endingSoon ? 'customers-ending-soon' : 'customers');
   const shown = list.items.filter((customer) => matchesCustomerSearch(customer, query));
   const remove = async (customer: Customer) => {
     setRemoveBusy(true);
@@ -60,6 +73,19 @@ export function CustomersScreen() {
       setRemoveBusy(false);
     }
   };
+  /** The state, and for a grant in effect its end: what the partner scans the list for. */
+  const delegatedAdminSummary = ({ delegatedAdmin: grant }: Customer) => {
+    if (grant.status === null) return t.customers.dapState.none;
+    const label = t.customers.daStatus[grant.status];
+    if (grant.status === 'active' || grant.status === 'expiring') {
+      return `${label}, ${
+        grant.endsAt === null
+          ? t.customers.daNoEnd
+          : format(t.customers.daUntil, { date: formatDate(grant.endsAt) })
+      }`;
+    }
+    return `${label} ${format(t.customers.since, { date: formatDate(grant.changedAt) })}`;
+  };
   const requestButton = (
     <Button appearance="primary" onClick={() => navigate(PATHS.request)}>
       {t.nav.request}
@@ -74,6 +100,11 @@ export function CustomersScreen() {
         <Field label={t.customers.search} hint={t.customers.searchHint}>
           <SearchBox value={query} onChange={(_, data) => setQuery(data.value)} />
         </Field>
+        <Switch
+          label={t.customers.endingSoon}
+          checked={endingSoon}
+          onChange={(_, data) => setEndingSoon(data.checked)}
+        />
       </div>
       {removedCompany && (
         <SuccessBar>{format(t.customers.removed, { company: removedCompany })}</SuccessBar>
@@ -90,7 +121,7 @@ export function CustomersScreen() {
       />
       {list.problem && <ProblemBar problem={list.problem} onRetry={list.reload} />}
       {!list.loading && !list.problem && list.items.length === 0 && (
-        <EmptyState>{t.customers.empty}</EmptyState>
+        <EmptyState>{endingSoon ? t.customers.endingSoonEmpty : t.customers.empty}</EmptyState>
       )}
       {list.items.length > 0 && shown.length === 0 && (
         <EmptyState>{format(t.customers.noMatch, { query })}</EmptyState>
@@ -121,12 +152,7 @@ export function CustomersScreen() {
                       <TableCell>{customer.companyName}</TableCell>
                       <TableCell>{customer.domain}</TableCell>
                       <TableCell>{countryName(customer.country)}</TableCell>
-                      <TableCell>
-                        {t.customers.dapState[customer.delegatedAdmin.state]}{' '}
-                        {format(t.customers.since, {
-                          date: formatDate(customer.delegatedAdmin.changedAt),
-                        })}
-                      </TableCell>
+                      <TableCell>{delegatedAdminSummary(customer)}</TableCell>
                       <TableCell>
                         {customer.mca.accepted
                           ? format(t.customers.mcaAccepted, {

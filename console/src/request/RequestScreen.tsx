@@ -11,6 +11,13 @@ import { format, useI18n } from '../i18n/i18n';
 import { ApiField } from '../ui/ApiField';
 import { ProblemBar } from '../ui/feedback';
 import { customerCountries } from './countryOptions';
+import {
+  DEFAULT_GRANULAR,
+  delegatedAdminFields,
+  type DelegatedAdminKind,
+  type GranularChoice,
+} from './delegatedAdminChoice';
+import { DelegatedAdminPicker } from './DelegatedAdminPicker';
 
 interface RequestForm {
   email: string;
@@ -19,9 +26,14 @@ interface RequestForm {
   country: string;
   locale: Locale;
   includeDelegatedAdmin: boolean;
+  delegatedAdminKind: DelegatedAdminKind;
+  granular: GranularChoice;
 }
 
-/** "Request a reseller relationship": the customer, the language, and the DAP checkbox. */
+/**
+ * "Request a reseller relationship": the customer, the language, and the DAP checkbox with,
+ * once ticked, the classic roles or chosen ones (GDAP).
+ */
 export function RequestScreen() {
   const { t, locale, countryName } = useI18n();
   const { api } = useSession();
@@ -39,6 +51,8 @@ export function RequestScreen() {
     country: '',
     locale,
     includeDelegatedAdmin: dapAvailable,
+    delegatedAdminKind: 'classic',
+    granular: DEFAULT_GRANULAR,
   });
   const [problem, setProblem] = useState<ApiProblem>();
   const [busy, setBusy] = useState(false);
@@ -55,7 +69,11 @@ export function RequestScreen() {
         domain: form.domain.trim(),
         country: form.country,
       },
-      includeDelegatedAdmin: dapAvailable && form.includeDelegatedAdmin,
+      ...delegatedAdminFields(
+        dapAvailable && form.includeDelegatedAdmin,
+        form.delegatedAdminKind,
+        form.granular,
+      ),
       locale: form.locale,
     };
     const json = JSON.stringify(body);
@@ -149,6 +167,15 @@ export function RequestScreen() {
           onChange={(_, data) => setForm({ ...form, includeDelegatedAdmin: data.checked === true })}
         />
       </ApiField>
+      {dapAvailable && form.includeDelegatedAdmin && (
+        <DelegatedAdminPicker
+          kind={form.delegatedAdminKind}
+          choice={form.granular}
+          problem={problem}
+          onKind={(delegatedAdminKind) => setForm({ ...form, delegatedAdminKind })}
+          onChoice={(granular) => setForm({ ...form, granular })}
+        />
+      )}
       {!dapAvailable && (
         <Text id={dapReasonId}>
           {format(t.request.dapUnavailable, { cloud: t.firstRun.clouds[profile.cloud] })}

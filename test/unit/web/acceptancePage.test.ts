@@ -179,3 +179,63 @@ describe('the other customer pages', () => {
     expect(pageHeaders()['Referrer-Policy']).toBe('no-referrer');
   });
 });
+
+describe('the roles asked for', () => {
+  const GDAP = {
+    roles: ['fe930be7-5e62-47db-91af-98c3a49a38b1', '<b>not-a-role</b>'],
+    duration: 'P90D',
+    endsAt: '2027-06-01T08:30:00.000Z',
+    autoExtend: false,
+  };
+
+  test('each role by name and what it allows, the days, the end in UTC and no auto-extension', () => {
+    const html = renderAcceptancePage({ ...base, delegatedAdmin: GDAP });
+    expect(html).toContain(
+      '<li><strong>User Administrator</strong>: Create and manage users and groups, reset passwords of non-administrators.</li>',
+    );
+    // An id the catalogue does not know is shown as it is, escaped.
+    expect(html).toContain('<li>&lt;b&gt;not-a-role&lt;/b&gt;</li>');
+    expect(html).toContain(
+      `For 90 days from your approval, until ${formatExpiry('en-US', GDAP.endsAt)}.`,
+    );
+    expect(html).toContain('Not extended automatically');
+    expect(html).toContain('Contoso &lt;Partner&gt; asks for these Microsoft Entra roles');
+  });
+
+  test('in German, with auto-extension', () => {
+    const html = renderAcceptancePage({
+      ...base,
+      locale: 'de-DE',
+      delegatedAdmin: { ...GDAP, autoExtend: true },
+    });
+    expect(html).toContain('<strong>Benutzeradministrator</strong>');
+    expect(html).toContain('Für 90 Tage ab Ihrer Zustimmung');
+    expect(html).toContain('automatisch um 180 Tage verlängert');
+  });
+
+  test('classic DAP: the classic roles without an end date', () => {
+    const html = renderAcceptancePage({
+      ...base,
+      delegatedAdmin: {
+        roles: ['62e90394-69f5-4237-9190-012177145e10', '729827e3-9c14-49f7-bb1b-9608f156bbb8'],
+        duration: null,
+        endsAt: null,
+        autoExtend: false,
+      },
+    });
+    expect(html).toContain('<strong>Global Administrator</strong>');
+    expect(html).toContain('<strong>Helpdesk Administrator</strong>');
+    expect(html).toContain('Without an end date');
+    expect(html).not.toContain('Extended automatically');
+  });
+
+  test('no admin privileges: one sentence saying so', () => {
+    const html = renderAcceptancePage({
+      ...base,
+      includeDelegatedAdmin: false,
+      delegatedAdmin: null,
+    });
+    expect(html).toContain('The request does not include administrative privileges.');
+    expect(html).not.toContain('roles-heading');
+  });
+});
