@@ -39,7 +39,7 @@ describe('Host.CORS for the local functions host', () => {
     });
   });
 
-  it('allows the origin of an actual request but exposes no headers, as Azure\'s platform CORS', () => {
+  it("allows the origin of an actual request but exposes no headers, as Azure's platform CORS", () => {
     const answer = answerCors(settings, {
       method: 'GET',
       origin: CONSOLE,
