@@ -5,13 +5,17 @@ import { customerBody, startTestStack, type TestStack } from '../integration/sup
 import {
   DESKTOP,
   describeInBrowser,
-  horizontalOverflow,
   launchBrowser,
   PHONE,
   saveScreenshot,
   seriousAccessibilityViolations,
 } from './support/browser';
 import { buildConsole } from './support/consoleBuild';
+import {
+  CONSOLE_AXE_SCOPE as AXE_SCOPE,
+  expectConsoleAccessible as expectAccessible,
+  signInToConsole as signInAt,
+} from './support/consoleSession';
 import { signInOnDevIssuerPage } from './support/devIssuerSignIn';
 
 /**
@@ -21,13 +25,6 @@ import { signInOnDevIssuerPage } from './support/devIssuerSignIn';
  * browser; the partner manages the customer on Customers. In German on a phone too; axe on
  * every screen. `UPDATE_SCREENSHOTS=1` refreshes the README's screenshots.
  */
-/**
- * What axe leaves out: the email preview (the customer's email, in a sandboxed frame without
- * scripts that axe cannot enter) and Fluent UI's focus sentinels (Tabster's `<i aria-hidden
- * tabindex=0 data-tabster-dummy>`, which hand focus straight on and are never read out).
- */
-const AXE_SCOPE = { exclude: ['iframe.preview-html', '[data-tabster-dummy]'] };
-
 describeInBrowser('the partner console', () => {
   jest.setTimeout(120_000);
   let stack: TestStack;
@@ -55,25 +52,12 @@ describeInBrowser('the partner console', () => {
     return { context, page };
   }
 
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await seriousAccessibilityViolations(page, AXE_SCOPE)).toEqual([]);
-    expect(await horizontalOverflow(page)).toBe(0);
-  }
-
-  async function signInToConsole(
+  const signInToConsole = (
     page: Page,
     tenantId: string,
     roles: readonly ('AdminAgent' | 'SalesAgent')[],
-    signInLabel = 'Sign in',
-  ): Promise<void> {
-    await page.goto(`${consoleUrl}/customers`);
-    await page.getByRole('button', { name: signInLabel }).click();
-    await signInOnDevIssuerPage(
-      page,
-      { tenantId, username: 'grace@partner.example', displayName: 'Grace Hopper', roles },
-      new RegExp(`^${consoleUrl}/customers$`),
-    );
-  }
+    signInLabel?: string,
+  ) => signInAt(page, consoleUrl, tenantId, roles, signInLabel);
 
   test('en-US on a desktop: first run, request with DAP, copy, send, the customer accepts, the partner assigns a support contact and removes the relationship', async () => {
     const tenantId = randomUUID();

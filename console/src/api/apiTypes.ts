@@ -111,3 +111,40 @@ export interface AuditEvent {
   readonly action: string;
   readonly subject?: string;
 }
+
+export type InvitationBatchStatus =
+  'validating' | 'running' | 'completed' | 'completed_with_errors';
+export type InvitationBatchRowStatus = 'pending' | 'created' | 'failed';
+
+/** A CSV upload of many invitations (`/api/invitation-batches/{id}`), worked on by queues. */
+export interface InvitationBatch {
+  readonly id: string;
+  readonly status: InvitationBatchStatus;
+  readonly send: boolean;
+  readonly source: 'csv' | 'json';
+  readonly counts: {
+    readonly total: number;
+    readonly created: number;
+    readonly failed: number;
+    readonly pending: number;
+  };
+  readonly progress: {
+    readonly processedRows: number;
+    readonly totalRows: number;
+    readonly percent: number;
+  };
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly completedAt?: string;
+}
+
+/** One line of a batch file and what became of it. */
+export interface InvitationBatchRow {
+  readonly line: number;
+  readonly status: InvitationBatchRowStatus;
+  readonly invitationId?: string;
+  readonly code?: string;
+  /** The column the problem is about (`email`, `country`, …), or `row`. */
+  readonly field?: string;
+  readonly message?: string;
+}

@@ -20,6 +20,7 @@ import { useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
 import { EmptyState, PageFooter, ProblemBar } from '../ui/feedback';
 import { usePagedList } from '../ui/usePagedList';
+import { BatchUpload } from '../batches/BatchUpload';
 import { InvitationActions } from './InvitationActions';
 
 /** Invitations: filter by status, page, and per invitation its history, resend and revoke. */
@@ -135,6 +136,7 @@ export function InvitationsScreen() {
         </div>
       )}
       <PageFooter list={list} />
+      <BatchUpload />
     </>
   );
 }

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { PROFILE_DE, startTestStack, type TestStack } from '../integration/support/testStack';
+import { describeInBrowser, launchBrowser, PHONE } from './support/browser';
+import { buildConsole } from './support/consoleBuild';
+import { expectConsoleAccessible, signInToConsole } from './support/consoleSession';
+
+/**
+ * Bulk invitations in the partner console, in Chromium at phone width against the real local
+ * stack: a CSV upload from the Invitations screen, the batch page following the queues to the
+ * end, the failed line with its reason, and the failed lines downloaded with the bearer token.
+ */
+describeInBrowser('bulk invitations in the partner console', () => {
+  jest.setTimeout(120_000);
+  let stack: TestStack;
+  let browser: Browser;
+  let distDir: string;
+  let filesDir: string;
+  let consoleUrl: string;
+
+  beforeAll(async () => {
+    distDir = buildConsole();
+    filesDir = mkdtempSync(join(tmpdir(), 'console-batch-files-'));
+    stack = await startTestStack({}, { console: { distDir } });
+    consoleUrl = stack.consoleUrl!;
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+    rmSync(distDir, { recursive: true, force: true });
+    rmSync(filesDir, { recursive: true, force: true });
+  });
+
+  /** A partner tenant with its profile (Germany: France is in its CSP region, Japan is not). */
+  async function partnerTenant(): Promise<{ tenantId: string; token: string }> {
+    const tenantId = randomUUID();
+    const token = await stack.mintToken(tenantId, ['AdminAgent']);
+    await stack.api('/api/partner', { method: 'PUT', token, json: PROFILE_DE });
+    return { tenantId, token };
+  }
+
+  function csvFile(name: string, lines: readonly string[]): string {
+    const path = join(filesDir, name);
+    writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+    return path;
+  }
+
+  test('en-US: upload with one bad line, follow it to the end, see the reason, download the failed line', async () => {
+    const { tenantId, token } = await partnerTenant();
+    const n = randomUUID().slice(0, 8);
+    const file = csvFile('customers.csv', [
+      'email,companyName,domain,country,includeDelegatedAdmin,locale',
+      `admin@alpha-${n}.example,Alpha ${n},alpha-${n}.onmicrosoft.com,FR,true,en-US`,
+      `admin@beta-${n}.example,Beta ${n},beta-${n}.onmicrosoft.com,JP,false,en-US`,
+      `admin@gamma-${n}.example,Gamma ${n},gamma-${n}.onmicrosoft.com,AT,false,de-DE`,
+    ]);
+    const context = await browser.newContext({ viewport: PHONE, locale: 'en-US' });
+    const page = await context.newPage();
+    await signInToConsole(page, consoleUrl, tenantId, ['AdminAgent']);
+
+    await page.getByRole('link', { name: 'Invitations' }).click();
+    await page.getByRole('heading', { name: 'Invite many customers' }).waitFor();
+    await expectConsoleAccessible(page);
+    await page.getByLabel('CSV file').setInputFiles(file);
+    await page.getByLabel('Send the emails now').check();
+    await page.getByRole('button', { name: 'Upload CSV' }).click();
+
+    await page.waitForURL(/\/invitations\/batches\/[0-9a-f-]+$/);
+    const batchId = page.url().split('/').at(-1)!;
+    await page.getByText('Completed, some lines failed').waitFor({ timeout: 60_000 });
+    await page.getByText('3 of 3 lines (100 %)').waitFor();
+    expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('1');
+    const batch = await stack.api(`/api/invitation-batches/${batchId}`, { token });
+    expect([batch.body.send, batch.body.counts]).toEqual([
+      true,
+      { total: 3, created: 2, failed: 1, pending: 0 },
+    ]);
+    await expectConsoleAccessible(page);
+
+    await page.getByLabel('Show').selectOption('failed');
+    const failedRow = page.getByRole('row').filter({ hasText: 'Failed' }).filter({ hasText: '3' });
+    await failedRow.getByText('This country is outside your CSP region.').waitFor();
+    expect(await failedRow.getByRole('cell').allTextContents()).toEqual([
+      '3',
+      'Failed',
+      'country',
+      'This country is outside your CSP region.',
+    ]);
+    expect(await page.getByRole('link', { name: 'Review' }).count()).toBe(0);
+    await expectConsoleAccessible(page);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download failed lines' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`invitation-batch-${batchId}-failed.csv`);
+    const downloaded = readFileSync((await download.path())!, 'utf8');
+    const [header, ...rows] = downloaded
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(header).toBe(
+      'line,status,invitationId,code,field,message,email,companyName,domain,country,includeDelegatedAdmin,locale',
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/^3,failed,,CUSTOMER_OUTSIDE_REGION,country,/);
+    expect(rows[0]).toContain(`admin@beta-${n}.example`);
+
+    // The two created invitations' emails were queued with the upload's send=true.
+    await stack.waitForIdle(15_000);
+    const mail = JSON.stringify(await (await fetch(`${stack.sendgrid.url}/messages`)).json());
+    expect(mail).toContain(`admin@alpha-${n}.example`);
+    expect(mail).toContain(`admin@gamma-${n}.example`);
+    expect(mail).not.toContain(`admin@beta-${n}.example`);
+
+    await page.getByRole('link', { name: 'Invitation batches' }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Completed, some lines failed' })
+      .getByRole('link', { name: /^Batch of / })
+      .waitFor();
+    await expectConsoleAccessible(page);
+    await context.close();
+  });
+
+  test('de-DE: a file without the email column is refused, with what to change per column in German', async () => {
+    const { tenantId, token } = await partnerTenant();
+    const file = csvFile('falsche-spalten.csv', [
+      'mail;companyName;domain;country;includeDelegatedAdmin',
+      'admin@fabrikam.example;Fabrikam GmbH;fabrikam.onmicrosoft.com;DE;FALSCH',
+    ]);
+    const context = await browser.newContext({ viewport: PHONE, locale: 'de-DE' });
+    const page = await context.newPage();
+    await signInToConsole(page, consoleUrl, tenantId, ['AdminAgent'], 'Anmelden');
+    await page.goto(`${consoleUrl}/invitations/batches`);
+    await page.getByRole('heading', { name: 'Einladungsstapel' }).waitFor();
+    await page.getByText(/Noch keine Uploads/).waitFor();
+
+    await page.getByLabel('CSV-Datei').setInputFiles(file);
+    await page.getByRole('button', { name: 'CSV hochladen' }).click();
+    const alert = page.getByRole('alert');
+    await alert.getByText('Die erste Zeile der Datei muss die Spalten benennen.').waitFor();
+    expect(await alert.getByRole('listitem').allTextContents()).toEqual([
+      'Die Spalte „email“ fehlt: Ergänzen Sie sie in der ersten Zeile.',
+      '„mail“ ist keine Spalte einer Einladungsdatei: Benennen Sie sie um oder entfernen Sie sie.',
+    ]);
+    expect(page.url()).toBe(`${consoleUrl}/invitations/batches`);
+    const batches = await stack.api('/api/invitation-batches', { token });
+    expect(batches.body.items).toEqual([]);
+    await expectConsoleAccessible(page);
+    await context.close();
+  });
+});
