@@ -114,6 +114,15 @@ describeInBrowser('the partner console', () => {
     expect(await page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Cancel' }).click();
+    // Saving sends If-Match with the ETag the console read: the API must expose that header to
+    // a page on another origin (Azure's platform CORS does not, the app does).
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const subject = `Reseller relationship for ${customer.companyName}`;
+    await page.getByRole('textbox', { name: 'Subject' }).fill(subject);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Changes saved.').waitFor();
+    const edited = await stack.api(`/api/invitations/${invitationId}`, { token: partner });
+    expect(edited.body.draft.subject).toBe(subject);
     await saveScreenshot(page, 'console-review.png');
 
     await page.getByRole('button', { name: 'Copy to clipboard' }).click();
