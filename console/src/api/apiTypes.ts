@@ -1,4 +1,5 @@
 import type { Locale, PartnerCloud } from '../../../shared/domain/cloud';
+import type { DeliveryState } from '../../../shared/domain/emailDelivery';
 import type { InvitationStatus } from '../../../shared/domain/invitationStatus';
 
 /** Response shapes of the API, as openapi.yaml documents them (the parts the console reads). */
@@ -34,6 +35,17 @@ export interface InvitationSummary {
   readonly expiresAt: string;
   readonly sentAt?: string;
   readonly lastResendAt?: string;
+  /** What became of the email (SendGrid's events); absent until the first one. */
+  readonly delivery?: EmailDelivery;
+}
+
+export type { DeliveryState };
+
+export interface EmailDelivery {
+  readonly state: DeliveryState;
+  readonly at: string;
+  /** The receiving server's answer, for bounces, drops and deferrals. */
+  readonly reason?: string;
 }
 
 export interface HistoryEntry {

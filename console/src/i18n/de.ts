@@ -165,6 +165,23 @@ export const de: Messages = {
     revoked: 'Die Einladung an {company} wurde widerrufen.',
     historyTitle: 'Verlauf',
     historyEntry: '{from} → {to}',
+    deliveryStates: {
+      processed: 'E-Mail in Bearbeitung',
+      deferred: 'E-Mail verzögert',
+      delivered: 'E-Mail zugestellt',
+      opened: 'E-Mail geöffnet',
+      bounced: 'E-Mail unzustellbar',
+      dropped: 'E-Mail nicht zugestellt',
+      'spam-reported': 'E-Mail als Spam gemeldet',
+    },
+    deliveryFailed: 'Die E-Mail an {email} kam nicht an ({date}): {reason}',
+    fixAddress: 'Adresse korrigieren und neu senden',
+    fixTitle: '{company} eine neue Einladung senden',
+    fixText:
+      'Die Adresse einer Einladung lässt sich nicht ändern. Wir erstellen eine neue Einladung an die Adresse unten, senden sie und widerrufen die Einladung an {email}. Die neue E-Mail wird neu entworfen.',
+    fixEmail: 'Richtige E-Mail-Adresse',
+    fixConfirm: 'Neue Einladung senden',
+    fixed: 'Eine neue Einladung an {email} ist unterwegs; die an {old} ist widerrufen.',
   },
   batches: {
     uploadTitle: 'Viele Kunden einladen',

@@ -160,6 +160,23 @@ export const en = {
     revoked: 'The invitation to {company} was revoked.',
     historyTitle: 'History',
     historyEntry: '{from} → {to}',
+    deliveryStates: {
+      processed: 'Email processing',
+      deferred: 'Email delayed',
+      delivered: 'Email delivered',
+      opened: 'Email opened',
+      bounced: 'Email bounced',
+      dropped: 'Email not delivered',
+      'spam-reported': 'Email marked as spam',
+    },
+    deliveryFailed: 'The email to {email} did not arrive ({date}): {reason}',
+    fixAddress: 'Fix the address and resend',
+    fixTitle: 'Send {company} a new invitation',
+    fixText:
+      'An invitation’s address cannot be changed. We create a new invitation to the address below, send it, and revoke the invitation to {email}. The new email is drafted afresh.',
+    fixEmail: 'Correct email address',
+    fixConfirm: 'Send new invitation',
+    fixed: 'A new invitation is on its way to {email}; the one to {old} is revoked.',
   },
   batches: {
     uploadTitle: 'Invite many customers',

@@ -21,6 +21,7 @@ import { format, useI18n } from '../i18n/i18n';
 import { EmptyState, PageFooter, ProblemBar } from '../ui/feedback';
 import { usePagedList } from '../ui/usePagedList';
 import { BatchUpload } from '../batches/BatchUpload';
+import { DeliveryBadge } from './deliveryBadge';
 import { InvitationActions } from './InvitationActions';
 
 /** Invitations: filter by status, page, and per invitation its history, resend and revoke. */
@@ -99,7 +100,11 @@ export function InvitationsScreen() {
                         <br />
                         <Text size={200}>{invitation.customer.email}</Text>
                       </TableCell>
-                      <TableCell>{t.invitations.statuses[invitation.status]}</TableCell>
+                      <TableCell>
+                        {t.invitations.statuses[invitation.status]}
+                        {invitation.delivery && <br />}
+                        <DeliveryBadge delivery={invitation.delivery} />
+                      </TableCell>
                       <TableCell>{formatDate(invitation.createdAt)}</TableCell>
                       <TableCell>{formatDate(invitation.expiresAt)}</TableCell>
                       <TableCell>
@@ -124,6 +129,7 @@ export function InvitationsScreen() {
                             onChanged={(next: Invitation) =>
                               list.update((i) => i.id === invitation.id, next)
                             }
+                            onReplaced={list.reload}
                           />
                         </TableCell>
                       </TableRow>

@@ -3,17 +3,32 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { PROFILE_DE, startTestStack, type TestStack } from '../integration/support/testStack';
-import { describeInBrowser, launchBrowser, PHONE } from './support/browser';
+import {
+  customerBody,
+  PROFILE_DE,
+  startTestStack,
+  type TestStack,
+} from '../integration/support/testStack';
+import {
+  describeInBrowser,
+  launchBrowser,
+  PHONE,
+  seriousAccessibilityViolations,
+} from './support/browser';
 import { buildConsole } from './support/consoleBuild';
-import { expectConsoleAccessible, signInToConsole } from './support/consoleSession';
+import {
+  CONSOLE_AXE_SCOPE,
+  expectConsoleAccessible,
+  signInToConsole,
+} from './support/consoleSession';
 
 /**
- * Bulk invitations in the partner console, in Chromium at phone width against the real local
- * stack: a CSV upload from the Invitations screen, the batch page following the queues to the
- * end, the failed line with its reason, and the failed lines downloaded with the bearer token.
+ * The Invitations screen of the partner console beyond single invitations, in Chromium at phone
+ * width against the real local stack: a CSV upload, the batch page following the queues to the
+ * end, the failed line with its reason, the failed lines downloaded with the bearer token; and
+ * an email that bounced, shown on the list and fixed with a new invitation to the right address.
  */
-describeInBrowser('bulk invitations in the partner console', () => {
+describeInBrowser('bulk invitations and email delivery in the partner console', () => {
   jest.setTimeout(120_000);
   let stack: TestStack;
   let browser: Browser;
@@ -155,4 +170,75 @@ describeInBrowser('bulk invitations in the partner console', () => {
     await expectConsoleAccessible(page);
     await context.close();
   });
+
+  test('en-US: a bounced email is shown on the list, and fixing the address sends a new invitation and revokes the old one', async () => {
+    const { tenantId, token } = await partnerTenant();
+    const body = customerBody();
+    const { domain, companyName } = body.customer;
+    body.customer.email = `bounce-typo@${domain}`;
+    const created = await stack.api('/api/invitations', { method: 'POST', token, json: body });
+    const bouncedId: string = created.body.id;
+    await stack.api(`/api/invitations/${bouncedId}/send`, { method: 'POST', token });
+    await waitForDeliveryState(token, bouncedId, 'bounced');
+
+    const context = await browser.newContext({ viewport: PHONE, locale: 'en-US' });
+    const page = await context.newPage();
+    await signInToConsole(page, consoleUrl, tenantId, ['AdminAgent']);
+    await page.getByRole('link', { name: 'Invitations' }).click();
+    const row = page.getByRole('row').filter({ hasText: `bounce-typo@${domain}` });
+    await row.getByText('Email bounced').waitFor();
+    await expectConsoleAccessible(page);
+
+    await row.getByRole('button', { name: `Details for ${companyName}` }).click();
+    await page.getByText(/The email to bounce-typo@.* did not arrive .*: 550 5\.1\.1/).waitFor();
+    await page.getByRole('button', { name: 'Fix the address and resend' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: `Send ${companyName} a new invitation` }).waitFor();
+    expect(await seriousAccessibilityViolations(page, CONSOLE_AXE_SCOPE)).toEqual([]);
+    await dialog.getByRole('textbox', { name: /Correct email address/ }).fill(`admin@${domain}`);
+    await dialog.getByRole('button', { name: 'Send new invitation' }).click();
+    await page
+      .getByText(
+        `A new invitation is on its way to admin@${domain}; the one to bounce-typo@${domain} is revoked.`,
+      )
+      .waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: `admin@${domain}` })
+      .first()
+      .waitFor();
+    await expectConsoleAccessible(page);
+
+    const invitations = await stack.api('/api/invitations', { token });
+    const byEmail = Object.fromEntries(
+      invitations.body.items.map((i: { customer: { email: string }; status: string }) => [
+        i.customer.email,
+        i.status,
+      ]),
+    );
+    expect(byEmail[`bounce-typo@${domain}`]).toBe('revoked');
+    expect(['sending', 'sent']).toContain(byEmail[`admin@${domain}`]);
+    const replacement = invitations.body.items.find(
+      (i: { customer: { email: string } }) => i.customer.email === `admin@${domain}`,
+    );
+    expect(replacement).toMatchObject({
+      customer: { companyName, domain, country: body.customer.country },
+      includeDelegatedAdmin: body.includeDelegatedAdmin,
+      locale: body.locale,
+    });
+    await waitForDeliveryState(token, replacement.id, 'delivered');
+    await context.close();
+  });
+
+  async function waitForDeliveryState(token: string, id: string, state: string): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const invitation = await stack.api(`/api/invitations/${id}`, { token });
+      if (invitation.body.delivery?.state === state) return;
+      if (Date.now() > deadline) {
+        throw new Error(`delivery ${JSON.stringify(invitation.body.delivery)}, wanted ${state}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 });
