@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { customerBody, startTestStack, type TestStack } from '../integration/support/testStack';
+import { customerBody, type TestStack } from '../integration/support/testStack';
 import {
   DESKTOP,
   describeInBrowser,
-  launchBrowser,
   PHONE,
   saveScreenshot,
   seriousAccessibilityViolations,
 } from './support/browser';
-import { buildConsole } from './support/consoleBuild';
 import {
   CONSOLE_AXE_SCOPE as AXE_SCOPE,
+  consoleTestBed,
   expectConsoleAccessible as expectAccessible,
   signInToConsole as signInAt,
 } from './support/consoleSession';
@@ -27,23 +25,11 @@ import { signInOnDevIssuerPage } from './support/devIssuerSignIn';
  */
 describeInBrowser('the partner console', () => {
   jest.setTimeout(120_000);
+  const bed = consoleTestBed();
   let stack: TestStack;
   let browser: Browser;
-  let distDir: string;
   let consoleUrl: string;
-
-  beforeAll(async () => {
-    distDir = buildConsole();
-    stack = await startTestStack({}, { console: { distDir } });
-    consoleUrl = stack.consoleUrl!;
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-    rmSync(distDir, { recursive: true, force: true });
-  });
+  beforeAll(() => ({ stack, browser, consoleUrl } = bed));
 
   async function newPage(viewport: { width: number; height: number }, locale: string) {
     const context = await browser.newContext({ viewport, locale });

@@ -3,21 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import {
-  customerBody,
-  PROFILE_DE,
-  startTestStack,
-  type TestStack,
-} from '../integration/support/testStack';
-import {
-  describeInBrowser,
-  launchBrowser,
-  PHONE,
-  seriousAccessibilityViolations,
-} from './support/browser';
-import { buildConsole } from './support/consoleBuild';
+import { customerBody, PROFILE_DE, type TestStack } from '../integration/support/testStack';
+import { describeInBrowser, PHONE, seriousAccessibilityViolations } from './support/browser';
 import {
   CONSOLE_AXE_SCOPE,
+  consoleTestBed,
   expectConsoleAccessible,
   signInToConsole,
 } from './support/consoleSession';
@@ -30,26 +20,16 @@ import {
  */
 describeInBrowser('bulk invitations and email delivery in the partner console', () => {
   jest.setTimeout(120_000);
+  const bed = consoleTestBed();
   let stack: TestStack;
   let browser: Browser;
-  let distDir: string;
-  let filesDir: string;
   let consoleUrl: string;
-
-  beforeAll(async () => {
-    distDir = buildConsole();
+  let filesDir: string;
+  beforeAll(() => {
+    ({ stack, browser, consoleUrl } = bed);
     filesDir = mkdtempSync(join(tmpdir(), 'console-batch-files-'));
-    stack = await startTestStack({}, { console: { distDir } });
-    consoleUrl = stack.consoleUrl!;
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-    rmSync(distDir, { recursive: true, force: true });
-    rmSync(filesDir, { recursive: true, force: true });
   });
+  afterAll(() => rmSync(filesDir, { recursive: true, force: true }));
 
   /** A partner tenant with its profile (Germany: France is in its CSP region, Japan is not). */
   async function partnerTenant(): Promise<{ tenantId: string; token: string }> {

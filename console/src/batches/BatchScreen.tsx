@@ -25,7 +25,7 @@ import { PATHS } from '../app/paths';
 import { RouteLink } from '../app/router';
 import { useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
-import { EmptyState, Loading, PageFooter, ProblemBar } from '../ui/feedback';
+import { EmptyState, ListStatus, Loading, PageFooter, ProblemBar } from '../ui/feedback';
 import { useApiAction } from '../ui/useApiAction';
 import { usePagedList } from '../ui/usePagedList';
 import { isBatchFinished, rowReason } from './batchText';
@@ -86,22 +86,19 @@ export function BatchScreen({ batchId }: { batchId: string }) {
         {t.batches.statuses[batch.status]}
       </Text>
       <dl className="batch-counts">
-        <div>
-          <dt>{t.batches.rows}</dt>
-          <dd>{counts.total}</dd>
-        </div>
-        <div>
-          <dt>{t.batches.created}</dt>
-          <dd>{counts.created}</dd>
-        </div>
-        <div>
-          <dt>{t.batches.failed}</dt>
-          <dd>{counts.failed}</dd>
-        </div>
-        <div>
-          <dt>{t.batches.pending}</dt>
-          <dd>{counts.pending}</dd>
-        </div>
+        {(
+          [
+            [t.batches.rows, counts.total],
+            [t.batches.created, counts.created],
+            [t.batches.failed, counts.failed],
+            [t.batches.pending, counts.pending],
+          ] as const
+        ).map(([label, count]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{count}</dd>
+          </div>
+        ))}
       </dl>
       <Text as="p">{batch.send ? t.batches.emailsQueued : t.batches.emailsNotQueued}</Text>
       <BatchDownloads batchId={batchId} path={path} hasFailures={counts.failed > 0} />
@@ -192,10 +189,7 @@ function BatchRows({ path, refreshKey }: { path: string; refreshKey: string }) {
           </Select>
         </Field>
       </div>
-      {list.problem && <ProblemBar problem={list.problem} onRetry={list.reload} />}
-      {!list.loading && !list.problem && list.items.length === 0 && (
-        <EmptyState>{t.batches.noRows}</EmptyState>
-      )}
+      <ListStatus list={list} empty={<EmptyState>{t.batches.noRows}</EmptyState>} />
       {list.items.length > 0 && (
         <div className="table-scroll">
           <Table aria-label={t.batches.results} size="small">

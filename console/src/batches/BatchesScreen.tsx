@@ -13,7 +13,7 @@ import { PATHS } from '../app/paths';
 import { RouteLink } from '../app/router';
 import { useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
-import { EmptyState, PageFooter, ProblemBar } from '../ui/feedback';
+import { EmptyState, ListStatus, PageFooter } from '../ui/feedback';
 import { usePagedList } from '../ui/usePagedList';
 import { BatchUpload } from './BatchUpload';
 
@@ -35,10 +35,7 @@ export function BatchesScreen() {
     <>
       <Title2 as="h1">{t.batches.listTitle}</Title2>
       <BatchUpload showEarlier={false} />
-      {list.problem && <ProblemBar problem={list.problem} onRetry={list.reload} />}
-      {!list.loading && !list.problem && list.items.length === 0 && (
-        <EmptyState>{t.batches.listEmpty}</EmptyState>
-      )}
+      <ListStatus list={list} empty={<EmptyState>{t.batches.listEmpty}</EmptyState>} />
       {list.items.length > 0 && (
         <div className="table-scroll">
           <Table aria-label={t.batches.listTitle}>

@@ -1,6 +1,47 @@
-import type { Page } from 'playwright-core';
-import { horizontalOverflow, seriousAccessibilityViolations } from './browser';
+import { rmSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { startTestStack, type TestStack } from '../../integration/support/testStack';
+import { horizontalOverflow, launchBrowser, seriousAccessibilityViolations } from './browser';
+import { buildConsole } from './consoleBuild';
 import { signInOnDevIssuerPage } from './devIssuerSignIn';
+
+/** What a console browser test works against, available from its `beforeAll` on. */
+export interface ConsoleTestBed {
+  readonly stack: TestStack;
+  readonly browser: Browser;
+  readonly consoleUrl: string;
+}
+
+/**
+ * Registers the `beforeAll`/`afterAll` of a console browser test file: the console built from
+ * the current sources, the real local stack serving it, Chromium; all gone afterwards.
+ */
+export function consoleTestBed(): ConsoleTestBed {
+  let distDir: string | undefined;
+  let stack: TestStack | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    distDir = buildConsole();
+    stack = await startTestStack({}, { console: { distDir } });
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+    if (distDir !== undefined) rmSync(distDir, { recursive: true, force: true });
+  });
+  return {
+    get stack() {
+      return stack!;
+    },
+    get browser() {
+      return browser!;
+    },
+    get consoleUrl() {
+      return stack!.consoleUrl!;
+    },
+  };
+}
 
 /**
  * What axe leaves out of the partner console: the email preview (the customer's email, in a
