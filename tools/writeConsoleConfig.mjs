@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /*
  * Writes the partner console's runtime config (dist/console/config.json) from the azd
- * environment, and narrows the Static Web App's CSP `connect-src` to the API and sign-in origins.
- * azure.yaml runs it after `azd provision` and again before the console is deployed (a
- * stand-alone `azd deploy` rebuilds dist/console, which empties it). azd hands its environment
- * values, the template outputs among them, to hooks as environment variables:
+ * environment, and the Static Web App's configuration (dist/console/staticwebapp.config.json:
+ * screens fall back to index.html, caching, and a CSP whose `connect-src` names only the API and
+ * the sign-in host). azure.yaml runs it after `azd provision` and again before the console is
+ * deployed (a stand-alone `azd deploy` rebuilds dist/console, which empties it). azd hands its
+ * environment values, the template outputs among them, to hooks as environment variables:
  *
  *   API_BASE_URL               the function app (output of infra/main.bicep)
  *   CONSOLE_AUTHORITY          https://<sign-in host of the cloud>/organizations/v2.0 (output)
@@ -15,7 +16,7 @@
  *
  * Cross-platform on purpose: azd runs it from sh and from pwsh alike.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import console from 'node:console';
 import process from 'node:process';
@@ -68,15 +69,42 @@ export function consoleConfigFrom(env) {
   return problems.length > 0 ? { problems } : { config };
 }
 
-/** The CSP with `connect-src` limited to the console itself, the API and the sign-in host. */
-export function narrowConnectSrc(csp, config) {
-  const connectSrc = `connect-src 'self' ${new URL(config.apiBaseUrl).origin} ${new URL(config.authority).origin}`;
-  return csp
-    .split(';')
-    .map((directive) => directive.trim())
-    .filter((directive) => directive !== '')
-    .map((directive) => (/^connect-src\b/i.test(directive) ? connectSrc : directive))
-    .join('; ');
+/**
+ * The Static Web App's configuration, as local/servers/consoleServer.ts serves the console
+ * locally: every screen path answered with index.html, config.json never cached, the hashed
+ * assets cached for good, and a CSP that lets the page connect only to itself, the API and the
+ * sign-in host (Fluent UI writes its styles at run time, hence the inline styles).
+ *
+ * It is written here, not kept in console/public: the SWA CLI takes the first
+ * staticwebapp.config.json it finds under the service's folder (console/) over the one in the
+ * uploaded build, so a copy in the sources would win over this one.
+ */
+export function staticWebAppConfig(config) {
+  const connectSrc = ['self', config.apiBaseUrl, config.authority].map((source) =>
+    source === 'self' ? "'self'" : new URL(source).origin,
+  );
+  return {
+    navigationFallback: { rewrite: '/index.html', exclude: ['/assets/*', '/config.json'] },
+    routes: [
+      { route: '/config.json', headers: { 'Cache-Control': 'no-store' } },
+      { route: '/assets/*', headers: { 'Cache-Control': 'public, max-age=31536000, immutable' } },
+    ],
+    globalHeaders: {
+      'Content-Security-Policy': [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        `connect-src ${connectSrc.join(' ')}`,
+        "frame-src 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+      ].join('; '),
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    },
+  };
 }
 
 function main(argv) {
@@ -89,19 +117,10 @@ function main(argv) {
     return 1;
   }
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'config.json'), `${JSON.stringify(result.config, null, 2)}\n`);
-  const swaConfigPath = join(outDir, 'staticwebapp.config.json');
-  if (existsSync(swaConfigPath)) {
-    const swaConfig = JSON.parse(readFileSync(swaConfigPath, 'utf8'));
-    const headers = swaConfig.globalHeaders ?? {};
-    if (typeof headers['Content-Security-Policy'] === 'string') {
-      headers['Content-Security-Policy'] = narrowConnectSrc(
-        headers['Content-Security-Policy'],
-        result.config,
-      );
-      writeFileSync(swaConfigPath, `${JSON.stringify(swaConfig, null, 2)}\n`);
-    }
-  }
+  const write = (name, value) =>
+    writeFileSync(join(outDir, name), `${JSON.stringify(value, null, 2)}\n`);
+  write('config.json', result.config);
+  write('staticwebapp.config.json', staticWebAppConfig(result.config));
   const shown = relative(process.cwd(), outDir) || '.';
   console.log(
     `Console config written to ${join(shown, 'config.json')}: API ${result.config.apiBaseUrl}`,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,10 +24,6 @@ describe('the console config written from azd outputs', () => {
 
   beforeEach(() => {
     outDir = mkdtempSync(join(tmpdir(), 'console-config-'));
-    copyFileSync(
-      join(REPO_ROOT, 'console', 'public', 'staticwebapp.config.json'),
-      join(outDir, 'staticwebapp.config.json'),
-    );
   });
   afterEach(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -50,20 +46,13 @@ describe('the console config written from azd outputs', () => {
     });
   });
 
-  it('lets the deployed console connect only to itself, the API and the sign-in host', () => {
+  it('configures the Static Web App: screens fall back to index.html, and the page connects only to itself, the API and the sign-in host', () => {
     expect(run(AZD_OUTPUTS).status).toBe(0);
     const { globalHeaders, navigationFallback, routes } = readJson('staticwebapp.config.json') as {
       globalHeaders: Record<string, string>;
       navigationFallback: unknown;
       routes: unknown;
     };
-    const directives = globalHeaders['Content-Security-Policy']!.split('; ');
-    expect(directives).toContain(
-      "connect-src 'self' https://func-api-abc123.azurewebsites.net https://login.microsoftonline.us",
-    );
-    expect(directives).toContain("script-src 'self'");
-    expect(directives).toContain("frame-ancestors 'none'");
-    // The rest of the file is kept: screens fall back to index.html, config.json is never cached.
     expect(navigationFallback).toEqual({
       rewrite: '/index.html',
       exclude: ['/assets/*', '/config.json'],
@@ -72,6 +61,33 @@ describe('the console config written from azd outputs', () => {
       route: '/config.json',
       headers: { 'Cache-Control': 'no-store' },
     });
+    expect(globalHeaders['Content-Security-Policy']!.split('; ')).toEqual([
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "connect-src 'self' https://func-api-abc123.azurewebsites.net https://login.microsoftonline.us",
+      "frame-src 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "form-action 'none'",
+    ]);
+    expect(globalHeaders).toMatchObject({
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    });
+  });
+
+  it('is the only Static Web App configuration: the SWA CLI would prefer one under console/', () => {
+    const under = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory()
+          ? under(join(dir, entry.name))
+          : entry.name === 'staticwebapp.config.json'
+            ? [join(dir, entry.name)]
+            : [],
+      );
+    expect(under(join(REPO_ROOT, 'console'))).toEqual([]);
   });
 
   it('names every missing output and writes nothing', () => {
