@@ -21,6 +21,19 @@ param location string
 @description('Resource group name; empty for rg-<environmentName>.')
 param resourceGroupName string = ''
 
+@allowed([
+  'centralus'
+  'eastasia'
+  'eastus2'
+  'westeurope'
+  'westus2'
+])
+@description('Region of the partner console\'s Static Web App (a Free static web app exists in these regions only; its files are served from the global edge).')
+param consoleLocation string = 'westeurope'
+
+@description('Application (client) id the partner console signs in as; empty for the app registration of authAudience (a single-page-application redirect URI on it).')
+param consoleClientId string = ''
+
 // Mail
 
 @secure()
@@ -202,6 +215,16 @@ module keyVault './app/keyvault.bicep' = {
   }
 }
 
+module console './app/console.bicep' = {
+  name: 'console'
+  scope: rg
+  params: {
+    name: 'stapp-${resourceToken}'
+    location: consoleLocation
+    tags: tags
+  }
+}
+
 module rbac './app/rbac.bicep' = {
   name: 'rbac'
   scope: rg
@@ -260,11 +283,22 @@ module api './app/api.bicep' = {
     mcaTemplateId: mcaTemplateId
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
+    consoleOrigin: consoleOrigin
   }
 }
+
+var consoleOrigin = 'https://${console.outputs.defaultHostname}'
+// The partner console signs in against the organizations endpoint of this cloud's sign-in host and
+// asks for the API's delegated scope; tools/writeConsoleConfig.mjs writes these into its config.json.
+var signInHost = endsWith(authAuthority, '/') ? authAuthority : '${authAuthority}/'
+var apiResource = contains(authAudience, '://') ? authAudience : 'api://${authAudience}'
 
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = api.outputs.name
 output API_BASE_URL string = api.outputs.baseUrl
+output CONSOLE_URL string = consoleOrigin
+output CONSOLE_AUTHORITY string = '${signInHost}organizations/v2.0'
+output CONSOLE_SIGN_IN_CLIENT_ID string = empty(consoleClientId) ? authAudience : consoleClientId
+output CONSOLE_API_SCOPE string = '${apiResource}/access_as_user'

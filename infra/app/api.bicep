@@ -65,6 +65,9 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 100
 
+@description('The partner console\'s origin (https://<static web app host>): the only origin browsers may call the API from.')
+param consoleOrigin string
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -97,6 +100,16 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     keyVaultReferenceIdentity: identityId
     siteConfig: {
       minTlsVersion: '1.2'
+      // The platform answers preflights and adds Access-Control-Allow-Origin for this origin only.
+      // It has no setting for Access-Control-Expose-Headers: the app sends that header itself
+      // (shared/http/endpoint.ts), so the console can read ETag and Retry-After. No credentials:
+      // the console sends a bearer token, never cookies.
+      cors: {
+        allowedOrigins: [
+          consoleOrigin
+        ]
+        supportCredentials: false
+      }
     }
     functionAppConfig: {
       deployment: {

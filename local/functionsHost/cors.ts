@@ -2,7 +2,8 @@
  * CORS as the Functions host answers it when `Host.CORS` (local.settings.json) or the function
  * app's CORS setting lists the allowed origins: only those origins get CORS headers, a
  * preflight allows any method and header they ask for, and `*` allows every origin (without
- * credentials). The local host also exposes the headers the partner console reads.
+ * credentials). Like Azure's platform CORS, it sets no `Access-Control-Expose-Headers`: that is
+ * the app's to send (shared/http/responses.ts), and a local run must fail where Azure would.
  */
 export interface CorsSettings {
   /** Exact origins (`http://127.0.0.1:7074`), or `*`. */
@@ -10,9 +11,6 @@ export interface CorsSettings {
   /** `Host.CORSCredentials`: allow cookies and `Authorization` to be sent with credentials. */
   readonly supportCredentials: boolean;
 }
-
-/** Headers the console reads from API responses (draft edits need the ETag). */
-export const EXPOSED_HEADERS = ['ETag', 'Location', 'Retry-After'] as const;
 
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
@@ -68,8 +66,6 @@ export function answerCors(settings: CorsSettings, request: CorsRequest): CorsAn
       headers['Access-Control-Allow-Headers'] = request.requestHeaders.trim();
     }
     headers['Access-Control-Max-Age'] = String(PREFLIGHT_MAX_AGE_SECONDS);
-  } else {
-    headers['Access-Control-Expose-Headers'] = EXPOSED_HEADERS.join(', ');
   }
   return { preflight, headers };
 }

@@ -9,7 +9,7 @@ import { requireCustomerAdmin, requireRole, type Caller } from '../auth/tokenVal
 import { ConfigurationError } from '../config/appConfig';
 import { DocumentChangedError, InvalidContinuationTokenError } from '../store/documentStore';
 import { fieldProblem, ProblemError } from './problem';
-import { problemResponse } from './responses';
+import { problemResponse, withExposedHeaders } from './responses';
 
 /** What a handler gets: the request, the services, and the invocation for logging. */
 export interface EndpointArgs {
@@ -25,14 +25,14 @@ export interface PartnerEndpointArgs extends EndpointArgs {
 /**
  * Wraps a handler with the error mapping every endpoint shares: a `ProblemError` becomes its
  * problem+json; anything else is logged and answered with a 500 (or 503) carrying the
- * invocation id, never a stack trace.
+ * invocation id, never a stack trace. Every answer names the headers the console may read.
  */
 export function endpoint(handler: (args: EndpointArgs) => Promise<HttpResponseInit>): HttpHandler {
   return async (request, context) => {
     try {
-      return await handler({ request, services: appServices(), context });
+      return withExposedHeaders(await handler({ request, services: appServices(), context }));
     } catch (error) {
-      return errorResponse(error, context);
+      return withExposedHeaders(errorResponse(error, context));
     }
   };
 }

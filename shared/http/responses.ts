@@ -46,3 +46,26 @@ export function etagFromIfMatch(ifMatch: string | null): string | undefined {
     .replace(/^W\//, '')
     .replace(/^"(.*)"$/, '$1');
 }
+
+/**
+ * Response headers a page on another origin (the partner console) may read: the ETag for draft
+ * edits, Retry-After for the resend wait, Location after a create. Azure's platform CORS
+ * (`siteConfig.cors`) adds only Access-Control-Allow-Origin and has no setting for this header,
+ * so the app sends it on every answer; without an allowed origin browsers ignore it.
+ */
+export const EXPOSED_HEADERS = ['ETag', 'Location', 'Retry-After'] as const;
+
+/** The response with `Access-Control-Expose-Headers` added, in whatever form its headers are. */
+export function withExposedHeaders(response: HttpResponseInit): HttpResponseInit {
+  const value = EXPOSED_HEADERS.join(', ');
+  const { headers } = response;
+  if (headers instanceof Headers) {
+    const copy = new Headers(headers);
+    copy.set('Access-Control-Expose-Headers', value);
+    return { ...response, headers: copy };
+  }
+  if (Array.isArray(headers)) {
+    return { ...response, headers: [...headers, ['Access-Control-Expose-Headers', value]] };
+  }
+  return { ...response, headers: { ...headers, 'Access-Control-Expose-Headers': value } };
+}

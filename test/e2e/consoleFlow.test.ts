@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { customerBody, startTestStack, type TestStack } from '../integration/support/testStack';
+import { customerBody, type TestStack } from '../integration/support/testStack';
 import {
   DESKTOP,
   describeInBrowser,
-  horizontalOverflow,
-  launchBrowser,
   PHONE,
   saveScreenshot,
   seriousAccessibilityViolations,
 } from './support/browser';
-import { buildConsole } from './support/consoleBuild';
+import {
+  CONSOLE_AXE_SCOPE as AXE_SCOPE,
+  consoleTestBed,
+  expectConsoleAccessible as expectAccessible,
+  signInToConsole as signInAt,
+} from './support/consoleSession';
 import { signInOnDevIssuerPage } from './support/devIssuerSignIn';
 
 /**
@@ -21,32 +23,13 @@ import { signInOnDevIssuerPage } from './support/devIssuerSignIn';
  * browser; the partner manages the customer on Customers. In German on a phone too; axe on
  * every screen. `UPDATE_SCREENSHOTS=1` refreshes the README's screenshots.
  */
-/**
- * What axe leaves out: the email preview (the customer's email, in a sandboxed frame without
- * scripts that axe cannot enter) and Fluent UI's focus sentinels (Tabster's `<i aria-hidden
- * tabindex=0 data-tabster-dummy>`, which hand focus straight on and are never read out).
- */
-const AXE_SCOPE = { exclude: ['iframe.preview-html', '[data-tabster-dummy]'] };
-
 describeInBrowser('the partner console', () => {
   jest.setTimeout(120_000);
+  const bed = consoleTestBed();
   let stack: TestStack;
   let browser: Browser;
-  let distDir: string;
   let consoleUrl: string;
-
-  beforeAll(async () => {
-    distDir = buildConsole();
-    stack = await startTestStack({}, { console: { distDir } });
-    consoleUrl = stack.consoleUrl!;
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-    rmSync(distDir, { recursive: true, force: true });
-  });
+  beforeAll(() => ({ stack, browser, consoleUrl } = bed));
 
   async function newPage(viewport: { width: number; height: number }, locale: string) {
     const context = await browser.newContext({ viewport, locale });
@@ -55,25 +38,12 @@ describeInBrowser('the partner console', () => {
     return { context, page };
   }
 
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await seriousAccessibilityViolations(page, AXE_SCOPE)).toEqual([]);
-    expect(await horizontalOverflow(page)).toBe(0);
-  }
-
-  async function signInToConsole(
+  const signInToConsole = (
     page: Page,
     tenantId: string,
     roles: readonly ('AdminAgent' | 'SalesAgent')[],
-    signInLabel = 'Sign in',
-  ): Promise<void> {
-    await page.goto(`${consoleUrl}/customers`);
-    await page.getByRole('button', { name: signInLabel }).click();
-    await signInOnDevIssuerPage(
-      page,
-      { tenantId, username: 'grace@partner.example', displayName: 'Grace Hopper', roles },
-      new RegExp(`^${consoleUrl}/customers$`),
-    );
-  }
+    signInLabel?: string,
+  ) => signInAt(page, consoleUrl, tenantId, roles, signInLabel);
 
   test('en-US on a desktop: first run, request with DAP, copy, send, the customer accepts, the partner assigns a support contact and removes the relationship', async () => {
     const tenantId = randomUUID();
@@ -157,6 +127,15 @@ describeInBrowser('the partner console', () => {
     expect(await page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Cancel' }).click();
+    // Saving sends If-Match with the ETag the console read: the API must expose that header to
+    // a page on another origin (Azure's platform CORS does not, the app does).
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const subject = `Reseller relationship for ${customer.companyName}`;
+    await page.getByRole('textbox', { name: 'Subject' }).fill(subject);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Changes saved.').waitFor();
+    const edited = await stack.api(`/api/invitations/${invitationId}`, { token: partner });
+    expect(edited.body.draft.subject).toBe(subject);
     await saveScreenshot(page, 'console-review.png');
 
     await page.getByRole('button', { name: 'Copy to clipboard' }).click();

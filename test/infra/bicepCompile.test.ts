@@ -51,7 +51,16 @@ describe('Bicep compiler and linter (real CLI)', () => {
       expect(template.$schema).toMatch(/\/subscriptionDeploymentTemplate\.json#$/);
       // azd reads these after provisioning (README: `azd env get-values`).
       expect(Object.keys(template.outputs)).toEqual(
-        expect.arrayContaining(['AZURE_RESOURCE_GROUP', 'AZURE_FUNCTION_APP_NAME', 'API_BASE_URL']),
+        expect.arrayContaining([
+          'AZURE_RESOURCE_GROUP',
+          'AZURE_FUNCTION_APP_NAME',
+          'API_BASE_URL',
+          // tools/writeConsoleConfig.mjs writes the console's config.json from these.
+          'CONSOLE_URL',
+          'CONSOLE_AUTHORITY',
+          'CONSOLE_SIGN_IN_CLIENT_ID',
+          'CONSOLE_API_SCOPE',
+        ]),
       );
     },
     COMPILE_TIMEOUT_MS,

@@ -26,6 +26,7 @@ describe('templates the offline checks can read (a)', () => {
       .sort();
     expect(names).toEqual([
       'app/api.bicep',
+      'app/console.bicep',
       'app/cosmos.bicep',
       'app/identity.bicep',
       'app/keyvault.bicep',

@@ -65,6 +65,60 @@ describe('deployed resources', () => {
     expect(tags && sourceText(tags)).toMatch(/'azd-service-name': 'api'/);
   });
 
+  it('hosts the partner console on a Free Static Web App that azd deploys as the service console', () => {
+    const { resource } = only('Microsoft.Web/staticSites');
+    expect(toPlain(resource.body)).toMatchObject({
+      sku: { name: 'Free', tier: 'Free' },
+      properties: { provider: 'Custom' },
+    });
+    const tags = propertyAt(resource.body, 'tags');
+    expect(tags && sourceText(tags)).toMatch(/'azd-service-name': 'console'/);
+    expect(moduleParam('console', 'location')).toBe('consoleLocation');
+  });
+
+  it("lets browsers call the API from the console's https origin only, without credentials", () => {
+    const { file, resource } = only('Microsoft.Web/sites');
+    const cors = propertyAt(resource.body, 'properties.siteConfig.cors');
+    expect(toPlain(cors)).toEqual({
+      allowedOrigins: [{ $expr: 'consoleOrigin' }],
+      supportCredentials: false,
+    });
+    expect(file.params.find((param) => param.name === 'consoleOrigin')?.defaultValue).toBe(
+      undefined,
+    );
+    expect(moduleParam('api', 'consoleOrigin')).toBe('consoleOrigin');
+    const origin = set.main.variables.find((variable) => variable.name === 'consoleOrigin');
+    expect(resolveText(origin?.value, set.main)).toBe(
+      'https://{module:console.outputs.defaultHostname}',
+    );
+    const consoleFile = [...set.files.values()].find((candidate) =>
+      candidate.path.endsWith('console.bicep'),
+    )!;
+    const hostname = consoleFile.outputs.find((output) => output.name === 'defaultHostname');
+    expect(hostname && toPlain(hostname.value)).toEqual({
+      $expr: 'staticSite.properties.defaultHostname',
+    });
+  });
+
+  it('gives the console its sign-in settings as outputs, on the sign-in host of the cloud deployed to', () => {
+    const outputs = Object.fromEntries(
+      set.main.outputs.map((output) => [output.name, resolveText(output.value, set.main)]),
+    );
+    expect(outputs).toMatchObject({
+      API_BASE_URL: '{module:api.outputs.baseUrl}',
+      CONSOLE_URL: 'https://{module:console.outputs.defaultHostname}',
+    });
+    const source = (name: string) => {
+      const output = set.main.outputs.find((candidate) => candidate.name === name);
+      return output && sourceText(output.value);
+    };
+    expect(source('CONSOLE_AUTHORITY')).toBe('${signInHost}organizations/v2.0');
+    expect(source('CONSOLE_API_SCOPE')).toBe('${apiResource}/access_as_user');
+    expect(source('CONSOLE_SIGN_IN_CLIENT_ID')).toBe(
+      'empty(consoleClientId) ? authAudience : consoleClientId',
+    );
+  });
+
   it('turns shared keys and public blob access off on the storage account', () => {
     expect(plainBody('Microsoft.Storage/storageAccounts')).toMatchObject({
       properties: {

@@ -9,6 +9,10 @@ export interface ApiResult<T> {
 export interface ApiRequest {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly json?: unknown;
+  /** A body sent as it is (an uploaded file), with its media type. */
+  readonly file?: { readonly body: Blob; readonly type: string };
+  /** `blob`: the answer is a file to save (a CSV download), not JSON. */
+  readonly responseAs?: 'json' | 'blob';
   readonly headers?: Readonly<Record<string, string>>;
   readonly query?: Readonly<Record<string, string | undefined>>;
 }
@@ -30,17 +34,19 @@ export function createApiClient(
       if (value !== undefined && value !== '') url.searchParams.set(name, value);
     }
     const headers: Record<string, string> = {
-      Accept: 'application/json',
+      Accept: request.responseAs === 'blob' ? '*/*' : 'application/json',
       Authorization: `Bearer ${accessToken()}`,
       ...request.headers,
     };
     if (request.json !== undefined) headers['Content-Type'] = 'application/json';
+    if (request.file !== undefined) headers['Content-Type'] = request.file.type;
+    const body = request.json !== undefined ? JSON.stringify(request.json) : request.file?.body;
     let response: Response;
     try {
       response = await fetch(url, {
         method: request.method ?? 'GET',
         headers,
-        ...(request.json === undefined ? {} : { body: JSON.stringify(request.json) }),
+        ...(body === undefined ? {} : { body }),
       });
     } catch {
       throw networkProblem();
@@ -50,11 +56,15 @@ export function createApiClient(
       if (problem.status === 401) onUnauthenticated();
       throw problem;
     }
+    const etag = response.headers.get('ETag') ?? undefined;
+    if (request.responseAs === 'blob') {
+      return { status: response.status, body: (await response.blob()) as T, etag };
+    }
     const text = await response.text();
     return {
       status: response.status,
       body: (text === '' ? undefined : JSON.parse(text)) as T,
-      etag: response.headers.get('ETag') ?? undefined,
+      etag,
     };
   };
 }

@@ -1,5 +1,6 @@
 import type { Locale, PartnerCloud } from '../../../shared/domain/cloud';
 import type { DelegatedAdminStatus } from '../../../shared/domain/delegatedAdminRequest';
+import type { DeliveryState } from '../../../shared/domain/emailDelivery';
 import type { InvitationStatus } from '../../../shared/domain/invitationStatus';
 
 /** Response shapes of the API, as openapi.yaml documents them (the parts the console reads). */
@@ -35,6 +36,17 @@ export interface InvitationSummary {
   readonly expiresAt: string;
   readonly sentAt?: string;
   readonly lastResendAt?: string;
+  /** What became of the email (SendGrid's events); absent until the first one. */
+  readonly delivery?: EmailDelivery;
+}
+
+export type { DeliveryState };
+
+export interface EmailDelivery {
+  readonly state: DeliveryState;
+  readonly at: string;
+  /** The receiving server's answer, for bounces, drops and deferrals. */
+  readonly reason?: string;
 }
 
 export interface HistoryEntry {
@@ -127,4 +139,41 @@ export interface AuditEvent {
   readonly actor: string;
   readonly action: string;
   readonly subject?: string;
+}
+
+export type InvitationBatchStatus =
+  'validating' | 'running' | 'completed' | 'completed_with_errors';
+export type InvitationBatchRowStatus = 'pending' | 'created' | 'failed';
+
+/** A CSV upload of many invitations (`/api/invitation-batches/{id}`), worked on by queues. */
+export interface InvitationBatch {
+  readonly id: string;
+  readonly status: InvitationBatchStatus;
+  readonly send: boolean;
+  readonly source: 'csv' | 'json';
+  readonly counts: {
+    readonly total: number;
+    readonly created: number;
+    readonly failed: number;
+    readonly pending: number;
+  };
+  readonly progress: {
+    readonly processedRows: number;
+    readonly totalRows: number;
+    readonly percent: number;
+  };
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly completedAt?: string;
+}
+
+/** One line of a batch file and what became of it. */
+export interface InvitationBatchRow {
+  readonly line: number;
+  readonly status: InvitationBatchRowStatus;
+  readonly invitationId?: string;
+  readonly code?: string;
+  /** The column the problem is about (`email`, `country`, …), or `row`. */
+  readonly field?: string;
+  readonly message?: string;
 }

@@ -3,6 +3,8 @@ import { useEffect, useId, type ReactNode } from 'react';
 import type { ApiProblem } from '../api/apiProblem';
 import { isAdminAgent } from '../auth/signIn';
 import { AdminScreen } from '../admin/AdminScreen';
+import { BatchesScreen } from '../batches/BatchesScreen';
+import { BatchScreen } from '../batches/BatchScreen';
 import { CustomersScreen } from '../customers/CustomersScreen';
 import { FirstRunScreen } from '../firstRun/FirstRunScreen';
 import { UI_LOCALES, useI18n, type UiLocale } from '../i18n/i18n';
@@ -103,6 +105,9 @@ function Screen() {
   if (route(PATHS.customers)) return <CustomersScreen />;
   if (route(PATHS.request)) return <RequestScreen />;
   if (route(PATHS.invitations)) return <InvitationsScreen />;
+  if (route(PATHS.batches)) return <BatchesScreen />;
+  const batch = route('/invitations/batches/:id');
+  if (batch) return <BatchScreen batchId={batch.id!} />;
   const review = route('/invitations/:id/review');
   if (review) return <ReviewScreen invitationId={review.id!} />;
   if (route(PATHS.admin)) return <AdminScreen />;

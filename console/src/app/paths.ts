@@ -6,4 +6,6 @@ export const PATHS = {
   invitations: '/invitations',
   review: (id: string) => `/invitations/${encodeURIComponent(id)}/review`,
   admin: '/admin',
+  batches: '/invitations/batches',
+  batch: (id: string) => `/invitations/batches/${encodeURIComponent(id)}`,
 } as const;

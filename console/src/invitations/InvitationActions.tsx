@@ -1,4 +1,11 @@
-import { Button, Subtitle2, Text } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Subtitle2,
+  Text,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { decideTransition } from '../../../shared/domain/invitationStatus';
 import { ApiProblem } from '../api/apiProblem';
@@ -7,15 +14,22 @@ import { useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Loading, ProblemBar, SuccessBar } from '../ui/feedback';
+import { deliveryNeedsNewAddress } from './deliveryBadge';
+import { FixAddressDialog } from './FixAddressDialog';
 import { resendWait } from './resendWait';
 
-/** One invitation, expanded: its history, resend (showing the rate limit's wait) and revoke. */
+/**
+ * One invitation, expanded: its history, resend (showing the rate limit's wait) and revoke; for
+ * an email that bounced, a new invitation to the fixed address (`onReplaced` then reloads).
+ */
 export function InvitationActions({
   summary,
   onChanged,
+  onReplaced,
 }: {
   summary: InvitationSummary;
   onChanged: (invitation: Invitation) => void;
+  onReplaced?: () => void;
 }) {
   const { t, formatDate } = useI18n();
   const { api } = useSession();
@@ -23,6 +37,7 @@ export function InvitationActions({
   const [problem, setProblem] = useState<ApiProblem>();
   const [notice, setNotice] = useState<string>();
   const [confirming, setConfirming] = useState(false);
+  const [fixing, setFixing] = useState(false);
   const [busy, setBusy] = useState(false);
   const path = `/api/invitations/${encodeURIComponent(summary.id)}`;
   const company = summary.customer.companyName;
@@ -73,6 +88,8 @@ export function InvitationActions({
   }
   const canResend = invitation.status === 'sent';
   const canRevoke = decideTransition(invitation.status, 'revoke').kind === 'move';
+  const { delivery } = invitation;
+  const undelivered = delivery !== undefined && deliveryNeedsNewAddress(delivery.state);
   return (
     <div className="details">
       <div>
@@ -92,6 +109,22 @@ export function InvitationActions({
         </ol>
       </div>
       <div className="form">
+        {undelivered && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              {format(t.invitations.deliveryFailed, {
+                email: invitation.customer.email,
+                date: formatDate(delivery.at),
+                reason: delivery.reason ?? t.invitations.deliveryStates[delivery.state],
+              })}
+            </MessageBarBody>
+            {canRevoke && (
+              <MessageBarActions>
+                <Button onClick={() => setFixing(true)}>{t.invitations.fixAddress}</Button>
+              </MessageBarActions>
+            )}
+          </MessageBar>
+        )}
         {problem && <ProblemBar problem={problem} />}
         {notice && <SuccessBar>{notice}</SuccessBar>}
         <div className="actions">
@@ -115,6 +148,19 @@ export function InvitationActions({
           onConfirm={() => void act('revoke')}
           onCancel={() => setConfirming(false)}
         />
+        {fixing && (
+          <FixAddressDialog
+            invitation={invitation}
+            open
+            onClose={() => setFixing(false)}
+            onReplaced={(email) => {
+              setFixing(false);
+              setNotice(format(t.invitations.fixed, { email, old: invitation.customer.email }));
+              void load().then(onChanged);
+              onReplaced?.();
+            }}
+          />
+        )}
       </div>
     </div>
   );

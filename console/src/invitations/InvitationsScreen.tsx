@@ -20,6 +20,8 @@ import { useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
 import { EmptyState, PageFooter, ProblemBar } from '../ui/feedback';
 import { usePagedList } from '../ui/usePagedList';
+import { BatchUpload } from '../batches/BatchUpload';
+import { DeliveryBadge } from './deliveryBadge';
 import { InvitationActions } from './InvitationActions';
 
 /** Invitations: filter by status, page, and per invitation its history, resend and revoke. */
@@ -98,7 +100,11 @@ export function InvitationsScreen() {
                         <br />
                         <Text size={200}>{invitation.customer.email}</Text>
                       </TableCell>
-                      <TableCell>{t.invitations.statuses[invitation.status]}</TableCell>
+                      <TableCell>
+                        {t.invitations.statuses[invitation.status]}
+                        {invitation.delivery && <br />}
+                        <DeliveryBadge delivery={invitation.delivery} />
+                      </TableCell>
                       <TableCell>{formatDate(invitation.createdAt)}</TableCell>
                       <TableCell>{formatDate(invitation.expiresAt)}</TableCell>
                       <TableCell>
@@ -123,6 +129,7 @@ export function InvitationsScreen() {
                             onChanged={(next: Invitation) =>
                               list.update((i) => i.id === invitation.id, next)
                             }
+                            onReplaced={list.reload}
                           />
                         </TableCell>
                       </TableRow>
@@ -135,6 +142,7 @@ export function InvitationsScreen() {
         </div>
       )}
       <PageFooter list={list} />
+      <BatchUpload />
     </>
   );
 }

@@ -49,6 +49,26 @@ export function EmptyState({ children, action }: { children: ReactNode; action?:
   );
 }
 
+/**
+ * Above a paged list: its problem with a retry, or, once loaded and empty, what the screen says
+ * to do next (an `EmptyState`).
+ */
+export function ListStatus({
+  list,
+  empty,
+}: {
+  list: {
+    loading: boolean;
+    problem: ApiProblem | undefined;
+    items: readonly unknown[];
+    reload: () => void;
+  };
+  empty: ReactNode;
+}) {
+  if (list.problem) return <ProblemBar problem={list.problem} onRetry={list.reload} />;
+  return !list.loading && list.items.length === 0 ? empty : null;
+}
+
 /** Below a paged list: progress while a page loads, then "Load more" while there are more. */
 export function PageFooter({
   list,

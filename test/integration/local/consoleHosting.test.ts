@@ -69,7 +69,15 @@ describe('console hosting on the local stack', () => {
     const partner = await stack.partnerWithProfile();
     const created = await partner.api('/api/partner', { headers: { Origin: stack.consoleUrl! } });
     expect(created.headers.get('access-control-allow-origin')).toBe(stack.consoleUrl);
-    expect(created.headers.get('access-control-expose-headers')).toContain('ETag');
+    // Sent by the app, not the host: Azure's platform CORS exposes nothing by itself.
+    expect(created.headers.get('access-control-expose-headers')).toBe(
+      'ETag, Location, Retry-After',
+    );
+    const missing = await partner.api('/api/invitations/00000000000000000000000000', {
+      headers: { Origin: stack.consoleUrl! },
+    });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('access-control-expose-headers')).toContain('Retry-After');
   });
 
   it('serves its OpenAPI document, anonymously', async () => {
