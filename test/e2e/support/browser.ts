@@ -53,6 +53,7 @@ export async function seriousAccessibilityViolations(
   page: Page,
   options: { exclude?: readonly string[] } = {},
 ): Promise<string[]> {
+  await animationsSettled(page);
   const builder = new AxeBuilder({ page });
   // E.g. a sandboxed frame without scripts (the console's email preview), which axe cannot enter.
   for (const selector of options.exclude ?? []) builder.exclude(selector);
@@ -60,6 +61,20 @@ export async function seriousAccessibilityViolations(
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+/**
+ * Waits for the page's finite animations and transitions (a dialog fading in) to end: contrast
+ * measured mid-fade is a false finding. Spinners and other endless animations are not waited for.
+ */
+async function animationsSettled(page: Page): Promise<void> {
+  // A string, not a function: the project's TypeScript has no DOM types, and this runs there.
+  await page.evaluate(`Promise.all(
+    document
+      .getAnimations()
+      .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+      .map((a) => a.finished.catch(() => undefined)),
+  )`);
 }
 
 /** How far the page is wider than the viewport (0 = no horizontal scrolling). */
