@@ -80,7 +80,7 @@ const MAX_CONFLICT_BACKOFF_MS = 100;
  * A random pause before attempt `attempt + 1`, growing with each lost race: writers that all
  * read the same version would otherwise retry in lockstep and collide again.
  */
-function conflictBackoff(attempt: number): Promise<void> {
+export function conflictBackoff(attempt: number): Promise<void> {
   const ceiling = Math.min(MAX_CONFLICT_BACKOFF_MS, 5 * 2 ** attempt);
   return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
 }
