@@ -36,14 +36,14 @@ const SERVER_PROCESS = path.join(
  * Classifies a Cosmos REST request (see local/servers/cosmosProcess.cjs, where the server's
  * process counts with it). Counted at the server, so every path of the app is seen.
  */
-export const classifyCosmosRequest: (
+type Classifier = (
   method: string,
   path: string,
   headers: Readonly<Record<string, string | string[] | undefined>>,
-) => CosmosOperation = (
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require(SERVER_PROCESS) as { classifyCosmosRequest: typeof classifyCosmosRequest }
-).classifyCosmosRequest;
+) => CosmosOperation;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const serverProcess = require(SERVER_PROCESS) as { classifyCosmosRequest: Classifier };
+export const classifyCosmosRequest: Classifier = serverProcess.classifyCosmosRequest;
 
 /**
  * Starts `@vercel/cosmosdb-server` over plain HTTP on loopback, in a child process of its own
