@@ -1,4 +1,4 @@
-import { DocumentConflictError, updateDocument, type StoredDocument } from '../store/documentStore';
+import { createUnlessExists, DocumentConflictError, updateDocument } from '../store/documentStore';
 import {
   partitionKeys,
   type CustomerDocument,
@@ -40,17 +40,6 @@ async function createCustomerRecord(
   }
 }
 
-/** Creates a document unless it exists: a redelivered message writes nothing twice. */
-async function createOnce<T extends StoredDocument>(deps: Dependencies, doc: T): Promise<void> {
-  try {
-    await deps.store.create<T>(doc);
-  } catch (error) {
-    if (!(error instanceof DocumentConflictError)) {
-      throw error;
-    }
-  }
-}
-
 /**
  * Carries what an accepted invitation says about the customer onto the customer's records: the
  * MCA attestation it was accepted with (one document per acceptance, keyed by the invitation)
@@ -65,7 +54,8 @@ export async function recordCustomerAcceptance(
   const tenantId = invitation.acceptance?.signedIn?.tenantId;
   const pk = partitionKeys.customer(invitation.customerId);
   if (mca !== undefined) {
-    await createOnce<McaAttestationDocument>(deps, {
+    // Unless it exists: a redelivered message writes nothing twice.
+    await createUnlessExists<McaAttestationDocument>(deps.store, {
       ...mca,
       id: `mca:${mca.attestationId}`,
       pk,

@@ -1,6 +1,7 @@
 import { ProblemError } from '../http/problem';
 import {
   conflictBackoff,
+  createUnlessExists,
   DocumentChangedError,
   DocumentConflictError,
   updateDocument,
@@ -65,13 +66,10 @@ export async function startWebhookIndex(
   deps: Dependencies,
   partnerTenantId: string,
 ): Promise<void> {
-  try {
-    await deps.store.create(indexDocument(partnerTenantId, [], deps.now().toISOString()));
-  } catch (error) {
-    if (!(error instanceof DocumentConflictError)) {
-      throw error;
-    }
-  }
+  await createUnlessExists(
+    deps.store,
+    indexDocument(partnerTenantId, [], deps.now().toISOString()),
+  );
 }
 
 /**

@@ -122,3 +122,19 @@ export async function updateDocument<T extends StoredDocument>(
     }
   }
 }
+
+/** Creates `document` unless one with its id exists; true when this call created it. */
+export async function createUnlessExists<T extends StoredDocument>(
+  store: DocumentStore,
+  document: T,
+): Promise<boolean> {
+  try {
+    await store.create<T>(document);
+    return true;
+  } catch (error) {
+    if (error instanceof DocumentConflictError) {
+      return false;
+    }
+    throw error;
+  }
+}

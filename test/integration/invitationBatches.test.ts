@@ -81,6 +81,22 @@ async function allRows(partner: Partner, batchId: string, query = '') {
   return rows;
 }
 
+/** The row as a single `POST /api/invitations`. */
+function createSingle(partner: Partner, row: Row, includeDelegatedAdmin: boolean) {
+  return partner.api('/api/invitations', {
+    method: 'POST',
+    json: {
+      customer: {
+        email: row.email,
+        companyName: row.companyName,
+        domain: row.domain,
+        country: row.country,
+      },
+      includeDelegatedAdmin,
+    },
+  });
+}
+
 const documentsOf = (partner: Partner, type: string) => partnerDocuments(stack, partner, type);
 const queueMessage = (queue: string, message: object) => putMessage(stack, queue, message);
 
@@ -293,19 +309,7 @@ describe('uploads', () => {
     const partner = await stack.partnerWithProfile();
     const tag = randomUUID().slice(0, 8);
     const [single, revoked, earlier, fresh] = [1, 2, 3, 4].map((n) => goodRow(n, tag));
-    const create = (row: Row) =>
-      partner.api('/api/invitations', {
-        method: 'POST',
-        json: {
-          customer: {
-            email: row.email,
-            companyName: row.companyName,
-            domain: row.domain,
-            country: row.country,
-          },
-          includeDelegatedAdmin: false,
-        },
-      });
+    const create = (row: Row) => createSingle(partner, row, false);
     expect((await create(single!)).status).toBe(201);
     const toRevoke = await create(revoked!);
     const revoke = await partner.api(`/api/invitations/${toRevoke.body.id}/revoke`, {
@@ -352,18 +356,7 @@ describe('uploads', () => {
     const partner = await stack.partnerWithProfile();
     const tag = randomUUID().slice(0, 8);
     const row = goodRow(1, tag); // DAP requested
-    const single = await partner.api('/api/invitations', {
-      method: 'POST',
-      json: {
-        customer: {
-          email: row.email,
-          companyName: row.companyName,
-          domain: row.domain,
-          country: row.country,
-        },
-        includeDelegatedAdmin: true,
-      },
-    });
+    const single = await createSingle(partner, row, true);
     const admin = await stack.customerAdmin(row.domain);
     expect((await admin.accept(single.body.acceptUrl, MCA_SIGNER)).status).toBe(303);
     await stack.waitForIdle(15_000);
