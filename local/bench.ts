@@ -143,18 +143,28 @@ async function main(): Promise<void> {
       { label: 'with activation: ' },
     );
     const drained = performance.now() - Math.max(activationStarted, ...acceptedAt);
-    const list = await callApi(stack.functionsUrl, '/api/customers?limit=100', { token });
+    // At thousands of customers the local Cosmos server's query (a scan of every document) can
+    // outlast the client's 60 s timeout: counted and printed, so the run still ends.
+    const pageFailures: string[] = [];
+    const customersPage = (limit: number) =>
+      callApi(stack.functionsUrl, `/api/customers?limit=${limit}`, { token }).catch(
+        (error: unknown) => {
+          pageFailures.push(String(error).split('\n')[0]!.slice(0, 160));
+          return undefined;
+        },
+      );
+    const list = await customersPage(100);
     console.log(
       `\nactivation queue drained ${drained.toFixed(0)} ms after the last acceptance; ` +
-        `first Customers page holds ${(list!.items as unknown[]).length} customers`,
+        `first Customers page holds ${list === undefined ? 'nothing (failed)' : (list.items as unknown[]).length} customers`,
     );
     // A sample of page loads is enough for its latency, however many customers there are.
-    await phase(
-      'GET /api/customers (page)',
-      'read',
-      () => callApi(stack.functionsUrl, '/api/customers?limit=25', { token }),
-      { count: Math.min(INVITATIONS, CUSTOMER_PAGE_LOADS) },
-    );
+    await phase('GET /api/customers (page)', 'read', () => customersPage(25), {
+      count: Math.min(INVITATIONS, CUSTOMER_PAGE_LOADS),
+    });
+    if (pageFailures.length > 0) {
+      console.log(`Customers page failed ${pageFailures.length} time(s), e.g. ${pageFailures[0]}`);
+    }
     if (BATCH_ROWS > 0) {
       await benchInvitationBatch(stack, { rows: BATCH_ROWS, concurrency: CONCURRENCY, floor });
     }
