@@ -53,6 +53,13 @@ export async function seriousAccessibilityViolations(
   page: Page,
   options: { exclude?: readonly string[] } = {},
 ): Promise<string[]> {
+  // A dialog fading in has text at partial opacity, which axe reads as low contrast: let the
+  // page's finite animations and transitions finish first (a string: no DOM types here).
+  await page.evaluate(
+    `Promise.all(document.getAnimations()
+      .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+      .map((a) => a.finished.catch(() => undefined))).then(() => undefined)`,
+  );
   const builder = new AxeBuilder({ page });
   // E.g. a sandboxed frame without scripts (the console's email preview), which axe cannot enter.
   for (const selector of options.exclude ?? []) builder.exclude(selector);
