@@ -46,6 +46,12 @@ const DEFAULT_MESSAGE_LEASE_SECONDS = 600;
 const DEFAULT_MIN_POLLING_INTERVAL_MS = 100;
 const MAX_MESSAGES_PER_RECEIVE = 32;
 const IDLE_CHECK_INTERVAL_MS = 25;
+/**
+ * Azurite counts a queue's messages by scanning all of them, so with thousands queued the idle
+ * check itself slows every receive and delete: it waits longer the more messages there are.
+ */
+const IDLE_CHECK_MS_PER_QUEUED_MESSAGE = 0.2;
+const MAX_IDLE_CHECK_INTERVAL_MS = 2_000;
 
 /** A sleep that `wake()` can end early, so pollers react at once to close and to free slots. */
 class WakeableSleep {
@@ -316,7 +322,12 @@ export async function startQueueHost(options: QueueHostOptions): Promise<QueueHo
             listener.sleeper.wake();
           }
         });
-        await new Promise((resolve) => setTimeout(resolve, IDLE_CHECK_INTERVAL_MS));
+        const queued = counts.reduce((sum, count) => sum + count, 0);
+        const interval = Math.min(
+          MAX_IDLE_CHECK_INTERVAL_MS,
+          Math.max(IDLE_CHECK_INTERVAL_MS, queued * IDLE_CHECK_MS_PER_QUEUED_MESSAGE),
+        );
+        await new Promise((resolve) => setTimeout(resolve, interval));
       }
     },
   };

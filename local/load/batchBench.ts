@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { CosmosClient } from '@azure/cosmos';
-import { LOCAL_CONTAINER, LOCAL_DATABASE, type LocalStack } from '../localStack';
+import type { LocalStack } from '../localStack';
 import { callApi } from './apiClient';
-import { inParallel } from './figures';
+import { operationsLine, ratio, type CosmosFloor } from './cosmosFloor';
 
 /** A new partner tenant with a profile in Germany, and an AdminAgent token for it. */
 export async function benchPartner(stack: LocalStack, displayName: string) {
@@ -17,41 +16,19 @@ export async function benchPartner(stack: LocalStack, displayName: string) {
   return { tenantId, token };
 }
 
-/**
- * Raw creates of small documents per second, straight into the stack's Cosmos server with the
- * real client, `concurrency` at a time: the floor a batch row (several writes each) is measured
- * against.
- */
-async function rawCreateRate(stack: LocalStack, count: number, concurrency: number) {
-  const client = new CosmosClient({
-    endpoint: stack.cosmos.endpoint,
-    key: stack.cosmos.key,
-    connectionPolicy: { enableEndpointDiscovery: false },
-  });
-  try {
-    const container = client.database(LOCAL_DATABASE).container(LOCAL_CONTAINER);
-    const pk = `bench:${randomUUID()}`;
-    const started = performance.now();
-    await inParallel(count, concurrency, (i) =>
-      container.items.create({ id: `raw-${i}`, pk, type: 'benchRaw', n: i }),
-    );
-    return (count / (performance.now() - started)) * 1000;
-  } finally {
-    client.dispose();
-  }
-}
+/** How often the batch's progress is printed while it runs, so a stall shows as one. */
+const PROGRESS_EVERY_MS = 15_000;
 
 /**
  * Posts an invitation batch of `rows` rows as CSV with `send=true` and prints how long it took
  * until every row was created and until every email was sent, as rows per second and as a
- * ratio to the raw create floor measured just before.
+ * ratio to the raw create floor measured in the same run, with its Cosmos operations per row.
  */
 export async function benchInvitationBatch(
   stack: LocalStack,
-  options: { rows: number; concurrency: number },
+  options: { rows: number; concurrency: number; floor: CosmosFloor },
 ): Promise<void> {
-  const { rows, concurrency } = options;
-  const floor = await rawCreateRate(stack, Math.min(rows, 5000), concurrency);
+  const { rows, concurrency, floor } = options;
   const { tenantId, token } = await benchPartner(stack, 'Batch Partner');
   const lines = ['email,companyName,domain,country,includeDelegatedAdmin,locale'];
   for (let i = 0; i < rows; i++) {
@@ -60,6 +37,8 @@ export async function benchInvitationBatch(
     );
   }
   const sentBefore = stack.sendgrid.messages().length;
+  await stack.waitForIdle(600_000);
+  await stack.cosmos.resetOperationCounts();
   const started = performance.now();
   const response = await fetch(`${stack.functionsUrl}/api/invitation-batches?send=true`, {
     method: 'POST',
@@ -73,6 +52,7 @@ export async function benchInvitationBatch(
   }
   let status = '';
   let counts: unknown;
+  let printedAt = performance.now();
   while (status !== 'completed' && status !== 'completed_with_errors') {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const view = await callApi(stack.functionsUrl, `/api/invitation-batches/${batch.id}`, {
@@ -80,10 +60,25 @@ export async function benchInvitationBatch(
     });
     status = String(view!.status);
     counts = view!.counts;
+    if (performance.now() - printedAt > PROGRESS_EVERY_MS) {
+      printedAt = performance.now();
+      const seconds = ((printedAt - started) / 1000).toFixed(0);
+      console.log(`  … ${seconds} s: ${status} ${JSON.stringify(counts)}`);
+    }
   }
   const created = performance.now() - started;
-  await stack.waitForIdle(1_800_000);
+  for (;;) {
+    try {
+      await stack.waitForIdle(PROGRESS_EVERY_MS);
+      break;
+    } catch {
+      const seconds = ((performance.now() - started) / 1000).toFixed(0);
+      const emails = stack.sendgrid.messages().length - sentBefore;
+      console.log(`  … ${seconds} s: ${emails} emails sent`);
+    }
+  }
   const sent = performance.now() - started;
+  const operations = await stack.cosmos.operationCounts();
   const emails = stack.sendgrid.messages().length - sentBefore;
   const rate = (rows / created) * 1000;
   console.log(
@@ -93,7 +88,9 @@ export async function benchInvitationBatch(
   );
   console.log(
     `  ${rate.toFixed(0)} rows/s created, ${((rows / sent) * 1000).toFixed(0)} rows/s created and sent; ` +
-      `raw Cosmos create floor ${floor.toFixed(0)} docs/s (${concurrency} concurrent); ` +
-      `ratio ${(rate / floor).toFixed(3)}`,
+      `raw Cosmos create floor ${floor.create.perSecond.toFixed(0)} docs/s (${concurrency} concurrent); ` +
+      `ratio ${ratio(rate, floor.create.perSecond)} created, ` +
+      `${ratio((rows / sent) * 1000, floor.create.perSecond)} created and sent`,
   );
+  console.log(`  ${operationsLine(operations, rows)} (created and sent)`);
 }

@@ -1,6 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { createHttpServer } from '@vercel/cosmosdb-server';
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { CosmosClient } from '@azure/cosmos';
+import { findProjectRoot } from '../projectRoot';
 
 /**
  * The local server accepts any key; this value only satisfies the client's need for a
@@ -12,8 +13,8 @@ export interface LocalCosmos {
   readonly endpoint: string;
   readonly key: string;
   /** Document operations served since the last `resetOperationCounts()`, by kind. */
-  operationCounts(): Readonly<CosmosOperationCounts>;
-  resetOperationCounts(): void;
+  operationCounts(): Promise<Readonly<CosmosOperationCounts>>;
+  resetOperationCounts(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -23,55 +24,32 @@ export type CosmosOperation =
 
 export type CosmosOperationCounts = Record<CosmosOperation, number>;
 
+/** The server's own process (plain CommonJS, so the same file serves ts-jest and dist/). */
+const SERVER_PROCESS = path.join(
+  findProjectRoot(__dirname),
+  'local',
+  'servers',
+  'cosmosProcess.cjs',
+);
+
 /**
- * Classifies a request as the Cosmos REST API defines it: document reads and writes under
- * `/dbs/{db}/colls/{coll}/docs`, a POST flagged `x-ms-documentdb-isquery` is a query, a POST
- * flagged `x-ms-documentdb-is-upsert` an upsert. Counted at the server, so every path of the
- * app is seen, whatever client code made the call.
+ * Classifies a Cosmos REST request (see local/servers/cosmosProcess.cjs, where the server's
+ * process counts with it). Counted at the server, so every path of the app is seen.
  */
-export function classifyCosmosRequest(
+type Classifier = (
   method: string,
   path: string,
   headers: Readonly<Record<string, string | string[] | undefined>>,
-): CosmosOperation {
-  const docs = /\/docs(\/[^/]+)?\/?$/.exec(path.split('?')[0] ?? '');
-  if (docs === null) {
-    return 'metadata';
-  }
-  const one = docs[1] !== undefined;
-  const flag = (name: string) => String(headers[name] ?? '').toLowerCase() === 'true';
-  switch (method.toUpperCase()) {
-    case 'GET':
-      return one ? 'read' : 'query';
-    case 'POST':
-      return flag('x-ms-documentdb-isquery')
-        ? 'query'
-        : flag('x-ms-documentdb-is-upsert')
-          ? 'upsert'
-          : 'create';
-    case 'PUT':
-      return 'replace';
-    case 'DELETE':
-      return 'delete';
-    default:
-      return 'metadata';
-  }
-}
-
-const noOperations = (): CosmosOperationCounts => ({
-  read: 0,
-  create: 0,
-  replace: 0,
-  upsert: 0,
-  delete: 0,
-  query: 0,
-  metadata: 0,
-});
+) => CosmosOperation;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const serverProcess = require(SERVER_PROCESS) as { classifyCosmosRequest: Classifier };
+export const classifyCosmosRequest: Classifier = serverProcess.classifyCosmosRequest;
 
 /**
- * Starts `@vercel/cosmosdb-server` over plain HTTP on loopback (no certificate, so the real
- * `@azure/cosmos` client needs no TLS exception) and creates the app's database and container
- * with the partition key the code relies on, as the templates in infra/ do in Azure.
+ * Starts `@vercel/cosmosdb-server` over plain HTTP on loopback, in a child process of its own
+ * (its queries scan every document; in this process they would stall the functions host), and
+ * creates the app's database and container with the partition key the code relies on, as the
+ * templates in infra/ do in Azure. The operation counter is asked over the IPC channel.
  */
 export async function startLocalCosmos(options: {
   host?: string;
@@ -80,16 +58,26 @@ export async function startLocalCosmos(options: {
   container: string;
 }): Promise<LocalCosmos> {
   const host = options.host ?? '127.0.0.1';
-  const server = createHttpServer();
-  let counts = noOperations();
-  server.prependListener('request', (request) => {
-    counts[classifyCosmosRequest(request.method ?? 'GET', request.url ?? '/', request.headers)]++;
+  const child = fork(SERVER_PROCESS, [JSON.stringify({ host, port: options.port ?? 0 })], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // Not the parent's flags (a debugger port, ts-jest's loaders): a plain Node process.
+    execArgv: [],
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`The local Cosmos server exited (${code})`)));
+    child.once('message', (message: { ready?: number; error?: string }) =>
+      message.ready !== undefined
+        ? resolve(message.ready)
+        : reject(new Error(`The local Cosmos server did not start: ${message.error}`)),
+    );
+  }).catch((error: unknown) => {
+    child.kill();
+    throw error;
   });
-  const { port } = server.address() as AddressInfo;
+  child.removeAllListeners('exit');
+  child.removeAllListeners('error');
+  const counter = ipcCounter(child);
   const endpoint = `http://${host}:${port}`;
   const client = new CosmosClient({
     endpoint,
@@ -102,18 +90,45 @@ export async function startLocalCosmos(options: {
     partitionKey: { paths: ['/pk'] },
   });
   client.dispose();
-  counts = noOperations();
+  await counter('reset');
   return {
     endpoint,
     key: LOCAL_COSMOS_KEY,
-    operationCounts: () => ({ ...counts }),
-    resetOperationCounts: () => {
-      counts = noOperations();
+    operationCounts: () => counter('counts'),
+    resetOperationCounts: async () => {
+      await counter('reset');
     },
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
+        if (child.exitCode !== null || child.signalCode !== null) {
+          resolve();
+          return;
+        }
+        child.once('exit', () => resolve());
+        child.kill();
       }),
   };
+}
+
+/** Asks the server's process for its counts (after resetting them, for `reset`). */
+function ipcCounter(child: ChildProcess) {
+  let next = 0;
+  const waiting = new Map<number, (counts: CosmosOperationCounts) => void>();
+  child.on('message', (message: { id?: number; counts?: CosmosOperationCounts }) => {
+    if (message.id !== undefined && message.counts !== undefined) {
+      waiting.get(message.id)?.(message.counts);
+      waiting.delete(message.id);
+    }
+  });
+  return (command: 'counts' | 'reset') =>
+    new Promise<CosmosOperationCounts>((resolve, reject) => {
+      const id = ++next;
+      waiting.set(id, resolve);
+      child.send({ id, command }, (error) => {
+        if (error) {
+          waiting.delete(id);
+          reject(error);
+        }
+      });
+    });
 }

@@ -33,6 +33,8 @@ const messageId = z.string().min(1).max(128);
 export const partnerEventMessage = z.object({
   partnerTenantId: messageId,
   eventId: messageId,
+  // Absent in messages queued before it was added.
+  action: z.enum(WEBHOOK_EVENT_TYPES).optional(),
 });
 
 /** On `webhook-delivery`: deliver (or retry) one event to one webhook. */

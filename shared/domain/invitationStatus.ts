@@ -55,6 +55,19 @@ export function effectiveStatus(
   return OPEN.includes(stored) && now.getTime() >= expiry.getTime() ? 'expired' : stored;
 }
 
+/**
+ * Still on its way to a relationship: the link works (or it was accepted and activation is
+ * pending). A batch does not invite a domain that has one of these from the same partner.
+ */
+export function isPendingInvitation(
+  stored: InvitationStatus,
+  expiresAt: string | Date,
+  now: Date,
+): boolean {
+  const status = effectiveStatus(stored, expiresAt, now);
+  return OPEN.includes(status) || status === 'accepted';
+}
+
 const move = (to: InvitationStatus): Transition => ({ kind: 'move', to });
 const noop: Transition = { kind: 'noop' };
 const refuse = (code: TransitionRefusal): Transition => ({ kind: 'refuse', code });

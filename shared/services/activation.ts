@@ -259,6 +259,17 @@ async function applyRelationship(
   const id = relationshipId(invitation.customerId);
   for (let attempt = 1; attempt <= 5; attempt++) {
     const at = deps.now().toISOString();
+    // Create first: a new relationship (the common case) is one write, not a read and a write.
+    try {
+      const created = await deps.store.create(
+        relationshipAfter(undefined, invitation, customer, at),
+      );
+      return { before: undefined, after: created };
+    } catch (error) {
+      if (!(error instanceof DocumentConflictError)) {
+        throw error;
+      }
+    }
     let before: RelationshipDocument | undefined;
     const updated = await updateDocument<RelationshipDocument>(
       deps.store,
@@ -279,17 +290,7 @@ async function applyRelationship(
     if (updated !== undefined) {
       return { before: updated.written ? before : undefined, after: updated.document };
     }
-    try {
-      const created = await deps.store.create(
-        relationshipAfter(undefined, invitation, customer, at),
-      );
-      return { before: undefined, after: created };
-    } catch (error) {
-      if (!(error instanceof DocumentConflictError)) {
-        throw error;
-      }
-      // Created concurrently by another delivery: loop and apply on top of it.
-    }
+    // Gone between the conflict and the read: loop and create it again.
   }
   throw new Error(`Could not apply the relationship for invitation ${invitation.id}`);
 }

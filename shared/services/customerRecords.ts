@@ -1,4 +1,4 @@
-import { DocumentConflictError, updateDocument, type StoredDocument } from '../store/documentStore';
+import { createUnlessExists, DocumentConflictError, updateDocument } from '../store/documentStore';
 import {
   partitionKeys,
   type CustomerDocument,
@@ -9,47 +9,34 @@ import {
 import type { Dependencies } from './dependencies';
 
 /**
- * The customer record an invitation names, created from the invitation on first use. Every
+ * Creates the customer record an invitation names, with what its acceptance carries (the MCA and
+ * the tenant): a first acceptance is one write. Undefined when the record exists already; every
  * partner of the customer shares it, so concurrent first uses converge on one record.
  */
-export async function ensureCustomerRecord(
+async function createCustomerRecord(
   deps: Dependencies,
   invitation: InvitationDocument,
-): Promise<CustomerDocument> {
-  const pk = partitionKeys.customer(invitation.customerId);
-  const existing = await deps.store.read<CustomerDocument>(pk, 'customer');
-  if (existing !== undefined) {
-    return existing;
-  }
+  accepted: Pick<CustomerDocument, 'mca' | 'tenantId'>,
+): Promise<CustomerDocument | undefined> {
   const at = deps.now().toISOString();
   try {
     return await deps.store.create<CustomerDocument>({
       id: 'customer',
-      pk,
+      pk: partitionKeys.customer(invitation.customerId),
       type: 'customer',
       customerId: invitation.customerId,
       domain: invitation.customer.domain,
       companyName: invitation.customer.companyName,
       country: invitation.customer.country,
+      ...accepted,
       createdAt: at,
       updatedAt: at,
     });
   } catch (error) {
     if (error instanceof DocumentConflictError) {
-      return (await deps.store.read<CustomerDocument>(pk, 'customer'))!;
+      return undefined;
     }
     throw error;
-  }
-}
-
-/** Creates a document unless it exists: a redelivered message writes nothing twice. */
-async function createOnce<T extends StoredDocument>(deps: Dependencies, doc: T): Promise<void> {
-  try {
-    await deps.store.create<T>(doc);
-  } catch (error) {
-    if (!(error instanceof DocumentConflictError)) {
-      throw error;
-    }
   }
 }
 
@@ -63,12 +50,12 @@ export async function recordCustomerAcceptance(
   deps: Dependencies,
   invitation: InvitationDocument,
 ): Promise<CustomerDocument> {
-  const customer = await ensureCustomerRecord(deps, invitation);
   const mca = invitation.acceptance?.mca;
   const tenantId = invitation.acceptance?.signedIn?.tenantId;
-  const pk = customer.pk;
+  const pk = partitionKeys.customer(invitation.customerId);
   if (mca !== undefined) {
-    await createOnce<McaAttestationDocument>(deps, {
+    // Unless it exists: a redelivered message writes nothing twice.
+    await createUnlessExists<McaAttestationDocument>(deps.store, {
       ...mca,
       id: `mca:${mca.attestationId}`,
       pk,
@@ -79,28 +66,32 @@ export async function recordCustomerAcceptance(
     });
   }
   const at = deps.now().toISOString();
-  const updated = await updateDocument<CustomerDocument>(
-    deps.store,
-    pk,
-    'customer',
-    (current) => {
-      const addMca = mca !== undefined && current.mca === undefined;
-      const addTenant = tenantId !== undefined && current.tenantId === undefined;
-      return addMca || addTenant
-        ? {
-            write: {
-              ...current,
-              ...(addMca ? { mca } : {}),
-              ...(addTenant ? { tenantId } : {}),
-              updatedAt: at,
-            },
-          }
-        : { keep: true };
-    },
-    5,
-    customer,
-  );
-  const record = updated?.document ?? customer;
+  const created = await createCustomerRecord(deps, invitation, {
+    ...(mca === undefined ? {} : { mca }),
+    ...(tenantId === undefined ? {} : { tenantId }),
+  });
+  const updated =
+    created === undefined
+      ? await updateDocument<CustomerDocument>(deps.store, pk, 'customer', (current) => {
+          const addMca = mca !== undefined && current.mca === undefined;
+          const addTenant = tenantId !== undefined && current.tenantId === undefined;
+          return addMca || addTenant
+            ? {
+                write: {
+                  ...current,
+                  ...(addMca ? { mca } : {}),
+                  ...(addTenant ? { tenantId } : {}),
+                  updatedAt: at,
+                },
+              }
+            : { keep: true };
+        })
+      : { document: created, written: true };
+  if (updated === undefined) {
+    // The create said it exists, the read did not find it: retried with the message.
+    throw new Error(`Customer record ${invitation.customerId} vanished while being updated`);
+  }
+  const record = updated.document;
   if (tenantId !== undefined && record.tenantId === tenantId) {
     await bindTenant(deps, tenantId, record.customerId, `customer:${tenantId}`);
   }

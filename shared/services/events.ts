@@ -63,6 +63,8 @@ export interface AuditEventDocument {
 export interface PartnerEventMessage {
   readonly partnerTenantId: string;
   readonly eventId: string;
+  /** The event's type, so the fan-out reads the event only when a webhook subscribes to it. */
+  readonly action?: WebhookEventType;
 }
 
 export interface NewAuditEvent {
@@ -114,6 +116,7 @@ export async function recordEvent(
     const message: PartnerEventMessage = {
       partnerTenantId: event.partnerTenantId,
       eventId: stored.id,
+      action: event.action,
     };
     await deps.queue.send(QUEUES.partnerEvents, message);
   }

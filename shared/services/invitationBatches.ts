@@ -12,9 +12,12 @@ import {
 } from '../domain/identifiers';
 import { fieldProblem, notFound, ProblemError } from '../http/problem';
 import { QUEUES } from '../queue/messageQueue';
+import { isPendingInvitation, type InvitationStatus } from '../domain/invitationStatus';
 import {
   BATCH_CHUNK_SIZE,
   batchChunkId,
+  batchDomainClaimId,
+  type BatchDomainClaimDocument,
   batchDocumentId,
   type BatchChunkDocument,
   type BatchRow,
@@ -22,8 +25,17 @@ import {
   type ChunkOutcome,
   type InvitationBatchDocument,
 } from '../store/batchDocuments';
-import { DocumentConflictError, updateDocument, type Page } from '../store/documentStore';
-import { partitionKeys, type PartnerProfileDocument } from '../store/documents';
+import {
+  DocumentChangedError,
+  DocumentConflictError,
+  updateDocument,
+  type Page,
+} from '../store/documentStore';
+import {
+  partitionKeys,
+  type InvitationDocument,
+  type PartnerProfileDocument,
+} from '../store/documents';
 import type { Dependencies } from './dependencies';
 import { recordEvent, type NewAuditEvent } from './events';
 import {
@@ -40,6 +52,9 @@ const ROW_CONCURRENCY = 8;
 const CHUNK_CONCURRENCY = 8;
 /** Every chunk settles into the one batch document, so its writes race; they retry this often. */
 const BATCH_UPDATE_ATTEMPTS = 50;
+/** A domain claim whose invitation is not written yet stands this long (see `claimDomain`). */
+const DOMAIN_CLAIM_GRACE_MS = 60_000;
+const DOMAIN_CLAIM_ATTEMPTS = 5;
 
 /** The message the batch fan-out function consumes (see `invitationBatchMessage`). */
 export interface InvitationBatchMessage {
@@ -360,6 +375,7 @@ async function validateBatch(deps: Dependencies, batch: InvitationBatchDocument)
     readChunk(deps, batch, index),
   );
   const active = await activeCustomers(deps, batch.partnerTenantId);
+  const pending = await pendingInvitations(deps, batch.partnerTenantId);
   const firstLineOfDomain = new Map<string, number>();
   let invalid = 0;
   const checked = chunks.map((chunk) => ({
@@ -369,7 +385,7 @@ async function validateBatch(deps: Dependencies, batch: InvitationBatchDocument)
         invalid += row.status === 'failed' ? 1 : 0;
         return row;
       }
-      const problem = rowProblem(row, profile, active, firstLineOfDomain);
+      const problem = rowProblem(row, profile, { active, pending }, firstLineOfDomain);
       if (problem === undefined) return row;
       invalid += 1;
       return failedRow(row, problem);
@@ -396,6 +412,40 @@ async function validateBatch(deps: Dependencies, batch: InvitationBatchDocument)
   );
   await queueChunks(deps, batch, chunkIndexes);
   return `validated ${batch.totalRows} rows, ${invalid} refused; ${batch.chunkCount} chunk(s) queued`;
+}
+
+/**
+ * The partner's pending invitations (not yet ended: see `isPendingInvitation`), by customer
+ * domain: one single-partition query per batch instead of a read per row.
+ */
+async function pendingInvitations(
+  deps: Dependencies,
+  partnerTenantId: string,
+): Promise<Map<string, string>> {
+  const now = deps.now();
+  const pending = new Map<string, string>();
+  let continuationToken: string | undefined;
+  do {
+    const page: Page<{
+      id: string;
+      domain: string;
+      status: InvitationStatus;
+      expiresAt: string;
+    }> = await deps.store.queryPage(
+      partitionKeys.partner(partnerTenantId),
+      {
+        query:
+          "SELECT c.id, c.customer.domain AS domain, c.status, c.expiresAt FROM c WHERE c.pk = @pk AND c.type = 'invitation' AND c.status IN ('draft', 'sending', 'sent', 'failed', 'accepted')",
+        parameters: [],
+      },
+      { limit: 1000, ...(continuationToken === undefined ? {} : { continuationToken }) },
+    );
+    for (const item of page.items) {
+      if (isPendingInvitation(item.status, item.expiresAt, now)) pending.set(item.domain, item.id);
+    }
+    continuationToken = page.continuationToken;
+  } while (continuationToken !== undefined);
+  return pending;
 }
 
 /**
@@ -427,7 +477,10 @@ async function activeCustomers(
 function rowProblem(
   row: BatchRow,
   profile: PartnerProfileDocument | ProblemError,
-  activeCustomers: ReadonlyMap<string, boolean>,
+  known: {
+    readonly active: ReadonlyMap<string, boolean>;
+    readonly pending: ReadonlyMap<string, string>;
+  },
   firstLineOfDomain: Map<string, number>,
 ): RowProblem | undefined {
   const parsed = rowToInvitation(row.values);
@@ -448,7 +501,7 @@ function rowProblem(
   firstLineOfDomain.set(domain, row.line);
   // An invitation that would change nothing: the customer is active, with DAP when asked for
   // (restoring removed DAP, or adding it, is what an invitation to an active customer is for).
-  const dapActive = activeCustomers.get(customerIdForDomain(domain));
+  const dapActive = known.active.get(customerIdForDomain(domain));
   if (dapActive !== undefined && (!input.includeDelegatedAdmin || dapActive)) {
     return {
       code: 'CUSTOMER_ALREADY_ACTIVE',
@@ -456,7 +509,17 @@ function rowProblem(
       message: `${domain} is already your customer${input.includeDelegatedAdmin ? ' with delegated admin privileges' : ''}.`,
     };
   }
-  return undefined;
+  const pendingId = known.pending.get(domain);
+  return pendingId === undefined ? undefined : alreadyPending(domain, pendingId);
+}
+
+/** A row for a domain that has a pending invitation from the partner (earlier or elsewhere). */
+function alreadyPending(domain: string, invitationId: string): RowProblem {
+  return {
+    code: 'INVITATION_ALREADY_PENDING',
+    field: 'domain',
+    message: `${domain} already has a pending invitation from you (${invitationId}); revoke it first, or wait until it is accepted or expires.`,
+  };
 }
 
 async function queueChunks(
@@ -511,6 +574,8 @@ async function createRow(
   if ('problem' in parsed) return failedRow(row, parsed.problem);
   const input = parsed.input;
   const key = rowKey(batch, row);
+  const claimProblem = await claimDomain(deps, batch, row, input.customer.domain, key);
+  if (claimProblem !== undefined) return failedRow(row, claimProblem);
   let invitationId: string;
   try {
     const { invitation } = await createInvitation(
@@ -523,8 +588,10 @@ async function createRow(
     );
     invitationId = invitation.id;
   } catch (error) {
-    if (error instanceof ProblemError) return failedRow(row, asRowProblem(error));
-    throw error;
+    if (!(error instanceof ProblemError)) throw error;
+    // Refused after all: the domain is not this row's to hold.
+    await releaseDomain(deps, batch, input.customer.domain, key);
+    return failedRow(row, asRowProblem(error));
   }
   if (batch.send) {
     // Queued for the email dispatch function, which paces SendGrid and backs off on 429.
@@ -536,6 +603,73 @@ async function createRow(
     );
   }
   return { line: row.line, values: row.values, status: 'created', invitationId };
+}
+
+/**
+ * Claims the row's customer domain for its invitation (see `BatchDomainClaimDocument`): another
+ * batch running at the same time may have got past validation with the same domain. A claim
+ * whose invitation is no longer pending is taken over; one whose invitation is not written yet
+ * stands for `DOMAIN_CLAIM_GRACE_MS` (its row is being created, or failed just now).
+ */
+async function claimDomain(
+  deps: Dependencies,
+  batch: InvitationBatchDocument,
+  row: BatchRow,
+  rawDomain: string,
+  key: string,
+): Promise<RowProblem | undefined> {
+  const domain = rawDomain.trim().toLowerCase();
+  const invitationId = invitationIdForIdempotencyKey(batch.partnerTenantId, key);
+  const now = deps.now();
+  const claim: BatchDomainClaimDocument = {
+    id: batchDomainClaimId(customerIdForDomain(domain)),
+    pk: batch.pk,
+    type: 'batchDomainClaim',
+    partnerTenantId: batch.partnerTenantId,
+    domain,
+    invitationId,
+    batchId: batch.batchId,
+    line: row.line,
+    claimedAt: now.toISOString(),
+  };
+  for (let attempt = 1; attempt <= DOMAIN_CLAIM_ATTEMPTS; attempt++) {
+    try {
+      await deps.store.create(claim);
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof DocumentConflictError)) throw error;
+    }
+    const held = await deps.store.read<BatchDomainClaimDocument>(claim.pk, claim.id);
+    if (held === undefined) continue;
+    if (held.invitationId === invitationId) return undefined;
+    const holder = await deps.store.read<InvitationDocument>(claim.pk, held.invitationId);
+    const stands =
+      holder === undefined
+        ? now.getTime() - Date.parse(held.claimedAt) < DOMAIN_CLAIM_GRACE_MS
+        : isPendingInvitation(holder.status, holder.expiresAt, now);
+    if (stands) return alreadyPending(domain, held.invitationId);
+    try {
+      await deps.store.replace(claim, held._etag!);
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof DocumentChangedError)) throw error;
+    }
+  }
+  throw new Error(`Could not claim ${domain} for line ${row.line} of batch ${batch.batchId}`);
+}
+
+/** Lets go of the row's claim on its domain, unless another row has taken it over since. */
+async function releaseDomain(
+  deps: Dependencies,
+  batch: InvitationBatchDocument,
+  rawDomain: string,
+  key: string,
+): Promise<void> {
+  const id = batchDomainClaimId(customerIdForDomain(rawDomain.trim().toLowerCase()));
+  const held = await deps.store.read<BatchDomainClaimDocument>(batch.pk, id);
+  if (held?.invitationId === invitationIdForIdempotencyKey(batch.partnerTenantId, key)) {
+    await deps.store.delete(batch.pk, id);
+  }
 }
 
 /** Marks a chunk done with the rows `finish` gives, once; returns the chunk as stored. */

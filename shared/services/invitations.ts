@@ -116,16 +116,16 @@ export async function createInvitation(
     idempotencyKey === undefined
       ? randomUUID()
       : invitationIdForIdempotencyKey(partnerTenantId, idempotencyKey);
-  if (idempotencyKey !== undefined) {
-    const existing = await deps.store.read<InvitationDocument>(pk, id);
-    if (existing !== undefined) {
-      return { invitation: replayOf(existing, fingerprint), replayed: true };
-    }
-  }
-
+  // A repeated key is found by the create below (409): the first try costs no read for it.
   const profile = options.profile ?? (await requirePartnerProfile(deps, partnerTenantId));
   const refused = invitationRuleProblem(profile, input);
   if (refused !== undefined) {
+    // The profile may have changed since the first try with this key; that one still stands.
+    const existing =
+      idempotencyKey === undefined ? undefined : await deps.store.read<InvitationDocument>(pk, id);
+    if (existing !== undefined) {
+      return { invitation: replayOf(existing, fingerprint), replayed: true };
+    }
     throw refused;
   }
   const customerCountry = input.customer.country.toUpperCase();

@@ -4,6 +4,7 @@ import { DocumentConflictError, updateDocument } from '../store/documentStore';
 import { partitionKeys, type PartnerProfileDocument } from '../store/documents';
 import type { Dependencies } from './dependencies';
 import { recordEvent } from './events';
+import { startWebhookIndex } from './webhookIndex';
 
 export interface PartnerProfileInput {
   readonly displayName: string;
@@ -48,6 +49,11 @@ export async function savePartnerProfile(
   actor: string,
 ): Promise<{ profile: PartnerProfileDocument; created: boolean }> {
   const saved = await writePartnerProfile(deps, partnerTenantId, input);
+  if (saved.before === undefined) {
+    // A new partner has no webhooks: an empty index says so, and its events fan out with one
+    // point read. (Should this write be lost, the first event builds the index instead.)
+    await startWebhookIndex(deps, partnerTenantId);
+  }
   await recordEvent(deps, {
     partnerTenantId,
     at: saved.profile.updatedAt,

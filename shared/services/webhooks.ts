@@ -23,7 +23,13 @@ import {
   type WebhookSecret,
 } from '../store/webhookDocuments';
 import type { Dependencies } from './dependencies';
-import { claimWebhookSlot, releaseWebhookSlot } from './webhookSlots';
+import {
+  activeWebhooksByQuery,
+  claimWebhookEntry,
+  releaseWebhookEntry,
+  subscribedEntries,
+  webhooksOf,
+} from './webhookIndex';
 import {
   isWebhookEvent,
   recordEvent,
@@ -88,35 +94,6 @@ function webhookEvent(
   };
 }
 
-/** Every active webhook of the partner (at most a few), optionally only those for one event. */
-async function activeWebhooks(
-  deps: Dependencies,
-  partnerTenantId: string,
-  eventType?: WebhookEventType,
-): Promise<WebhookDocument[]> {
-  const webhooks: WebhookDocument[] = [];
-  let continuationToken: string | undefined;
-  do {
-    const page: Page<WebhookDocument> = await deps.store.queryPage<WebhookDocument>(
-      partitionKeys.partner(partnerTenantId),
-      {
-        query:
-          "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'webhook' AND c.status = 'active'" +
-          (eventType === undefined ? '' : ' AND ARRAY_CONTAINS(c.events, @eventType)') +
-          ' ORDER BY c.createdAt DESC',
-        parameters: eventType === undefined ? [] : [{ name: '@eventType', value: eventType }],
-      },
-      {
-        limit: 100,
-        ...(continuationToken === undefined ? {} : { continuationToken }),
-      },
-    );
-    webhooks.push(...page.items);
-    continuationToken = page.continuationToken;
-  } while (continuationToken !== undefined);
-  return webhooks;
-}
-
 /**
  * Registers a receiver for some webhook events. The URL must pass `validateWebhookUrl` (422
  * `WEBHOOK_URL_NOT_ALLOWED`) and the webhook must get one of the partner's slots (409
@@ -136,8 +113,14 @@ export async function createWebhook(
     throw fieldProblem(422, 'WEBHOOK_URL_NOT_ALLOWED', 'url', problem, 'The URL is not allowed');
   }
   const webhookId = randomUUID();
-  const slotId = await claimWebhookSlot(deps, partnerTenantId, webhookId);
   const at = deps.now().toISOString();
+  // The index entry first: a registration that dies before writing the webhook leaves an entry
+  // that readers skip, never a webhook that events miss.
+  await claimWebhookEntry(deps, partnerTenantId, {
+    webhookId,
+    events: [...input.events],
+    claimedAt: at,
+  });
   const secret = newWebhookSecret();
   let webhook: WebhookDocument;
   try {
@@ -153,16 +136,15 @@ export async function createWebhook(
       createdAt: at,
       updatedAt: at,
       createdBy: actor,
-      slotId,
     });
   } catch (error) {
-    // Unless the webhook was written after all (a timeout after the write), its slot is free.
+    // Unless the webhook was written after all (a timeout after the write), its entry goes.
     const written = await deps.store.read(
       partitionKeys.partner(partnerTenantId),
       webhookDocumentId(webhookId),
     );
     if (written === undefined) {
-      await releaseWebhookSlot(deps, partnerTenantId, slotId, webhookId);
+      await releaseWebhookEntry(deps, partnerTenantId, webhookId);
     }
     throw error;
   }
@@ -181,7 +163,7 @@ export async function listWebhooks(
   deps: Dependencies,
   partnerTenantId: string,
 ): Promise<WebhookDocument[]> {
-  return activeWebhooks(deps, partnerTenantId);
+  return activeWebhooksByQuery(deps, partitionKeys.partner(partnerTenantId));
 }
 
 /** One active webhook of the partner; a deleted one, or another partner's, is not found. */
@@ -242,9 +224,8 @@ export async function deleteWebhook(
     deletedAt: at,
     updatedAt: at,
   }));
-  if (deleted.slotId !== undefined) {
-    await releaseWebhookSlot(deps, partnerTenantId, deleted.slotId, webhookId);
-  }
+  // After the webhook: a crash in between leaves an entry that readers skip.
+  await releaseWebhookEntry(deps, partnerTenantId, webhookId);
   await recordEvent(
     deps,
     webhookEvent(deleted, 'webhook.deleted', actor, 'deleted', {
@@ -343,31 +324,38 @@ export function webhookRequestHeaders(
 /**
  * Fans one audit event out to the partner's active webhooks subscribed to it: a delivery
  * document per webhook (created once: a redelivered message finds it) and a message on
- * `webhook-delivery` for each. Webhooks registered after the event do not get it.
+ * `webhook-delivery` for each. Webhooks registered after the event do not get it. The webhook
+ * index is read first, so an event nobody subscribed to costs that one point read.
  */
 export async function fanOutEvent(
   deps: Dependencies,
   message: PartnerEventMessage,
 ): Promise<string> {
+  const entries = await subscribedEntries(deps, message.partnerTenantId, message.action);
+  if (entries.length === 0) {
+    return `${message.action ?? message.eventId}: no webhook subscribed`;
+  }
   const pk = partitionKeys.partner(message.partnerTenantId);
   const event = await deps.store.read<AuditEventDocument>(pk, message.eventId);
   if (event === undefined || event.type !== 'auditEvent') {
     return `no event ${message.eventId}`;
   }
-  if (!isWebhookEvent(event.action)) {
-    return `${event.action} is not a webhook event`;
+  const action = event.action;
+  if (!isWebhookEvent(action)) {
+    return `${action} is not a webhook event`;
   }
   const occurred = Date.parse(event.at);
-  const webhooks = (await activeWebhooks(deps, message.partnerTenantId, event.action)).filter(
+  const subscribed = entries.filter((entry) => entry.events.includes(action));
+  const webhooks = (await webhooksOf(deps, message.partnerTenantId, subscribed)).filter(
     (webhook) => !(Date.parse(webhook.createdAt) > occurred),
   );
   let queued = 0;
   for (const webhook of webhooks) {
-    if ((await createDelivery(deps, event, event.action, webhook)).queued) {
+    if ((await createDelivery(deps, event, action, webhook)).queued) {
       queued += 1;
     }
   }
-  return `${event.action}: ${webhooks.length} webhook(s), ${queued} delivery message(s) queued`;
+  return `${action}: ${webhooks.length} webhook(s), ${queued} delivery message(s) queued`;
 }
 
 /**

@@ -72,3 +72,25 @@ export interface BatchChunkDocument {
 export const batchDocumentId = (batchId: string) => `batch:${batchId}`;
 export const batchChunkId = (batchId: string, uploadId: string, index: number) =>
   `batchChunk:${batchId}:${uploadId}:${index}`;
+
+/**
+ * A batch row's claim on a customer domain, taken just before the row's invitation is created,
+ * so two batches running at once cannot both invite one domain. It names the row's invitation;
+ * once that invitation is no longer pending the next row takes the claim over, so nothing has
+ * to clear it when an invitation ends.
+ */
+export interface BatchDomainClaimDocument {
+  /** `batchDomain:<customer id>` (the customer id is derived from the domain). */
+  readonly id: string;
+  readonly pk: string;
+  readonly type: 'batchDomainClaim';
+  readonly partnerTenantId: string;
+  readonly domain: string;
+  readonly invitationId: string;
+  readonly batchId: string;
+  readonly line: number;
+  readonly claimedAt: string;
+  readonly _etag?: string;
+}
+
+export const batchDomainClaimId = (customerId: string) => `batchDomain:${customerId}`;

@@ -80,7 +80,7 @@ const MAX_CONFLICT_BACKOFF_MS = 100;
  * A random pause before attempt `attempt + 1`, growing with each lost race: writers that all
  * read the same version would otherwise retry in lockstep and collide again.
  */
-function conflictBackoff(attempt: number): Promise<void> {
+export function conflictBackoff(attempt: number): Promise<void> {
   const ceiling = Math.min(MAX_CONFLICT_BACKOFF_MS, 5 * 2 ** attempt);
   return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
 }
@@ -120,5 +120,21 @@ export async function updateDocument<T extends StoredDocument>(
       }
       await conflictBackoff(attempt);
     }
+  }
+}
+
+/** Creates `document` unless one with its id exists; true when this call created it. */
+export async function createUnlessExists<T extends StoredDocument>(
+  store: DocumentStore,
+  document: T,
+): Promise<boolean> {
+  try {
+    await store.create<T>(document);
+    return true;
+  } catch (error) {
+    if (error instanceof DocumentConflictError) {
+      return false;
+    }
+    throw error;
   }
 }

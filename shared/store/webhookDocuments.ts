@@ -30,26 +30,35 @@ export interface WebhookDocument {
   readonly updatedAt: string;
   readonly createdBy: string;
   readonly deletedAt?: string;
-  /** The id of the `webhookSlot` it holds (webhooks registered before slots hold none). */
-  readonly slotId?: string;
   readonly _etag?: string;
 }
 
+/** One subscription in the partner's webhook index. */
+export interface WebhookIndexEntry {
+  /** The webhook's uuid (its API id). */
+  readonly webhookId: string;
+  readonly events: readonly WebhookEventType[];
+  readonly claimedAt: string;
+}
+
 /**
- * One of the partner's `MAX_WEBHOOKS_PER_PARTNER` places for a webhook, `webhookSlot:<n>`. The
- * store refuses a second document with one id and a stale ETag, so two registrations racing
- * for the last place cannot both get it. Free when `webhookId` is absent.
+ * The partner's subscriptions in one document (`webhookIndex`), so fanning an event out costs
+ * one point read, and nothing more for a partner without webhooks. It is written before a
+ * webhook is (the entry is the webhook's claim on one of the partner's places) and cleared after
+ * the webhook is deleted: it may name a webhook that is missing or deleted, which readers skip,
+ * but never misses an active one. ETag-checked writes keep the number of entries bounded.
  */
-export interface WebhookSlotDocument {
-  readonly id: string;
+export interface WebhookIndexDocument {
+  readonly id: typeof WEBHOOK_INDEX_ID;
   readonly pk: string;
-  readonly type: 'webhookSlot';
+  readonly type: 'webhookIndex';
   readonly partnerTenantId: string;
-  /** The uuid of the webhook holding the slot. */
-  readonly webhookId?: string;
-  readonly claimedAt?: string;
+  readonly entries: readonly WebhookIndexEntry[];
+  readonly updatedAt: string;
   readonly _etag?: string;
 }
+
+export const WEBHOOK_INDEX_ID = 'webhookIndex';
 
 export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed';
 
@@ -92,8 +101,6 @@ export interface WebhookDeliveryDocument {
 }
 
 /** The document id of slot number `n`. */
-export const webhookSlotId = (n: number) => `webhookSlot:${n}`;
-
 /** The document id of the webhook with API id `webhookId`. */
 export const webhookDocumentId = (webhookId: string) => `webhook:${webhookId}`;
 

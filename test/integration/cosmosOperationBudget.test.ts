@@ -20,10 +20,10 @@ afterAll(async () => {
 /** The document operations of `work`, after the queues that it fed have drained. */
 async function operationsOf(work: () => Promise<unknown>): Promise<Partial<CosmosOperationCounts>> {
   await stack.waitForIdle(15_000);
-  stack.cosmos.resetOperationCounts();
+  await stack.cosmos.resetOperationCounts();
   await work();
   await stack.waitForIdle(15_000);
-  const { metadata: _metadata, ...documents } = stack.cosmos.operationCounts();
+  const { metadata: _metadata, ...documents } = await stack.cosmos.operationCounts();
   return Object.fromEntries(Object.entries(documents).filter(([, n]) => n > 0));
 }
 
@@ -71,13 +71,19 @@ test('one invitation costs the pinned number of Cosmos operations per step', asy
 });
 
 // Measured on this code; lower them as hot paths lose reads and queries (the performance
-// issue's goal is at most 14 for create + open + accept + activation, with no queries).
+// issue's goal is at most 14 for create + open + accept + activation, with no queries; today 23).
 const BUDGET = {
+  // The partner profile; the invitation link, the invitation, the audit event.
   create: { read: 1, create: 3 },
   'send and dispatch': { read: 3, create: 2, replace: 3 },
   // SendGrid's `processed` and `delivered`, one batch each: a point read and a conditional replace.
   'delivery events': { read: 2, replace: 2 },
+  // The link, the invitation, the customer record (is the MCA signed already?).
   'open the link': { read: 3 },
-  // 2 queries: the webhook subscription lookup for each of the two events (accepted, activated).
-  'accept and activate': { read: 9, create: 9, replace: 3, query: 2 },
+  // Accept: link, invitation, customer, tenant binding; the invitation `accepted`; its event.
+  // Activation: the invitation; the MCA attestation, the customer record (created with the MCA
+  // and tenant), the tenant binding, the customer's partner index, the relationship (all
+  // created, none read first); the invitation `active`; its event. Each of the two webhook events
+  // costs one point read of the partner's webhook index, and no query.
+  'accept and activate': { read: 7, create: 7, replace: 2 },
 };

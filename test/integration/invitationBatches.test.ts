@@ -81,6 +81,22 @@ async function allRows(partner: Partner, batchId: string, query = '') {
   return rows;
 }
 
+/** The row as a single `POST /api/invitations`. */
+function createSingle(partner: Partner, row: Row, includeDelegatedAdmin: boolean) {
+  return partner.api('/api/invitations', {
+    method: 'POST',
+    json: {
+      customer: {
+        email: row.email,
+        companyName: row.companyName,
+        domain: row.domain,
+        country: row.country,
+      },
+      includeDelegatedAdmin,
+    },
+  });
+}
+
 const documentsOf = (partner: Partner, type: string) => partnerDocuments(stack, partner, type);
 const queueMessage = (queue: string, message: object) => putMessage(stack, queue, message);
 
@@ -201,16 +217,19 @@ describe('a batch of 1,000 rows with 10 bad ones', () => {
     expect(lines).toHaveLength(11);
     expect(lines[1]).toMatch(/^7,failed,,INVALID_VALUE,email,/);
 
-    // Fix two of them in the download and post it again: those two are created, and so is the
-    // row that only failed as a duplicate within the first batch (posted alone, it is none).
+    // Fix two of them in the download and post it again: those two are created; the row that
+    // failed as a duplicate within the first batch still is one, of line 5's pending invitation.
     const fixed = download.text
       .replace('not-an-email', `fixed@c5-${tag}.example`)
       .replace(/,CA,/, ',AT,');
     const repost = await postCsv(partner, fixed);
     expect(repost.status).toBe(202);
     const retried = await finished(partner, repost.body.id);
-    expect(retried.counts).toEqual({ total: 10, created: 3, failed: 7, pending: 0 });
-    expect(await documentsOf(partner, 'invitation')).toHaveLength(993);
+    expect(retried.counts).toEqual({ total: 10, created: 2, failed: 8, pending: 0 });
+    expect((await allRows(partner, repost.body.id)).map((r) => r.code)).toContain(
+      'INVITATION_ALREADY_PENDING',
+    );
+    expect(await documentsOf(partner, 'invitation')).toHaveLength(992);
   });
 });
 
@@ -286,22 +305,58 @@ describe('uploads', () => {
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
+  test('a row for a domain with a pending invitation (single or from a batch) is refused; an ended one is not', async () => {
+    const partner = await stack.partnerWithProfile();
+    const tag = randomUUID().slice(0, 8);
+    const [single, revoked, earlier, fresh] = [1, 2, 3, 4].map((n) => goodRow(n, tag));
+    const create = (row: Row) => createSingle(partner, row, false);
+    expect((await create(single!)).status).toBe(201);
+    const toRevoke = await create(revoked!);
+    const revoke = await partner.api(`/api/invitations/${toRevoke.body.id}/revoke`, {
+      method: 'POST',
+    });
+    expect(revoke.status).toBe(200);
+    const first = await postCsv(partner, toCsv([earlier!]));
+    expect((await finished(partner, first.body.id)).counts.created).toBe(1);
+
+    const second = await postCsv(partner, toCsv([single!, revoked!, earlier!, fresh!]));
+    await finished(partner, second.body.id);
+    const rows = await allRows(partner, second.body.id);
+    expect(rows.map((r) => [r.line, r.status, r.code, r.field])).toEqual([
+      [2, 'failed', 'INVITATION_ALREADY_PENDING', 'domain'],
+      [3, 'created', undefined, undefined],
+      [4, 'failed', 'INVITATION_ALREADY_PENDING', 'domain'],
+      [5, 'created', undefined, undefined],
+    ]);
+    // A single request is the partner's own choice (e.g. a new invitation to fix an address).
+    expect((await create(single!)).status).toBe(201);
+    // single, revoked, earlier, the two the second batch created, and the single one again.
+    expect(await documentsOf(partner, 'invitation')).toHaveLength(6);
+  });
+
+  test('two batches with the same rows at once invite each domain once', async () => {
+    const partner = await stack.partnerWithProfile();
+    const tag = randomUUID().slice(0, 8);
+    const csv = toCsv(Array.from({ length: 150 }, (_, i) => goodRow(i, tag)));
+    const posted = await Promise.all([postCsv(partner, csv), postCsv(partner, csv)]);
+    expect(posted.map((p) => p.status)).toEqual([202, 202]);
+    const counts = await Promise.all(
+      posted.map(async (p) => (await finished(partner, p.body.id)).counts),
+    );
+    expect(counts[0].created + counts[1].created).toBe(150);
+    expect(counts[0].failed + counts[1].failed).toBe(150);
+    const refused = (
+      await Promise.all(posted.map((p) => allRows(partner, p.body.id, '&status=failed')))
+    ).flat();
+    expect(new Set(refused.map((r) => r.code))).toEqual(new Set(['INVITATION_ALREADY_PENDING']));
+    expect(await documentsOf(partner, 'invitation')).toHaveLength(150);
+  });
+
   test('a customer who is already active with what the row asks is refused', async () => {
     const partner = await stack.partnerWithProfile();
     const tag = randomUUID().slice(0, 8);
     const row = goodRow(1, tag); // DAP requested
-    const single = await partner.api('/api/invitations', {
-      method: 'POST',
-      json: {
-        customer: {
-          email: row.email,
-          companyName: row.companyName,
-          domain: row.domain,
-          country: row.country,
-        },
-        includeDelegatedAdmin: true,
-      },
-    });
+    const single = await createSingle(partner, row, true);
     const admin = await stack.customerAdmin(row.domain);
     expect((await admin.accept(single.body.acceptUrl, MCA_SIGNER)).status).toBe(303);
     await stack.waitForIdle(15_000);

@@ -266,28 +266,95 @@ describe('registering a webhook', () => {
     const json = { url: 'https://hooks.contoso.example/reseller', events: ['invitation.expired'] };
     const register = () => partner.api('/api/webhooks', { method: 'POST', json });
     for (let n = 0; n < 9; n++) expect((await register()).status).toBe(201);
-    const { resources: slots } = await stack.container.items
-      .query({
-        query: "SELECT c.id FROM c WHERE c.pk = @pk AND c.type = 'webhookSlot'",
-        parameters: [{ name: '@pk', value: `partner:${partner.tenantId}` }],
-      })
-      .fetchAll();
-    const held = new Set(slots.map((slot: { id: string }) => slot.id));
-    const free = Array.from({ length: 10 }, (_, n) => `webhookSlot:${n}`).find(
-      (id) => !held.has(id),
-    );
     // What a registration leaves when it dies between claiming the place and writing the webhook.
-    await stack.container.items.create({
-      id: free,
-      pk: `partner:${partner.tenantId}`,
-      type: 'webhookSlot',
-      partnerTenantId: partner.tenantId,
+    await addIndexEntry(partner, {
       webhookId: randomUUID(),
+      events: ['invitation.expired'],
       claimedAt: new Date(Date.now() - 2 * 60_000).toISOString(),
     });
     expect((await register()).status).toBe(201);
     expect((await register()).status).toBe(409);
     expect((await partner.api('/api/webhooks')).body.items).toHaveLength(10);
+    expect((await webhookIndexOf(partner)).entries).toHaveLength(10);
+  });
+});
+
+/** The partner's webhook index document, as stored. */
+async function webhookIndexOf(partner: Partner) {
+  const { resource } = await stack.container
+    .item('webhookIndex', `partner:${partner.tenantId}`)
+    .read();
+  return resource as { entries: Array<{ webhookId: string; events: string[]; claimedAt: string }> };
+}
+
+async function addIndexEntry(
+  partner: Partner,
+  entry: { webhookId: string; events: string[]; claimedAt: string },
+) {
+  const index = await webhookIndexOf(partner);
+  await stack.container
+    .item('webhookIndex', `partner:${partner.tenantId}`)
+    .replace({ ...index, entries: [...index.entries, entry] });
+}
+
+/** Every delivery document of the partner, whichever webhook it is for. */
+async function allDeliveriesOf(partner: Partner) {
+  const { resources } = await stack.container.items
+    .query({
+      query: "SELECT c.webhookId FROM c WHERE c.pk = @pk AND c.type = 'webhookDelivery'",
+      parameters: [{ name: '@pk', value: `partner:${partner.tenantId}` }],
+    })
+    .fetchAll();
+  return resources as Array<{ webhookId: string }>;
+}
+
+describe('the webhook index', () => {
+  test('entries left by a crashed registration or a crashed delete get no deliveries; the active webhook does', async () => {
+    const receiver = await newReceiver();
+    const partner = await stack.newPartner();
+    const active = await registerWebhook(partner, receiver.url);
+    const deleted = await registerWebhook(partner, receiver.url);
+    // A delete that died after marking the webhook deleted, before clearing its entry.
+    const { resource: webhook } = await stack.container
+      .item(`webhook:${deleted.id}`, `partner:${partner.tenantId}`)
+      .read();
+    await stack.container
+      .item(`webhook:${deleted.id}`, `partner:${partner.tenantId}`)
+      .replace({ ...webhook, status: 'deleted', secrets: [] });
+    // A registration that died after its claim, before writing the webhook.
+    const neverWritten = randomUUID();
+    await addIndexEntry(partner, {
+      webhookId: neverWritten,
+      events: ['relationship.removed'],
+      claimedAt: new Date().toISOString(),
+    });
+
+    await recordWebhookEvent(partner);
+    await stack.waitForIdle(15_000);
+
+    expect((await allDeliveriesOf(partner)).map((d) => d.webhookId)).toEqual([active.id]);
+    expect(receiver.requests).toHaveLength(1);
+  });
+
+  test('a partner whose index is missing (webhooks older than the index) gets it rebuilt and its events delivered', async () => {
+    const receiver = await newReceiver();
+    const partner = await stack.newPartner();
+    const webhook = await registerWebhook(partner, receiver.url);
+    await stack.container.item('webhookIndex', `partner:${partner.tenantId}`).delete();
+
+    await recordWebhookEvent(partner);
+    await stack.waitForIdle(15_000);
+
+    expect(receiver.requests).toHaveLength(1);
+    expect((await webhookIndexOf(partner)).entries.map((e) => e.webhookId)).toEqual([webhook.id]);
+  });
+
+  test('deleting a webhook takes it out of the index', async () => {
+    const partner = await stack.newPartner();
+    const kept = await registerWebhook(partner, 'https://hooks.contoso.example/a');
+    const gone = await registerWebhook(partner, 'https://hooks.contoso.example/b');
+    expect((await partner.api(`/api/webhooks/${gone.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await webhookIndexOf(partner)).entries.map((e) => e.webhookId)).toEqual([kept.id]);
   });
 });
 

@@ -1,6 +1,7 @@
 import {
   decideTransition,
   effectiveStatus,
+  isPendingInvitation,
   INVITATION_STATUSES,
   type InvitationAction,
   type InvitationStatus,
@@ -149,5 +150,25 @@ describe('effective status', () => {
     ['declined', at, 'declined'],
   ] as const)('%s at %s reads as %s', (stored, now, expected) => {
     expect(effectiveStatus(stored, expiry, now)).toBe(expected);
+  });
+});
+
+describe('a pending invitation (what a batch row may not duplicate)', () => {
+  const expiry = '2027-02-22T12:00:00.000Z';
+  const before = new Date('2027-02-22T11:59:59.999Z');
+  const at = new Date(expiry);
+  test.each([
+    ['draft', before, true],
+    ['sending', before, true],
+    ['sent', before, true],
+    ['failed', before, true],
+    ['accepted', at, true],
+    ['sent', at, false],
+    ['active', before, false],
+    ['revoked', before, false],
+    ['declined', before, false],
+    ['expired', before, false],
+  ] as const)('%s at %s: %s', (stored, now, expected) => {
+    expect(isPendingInvitation(stored, expiry, now)).toBe(expected);
   });
 });

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { CosmosClient } from '@azure/cosmos';
+import { LOCAL_CONTAINER, LOCAL_DATABASE, type LocalStack } from '../localStack';
+import type { CosmosOperationCounts } from '../servers/cosmosServer';
+import { inParallel, percentile } from './figures';
+
+/** One kind of raw Cosmos operation: per second at the bench's concurrency, and its p50. */
+export interface FloorFigure {
+  readonly perSecond: number;
+  readonly p50Ms: number;
+}
+
+/** What the local Cosmos server does with the real client and nothing of ours in between. */
+export interface CosmosFloor {
+  readonly create: FloorFigure;
+  readonly read: FloorFigure;
+}
+
+/**
+ * Raw creates, then point reads of the same small documents, straight into the stack's Cosmos
+ * server with the real `@azure/cosmos` client, `concurrency` at a time: the floor each API
+ * figure is divided by, measured in the same run on the same machine.
+ */
+export async function measureCosmosFloor(
+  stack: LocalStack,
+  count: number,
+  concurrency: number,
+): Promise<CosmosFloor> {
+  const client = new CosmosClient({
+    endpoint: stack.cosmos.endpoint,
+    key: stack.cosmos.key,
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+  try {
+    const container = client.database(LOCAL_DATABASE).container(LOCAL_CONTAINER);
+    const pk = `bench:${randomUUID()}`;
+    const figure = async (work: (i: number) => Promise<unknown>): Promise<FloorFigure> => {
+      const samples: number[] = [];
+      const started = performance.now();
+      await inParallel(count, concurrency, async (i) => {
+        const one = performance.now();
+        await work(i);
+        samples.push(performance.now() - one);
+      });
+      return {
+        perSecond: (count / (performance.now() - started)) * 1000,
+        p50Ms: percentile(
+          samples.sort((a, b) => a - b),
+          50,
+        ),
+      };
+    };
+    const create = await figure((i) =>
+      container.items.create({ id: `raw-${i}`, pk, type: 'benchRaw', n: i }),
+    );
+    const read = await figure((i) => container.item(`raw-${i}`, pk).read());
+    return { create, read };
+  } finally {
+    client.dispose();
+  }
+}
+
+/** `value` as a multiple of `floor`, e.g. `0.42×`. */
+export function ratio(value: number, floor: number): string {
+  return `${(value / floor).toFixed(2)}×`;
+}
+
+/** Cosmos operations per item of a step: reads, writes (creates, replaces, upserts, deletes), queries. */
+export function operationsLine(counts: CosmosOperationCounts, items: number): string {
+  const per = (n: number) => (n / items).toFixed(1);
+  const writes = counts.create + counts.replace + counts.upsert + counts.delete;
+  return `Cosmos per item: ${per(counts.read)} reads, ${per(writes)} writes, ${per(counts.query)} queries`;
+}

@@ -1,0 +1,76 @@
+'use strict';
+/**
+ * The local Cosmos server in its own process: `@vercel/cosmosdb-server` answers a query by
+ * scanning every document, and in the functions host's process that scan stalls every request
+ * and handler. The parent (local/servers/cosmosServer.ts) forks this file and talks to it over
+ * the IPC channel: `{ ready: port }` once it listens, then `counts` and `reset` requests for the
+ * operation counter. Plain CommonJS, so it runs the same under ts-jest and from dist/.
+ */
+const { createHttpServer } = require('@vercel/cosmosdb-server');
+
+/**
+ * Classifies a request as the Cosmos REST API defines it: document reads and writes under
+ * `/dbs/{db}/colls/{coll}/docs`, a POST flagged `x-ms-documentdb-isquery` is a query (as is the
+ * query plan the client asks for first, `x-ms-cosmos-is-query-plan-request`), a POST flagged
+ * `x-ms-documentdb-is-upsert` an upsert; everything else is `metadata`.
+ */
+function classifyCosmosRequest(method, path, headers) {
+  const docs = /\/docs(\/[^/]+)?\/?$/.exec(path.split('?')[0] || '');
+  if (docs === null) {
+    return 'metadata';
+  }
+  const one = docs[1] !== undefined;
+  const flag = (name) => String(headers[name] ?? '').toLowerCase() === 'true';
+  switch (method.toUpperCase()) {
+    case 'GET':
+      return one ? 'read' : 'query';
+    case 'POST':
+      if (flag('x-ms-documentdb-isquery') || flag('x-ms-cosmos-is-query-plan-request')) {
+        return 'query';
+      }
+      return flag('x-ms-documentdb-is-upsert') ? 'upsert' : 'create';
+    case 'PUT':
+      return 'replace';
+    case 'DELETE':
+      return 'delete';
+    default:
+      return 'metadata';
+  }
+}
+
+const noOperations = () => ({
+  read: 0,
+  create: 0,
+  replace: 0,
+  upsert: 0,
+  delete: 0,
+  query: 0,
+  metadata: 0,
+});
+
+function serve({ host, port }) {
+  const server = createHttpServer();
+  let counts = noOperations();
+  server.prependListener('request', (request) => {
+    counts[classifyCosmosRequest(request.method || 'GET', request.url || '/', request.headers)]++;
+  });
+  server.once('error', (error) => {
+    process.send({ error: String(error && error.message) });
+    process.exit(1);
+  });
+  server.listen(port, host, () => process.send({ ready: server.address().port }));
+  process.on('message', (message) => {
+    if (message.command === 'reset') {
+      counts = noOperations();
+    }
+    process.send({ id: message.id, counts });
+  });
+  // The parent went away (or closed the channel): nothing is left to serve.
+  process.on('disconnect', () => process.exit(0));
+}
+
+if (require.main === module) {
+  serve(JSON.parse(process.argv[2]));
+}
+
+module.exports = { classifyCosmosRequest };
