@@ -63,6 +63,10 @@ describe('a failed line', () => {
       'Enter an email address such as admin@contoso.com.',
     ],
     [{ code: 'INVALID_VALUE', field: 'locale' }, 'This value is not valid.'],
+    [
+      { code: 'INVITATION_ALREADY_PENDING', field: 'domain' },
+      'This customer already has an open invitation from you: revoke it on Invitations first, or wait until it is accepted or expires.',
+    ],
     [{ code: 'SOMETHING_NEW', field: 'row' }, 'This line was not accepted (SOMETHING_NEW).'],
   ])('%j → %s', (failure, text) => {
     expect(rowReason(en, { line: 3, status: 'failed', ...failure })).toBe(text);

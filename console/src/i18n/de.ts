@@ -291,6 +291,8 @@ export const de: Messages = {
       PARTNER_PROFILE_REQUIRED: 'Richten Sie zuerst Ihr Partnerprofil ein.',
       DUPLICATE_DOMAIN_IN_BATCH: 'Diese Domäne steht bereits in einer früheren Zeile der Datei.',
       CUSTOMER_ALREADY_ACTIVE: 'Dieser Kunde ist bereits bei Ihnen aktiv.',
+      INVITATION_ALREADY_PENDING:
+        'Dieser Kunde hat bereits eine offene Einladung von Ihnen: Widerrufen Sie sie zuerst unter „Einladungen“, oder warten Sie, bis sie angenommen wird oder abläuft.',
       ROW_NOT_PROCESSED: 'Diese Zeile konnte nicht verarbeitet werden: Laden Sie sie erneut hoch.',
       fallback: 'Diese Zeile wurde nicht angenommen ({code}).',
     } as Record<string, string>,

@@ -282,6 +282,8 @@ export const en = {
       PARTNER_PROFILE_REQUIRED: 'Set up your partner profile first.',
       DUPLICATE_DOMAIN_IN_BATCH: 'This domain is already on an earlier line of the file.',
       CUSTOMER_ALREADY_ACTIVE: 'This customer is already active with you.',
+      INVITATION_ALREADY_PENDING:
+        'This customer already has an open invitation from you: revoke it on Invitations first, or wait until it is accepted or expires.',
       ROW_NOT_PROCESSED: 'This line could not be processed: upload it again.',
       fallback: 'This line was not accepted ({code}).',
     } as Record<string, string>,
