@@ -41,7 +41,7 @@ export interface EmailEventsOutcome {
 /**
  * Records a verified batch of SendGrid events on the invitations they name. Idempotent: an
  * event already on the invitation (same `sg_event_id`) changes nothing, and a bounce or drop
- * raises `invitation.delivery_failed` once. Events that name no invitation of that partner
+ * raises `invitation.deliveryFailed` once. Events that name no invitation of that partner
  * are ignored rather than refused, since SendGrid retries anything but a 2xx for days.
  */
 export async function recordEmailEvents(
@@ -105,7 +105,7 @@ async function recordOnInvitation(
       deps,
       invitationEvent(
         invitation,
-        'invitation.delivery_failed',
+        'invitation.deliveryFailed',
         'system',
         `delivery:${failure.sgEventId}`,
         {

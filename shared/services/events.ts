@@ -13,11 +13,11 @@ export const WEBHOOK_EVENT_TYPES = [
   'relationship.removed',
   'invitation.expired',
   'invitation.declined',
-  'invitation-batch.completed',
-  'invitation.delivery_failed',
-  'delegated-admin.expiring',
-  'delegated-admin.extended',
-  'delegated-admin.expired',
+  'invitationBatch.completed',
+  'invitation.deliveryFailed',
+  'delegatedAdmin.expiring',
+  'delegatedAdmin.extended',
+  'delegatedAdmin.expired',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

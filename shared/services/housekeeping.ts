@@ -128,9 +128,9 @@ export async function resumeStuckWork(deps: Dependencies): Promise<number> {
 }
 
 const DELEGATED_ADMIN_ACTIONS: Record<DelegatedAdminChange['kind'], AuditAction> = {
-  expiring: 'delegated-admin.expiring',
-  extended: 'delegated-admin.extended',
-  expired: 'delegated-admin.expired',
+  expiring: 'delegatedAdmin.expiring',
+  extended: 'delegatedAdmin.extended',
+  expired: 'delegatedAdmin.expired',
 };
 
 /** A grant after a timer's change: `expiring`, extended (then `active` again) or `expired`. */

@@ -90,7 +90,7 @@ async function mapConcurrently<T, R>(
 
 function batchEvent(
   batch: InvitationBatchDocument,
-  action: 'invitationBatch.created' | 'invitation-batch.completed',
+  action: 'invitationBatch.created' | 'invitationBatch.completed',
   actor: Actor,
   at: string,
 ): NewAuditEvent {
@@ -736,7 +736,7 @@ async function settleChunk(
   if (settled.completedAt !== undefined) {
     await recordEvent(
       deps,
-      batchEvent(settled, 'invitation-batch.completed', 'system', settled.completedAt),
+      batchEvent(settled, 'invitationBatch.completed', 'system', settled.completedAt),
     );
   }
   return settled;

@@ -223,7 +223,7 @@ describe('the timer', () => {
     expect(customer.body.delegatedAdmin).toMatchObject({ status: 'expiring', state: 'active' });
     const other = await partner.api(`/api/customers/${longer.customerId}`);
     expect(other.body.delegatedAdmin.status).toBe('active');
-    expect((await actionsOf(partner)).filter((a) => a === 'delegated-admin.expiring')).toHaveLength(
+    expect((await actionsOf(partner)).filter((a) => a === 'delegatedAdmin.expiring')).toHaveLength(
       1,
     );
 
@@ -267,7 +267,7 @@ describe('the timer', () => {
     expect(Date.parse(after.endsAt) - Date.parse(before.endsAt)).toBe(180 * DAY_MS);
     const events = await partner.api('/api/audit-events?limit=100');
     const extended = events.body.items.filter(
-      (e: { action: string }) => e.action === 'delegated-admin.extended',
+      (e: { action: string }) => e.action === 'delegatedAdmin.extended',
     );
     expect(extended).toHaveLength(1);
     expect(extended[0]).toMatchObject({
@@ -300,9 +300,9 @@ describe('the timer', () => {
       changedBy: 'system',
     });
     const actions = await actionsOf(partner);
-    expect(actions.filter((a) => a.startsWith('delegated-admin.'))).toEqual([
-      'delegated-admin.expired',
-      'delegated-admin.expiring',
+    expect(actions.filter((a) => /^delegatedAdmin\.(expiring|extended|expired)$/.test(a))).toEqual([
+      'delegatedAdmin.expired',
+      'delegatedAdmin.expiring',
     ]);
     expect(
       (await partner.api('/api/customers?delegatedAdminEndsWithinDays=730')).body.items,

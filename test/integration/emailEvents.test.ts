@@ -38,7 +38,7 @@ async function partnerWithWebhook(): Promise<Partner> {
   await partner.api('/api/partner', { method: 'PUT', json: PROFILE_DE });
   const hook = await partner.api('/api/webhooks', {
     method: 'POST',
-    json: { url: hooks.url, events: ['invitation.delivery_failed'] },
+    json: { url: hooks.url, events: ['invitation.deliveryFailed'] },
   });
   expect(hook.status).toBe(201);
   return partner;
@@ -106,7 +106,7 @@ async function deliveryFailedEvents(partner: Partner, invitationId: string) {
   expect(audit.status).toBe(200);
   return audit.body.items.filter(
     (e: { action: string; subject: { id: string } }) =>
-      e.action === 'invitation.delivery_failed' && e.subject.id === invitationId,
+      e.action === 'invitation.deliveryFailed' && e.subject.id === invitationId,
   );
 }
 
@@ -127,7 +127,7 @@ describe('email delivery events from SendGrid', () => {
     expect(await deliveryFailedEvents(partner, id)).toHaveLength(0);
   });
 
-  test('a bounce shows its reason, raises invitation.delivery_failed, and a new invitation to the fixed address is delivered', async () => {
+  test('a bounce shows its reason, raises invitation.deliveryFailed, and a new invitation to the fixed address is delivered', async () => {
     const partner = await partnerWithWebhook();
     const { id, body } = await sendInvitation(partner, 'bounce-admin@{domain}');
     const bounced = await waitForDelivery(partner, id, 'bounced');
@@ -142,7 +142,7 @@ describe('email delivery events from SendGrid', () => {
       reason: bounced.delivery.reason,
     });
     const [webhook] = await webhookBodiesFor(id);
-    expect(JSON.parse(webhook!).type).toBe('invitation.delivery_failed');
+    expect(JSON.parse(webhook!).type).toBe('invitation.deliveryFailed');
 
     // The address of an invitation cannot be changed: the fix is a new one to the right address.
     const revoked = await partner.api(`/api/invitations/${id}/revoke`, { method: 'POST' });
@@ -156,7 +156,7 @@ describe('email delivery events from SendGrid', () => {
     await waitForDelivery(partner, fixed.body.id, 'delivered');
   });
 
-  test('a dropped email shows dropped and raises invitation.delivery_failed', async () => {
+  test('a dropped email shows dropped and raises invitation.deliveryFailed', async () => {
     const partner = await partnerWithWebhook();
     const { id } = await sendInvitation(partner, 'drop-admin@{domain}');
     const dropped = await waitForDelivery(partner, id, 'dropped');

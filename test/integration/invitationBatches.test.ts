@@ -195,7 +195,7 @@ describe('a batch of 1,000 rows with 10 bad ones', () => {
     expect(rowsOfChunk2.filter((r) => r.status === 'pending')).toEqual([]);
     const events = await documentsOf(partner, 'auditEvent');
     const completions = events.filter(
-      (e: { action: string }) => e.action === 'invitation-batch.completed',
+      (e: { action: string }) => e.action === 'invitationBatch.completed',
     );
     expect(completions).toHaveLength(1);
     expect(
