@@ -1,4 +1,5 @@
 import type { Locale, PartnerCloud } from '../../../shared/domain/cloud';
+import type { DelegatedAdminView } from '../../../shared/api/delegatedAdminViews';
 import type { DelegatedAdminStatus } from '../../../shared/domain/delegatedAdminRequest';
 import type { DeliveryState } from '../../../shared/domain/emailDelivery';
 import type { InvitationStatus } from '../../../shared/domain/invitationStatus';
@@ -78,19 +79,8 @@ export interface SupportContact {
 
 export type { DelegatedAdminStatus };
 
-/** A customer's delegated admin grant: Graph's status and terms beside the classic state. */
-export interface CustomerDelegatedAdmin {
-  readonly state: 'active' | 'none' | 'removed';
-  readonly changedAt: string;
-  readonly status: DelegatedAdminStatus | null;
-  readonly roles: readonly string[];
-  readonly duration: string | null;
-  readonly startsAt: string | null;
-  readonly endsAt: string | null;
-  readonly autoExtend: boolean;
-  readonly terminatedAt?: string;
-  readonly terminatedBy?: string;
-}
+/** A customer's delegated admin grant: the server's view type itself (a type: nothing is bundled). */
+export type CustomerDelegatedAdmin = DelegatedAdminView;
 
 export interface Customer {
   readonly id: string;
