@@ -2,11 +2,12 @@
 /**
  * The local Cosmos server in its own process: `@vercel/cosmosdb-server` answers a query by
  * scanning every document, and in the functions host's process that scan stalls every request
- * and handler. The parent (local/servers/cosmosServer.ts) forks this file and talks to it over
+ * and handler. Its query engine is made linear first (linearCosmosQuery.cjs). The parent (local/servers/cosmosServer.ts) forks this file and talks to it over
  * the IPC channel: `{ ready: port }` once it listens, then `counts` and `reset` requests for the
  * operation counter. Plain CommonJS, so it runs the same under ts-jest and from dist/.
  */
 const { createHttpServer } = require('@vercel/cosmosdb-server');
+const { linearQueries } = require('./linearCosmosQuery.cjs');
 
 /**
  * Classifies a request as the Cosmos REST API defines it: document reads and writes under
@@ -49,6 +50,7 @@ const noOperations = () => ({
 });
 
 function serve({ host, port }) {
+  linearQueries();
   const server = createHttpServer();
   let counts = noOperations();
   server.prependListener('request', (request) => {
