@@ -12,7 +12,13 @@ import { bundleApp } from './bundle.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = path.join(root, 'dist', '.build-stamp');
 const inputs = ['functions', 'shared', 'local'];
-const files = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+const files = [
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'tools/bundle.mjs',
+];
 
 function newest(entry) {
   const stats = statSync(entry, { throwIfNoEntry: false });

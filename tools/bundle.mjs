@@ -19,10 +19,15 @@ import { build } from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * Not bundled, because they cannot be: `@azure/functions-core` is not a package on npm, the
- * Functions worker provides it at run time (the local host resolves it to its own registry).
+ * Not bundled, because they cannot be (they are required from node_modules at run time, which the
+ * package keeps):
+ * - `@azure/functions-core` is not a package on npm: the Functions worker provides it at run
+ *   time (the local host resolves it to its own registry);
+ * - `@azure/storage-common` (under @azure/storage-queue) loads its `crc64.wasm` from its own
+ *   directory (Emscripten's locateFile) and, in the ES module build esbuild would pick, finds
+ *   that directory through `import.meta.url`, which a CommonJS bundle does not have.
  */
-export const EXTERNAL = ['@azure/functions-core'];
+export const EXTERNAL = ['@azure/functions-core', '@azure/storage-common'];
 
 export function functionEntryFiles() {
   return readdirSync(path.join(root, 'functions'))

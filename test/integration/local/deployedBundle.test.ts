@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import {
@@ -9,6 +8,7 @@ import {
   type FunctionRegistration,
 } from '../../../local/functionsHost/functionsCore';
 import { loadFunctionApp } from '../../../local/functionsHost/loadFunctions';
+import { customerBody, startTestStack } from '../support/testStack';
 
 /**
  * What is deployed is the esbuild bundle (package.json "main", tools/bundle.mjs), while tests
@@ -55,7 +55,9 @@ describe('the deployed bundle', () => {
   let outDir: string;
 
   beforeAll(() => {
-    outDir = mkdtempSync(join(tmpdir(), 'bundle-test-'));
+    // Inside the project, as dist/app is: the externals resolve from its node_modules.
+    mkdirSync(join(projectRoot, '.local'), { recursive: true });
+    outDir = mkdtempSync(join(projectRoot, '.local', 'bundle-test-'));
     execFileSync(process.execPath, ['tools/bundle.mjs', '--outdir', outDir], { cwd: projectRoot });
     // The local host's registry, compiled for plain node.
     buildSync({
@@ -101,4 +103,32 @@ describe('the deployed bundle', () => {
     expect(map.sources.some((source) => source.endsWith('functions/invitations.ts'))).toBe(true);
     expect(map.sources.some((source) => source.endsWith('shared/app/appServices.ts'))).toBe(true);
   });
+
+  it('runs on the local stack: Cosmos, the queues and SendGrid through the SDKs it loads on use', async () => {
+    const stack = await startTestStack({}, { functionFiles: [join(outDir, 'main.js')] });
+    try {
+      const health = await stack.api('/api/health');
+      expect(health.body).toEqual({
+        status: 'ok',
+        checks: [
+          { name: 'cosmos', status: 'ok', latencyMs: expect.any(Number) },
+          { name: 'storage', status: 'ok', latencyMs: expect.any(Number) },
+        ],
+      });
+      const partner = await stack.partnerWithProfile();
+      const body = customerBody();
+      const created = await partner.api('/api/invitations', { method: 'POST', json: body });
+      expect(created.status).toBe(201);
+      const sent = await partner.api(`/api/invitations/${created.body.id}/send`, {
+        method: 'POST',
+      });
+      expect(sent.status).toBe(202);
+      await stack.waitForIdle(15_000);
+      const mails = stack.sendgrid.messages().filter((m) => m.to.includes(body.customer.email));
+      expect(mails.map((mail) => mail.customArgs.invitationId)).toEqual([created.body.id]);
+      expect((await partner.api(`/api/invitations/${created.body.id}`)).body.status).toBe('sent');
+    } finally {
+      await stack.close();
+    }
+  }, 120_000);
 });
