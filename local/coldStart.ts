@@ -1,17 +1,27 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { percentile } from './load/figures';
+import { resolveMainGlob } from './functionsHost/loadFunctions';
 import { findProjectRoot } from './projectRoot';
 
 /**
  * `npm run bench:coldstart`: what a new Functions worker pays before its first request — loading
- * every module of the deployed artifact (`package.json` `main`: dist/functions/*.js) — against a
- * bare `node -e 0`, measured alternately in the same run so machine load affects both alike.
- * Prints the medians and their ratio. COLDSTART_RUNS sets the number of pairs (default 10).
+ * every file of the deployed artifact (package.json "main": the bundle dist/app/main.js) —
+ * against a bare `node -e 0`, measured alternately in the same run so machine load affects all
+ * alike. For comparison it also loads the tsc output every function file was deployed as before
+ * (dist/functions/*.js). Prints the medians, the ratios to `node -e 0` and the load average.
+ * COLDSTART_RUNS sets the number of rounds (default 20).
  */
-const RUNS = Number(process.env.COLDSTART_RUNS ?? 10);
+const RUNS = Number(process.env.COLDSTART_RUNS ?? 20);
+
+interface Variant {
+  readonly name: string;
+  readonly args: readonly string[];
+  readonly samples: number[];
+}
 
 function wallMs(args: readonly string[], cwd: string): number {
   const started = performance.now();
@@ -23,29 +33,59 @@ function wallMs(args: readonly string[], cwd: string): number {
   return elapsed;
 }
 
+function requireAll(files: readonly string[]): string {
+  return `for (const f of ${JSON.stringify(files)}) require(f);`;
+}
+
+function median(samples: readonly number[]): number {
+  return percentile(
+    [...samples].sort((a, b) => a - b),
+    50,
+  );
+}
+
 function main(): void {
   const root = findProjectRoot(__dirname);
-  const dir = path.join(root, 'dist', 'functions');
-  const files = readdirSync(dir)
+  const { main: deployed } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    main: string;
+  };
+  const bundle = resolveMainGlob(root, deployed);
+  const tscDir = path.join(root, 'dist', 'functions');
+  const tscFiles = readdirSync(tscDir)
     .filter((name) => name.endsWith('.js'))
-    .map((name) => path.join(dir, name));
-  const loadAll = `for (const f of ${JSON.stringify(files)}) require(f);`;
-  const bare: number[] = [];
-  const app: number[] = [];
+    .map((name) => path.join(tscDir, name));
+  const variants: Variant[] = [
+    { name: 'node -e 0', args: ['-e', '0'], samples: [] },
+    {
+      name: `deployed bundle (${deployed})`,
+      args: ['-e', requireAll(bundle)],
+      samples: [],
+    },
+    {
+      name: `tsc output (${tscFiles.length} files dist/functions/*.js)`,
+      args: ['-e', requireAll(tscFiles)],
+      samples: [],
+    },
+  ];
+  const loadBefore = loadavg()[0] ?? NaN;
   for (let i = 0; i < RUNS; i++) {
-    bare.push(wallMs(['-e', '0'], root));
-    app.push(wallMs(['-e', loadAll], root));
+    for (const variant of variants) {
+      variant.samples.push(wallMs(variant.args, root));
+    }
   }
-  const median = (samples: number[]) =>
-    percentile(
-      [...samples].sort((a, b) => a - b),
-      50,
-    );
-  const ratio = median(app) / median(bare);
+  const loadAfter = loadavg()[0] ?? NaN;
+  const bare = median(variants[0]!.samples);
   console.log(
-    `cold start, median of ${RUNS} alternating runs: ${files.length} function modules ` +
-      `${median(app).toFixed(0)} ms, node -e 0 ${median(bare).toFixed(0)} ms; ratio ${ratio.toFixed(2)}×`,
+    `cold start, median of ${RUNS} alternating rounds ` +
+      `(1-min load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after):`,
   );
+  for (const variant of variants) {
+    const figure = median(variant.samples);
+    console.log(
+      `  ${variant.name.padEnd(48)} ${figure.toFixed(0).padStart(6)} ms  ` +
+        `${(figure / bare).toFixed(2)}× node -e 0`,
+    );
+  }
 }
 
 main();

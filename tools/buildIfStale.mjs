@@ -1,4 +1,5 @@
-// Builds the app (tsc) only when a source is newer than the last build, so `npm run token`,
+// Builds the app (tsc for the local tools and tests, then the deployed bundle dist/app/main.js,
+// tools/bundle.mjs) only when a source is newer than the last build, so `npm run token`,
 // `npm run demo` and the other local tools start in well under a second on a current build.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -6,11 +7,18 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { bundleApp } from './bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = path.join(root, 'dist', '.build-stamp');
 const inputs = ['functions', 'shared', 'local'];
-const files = ['package.json', 'tsconfig.json', 'tsconfig.build.json'];
+const files = [
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'tools/bundle.mjs',
+];
 
 function newest(entry) {
   const stats = statSync(entry, { throwIfNoEntry: false });
@@ -24,13 +32,15 @@ const sources = Math.max(
   ...files.map((file) => newest(path.join(root, file))),
 );
 const built = statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-if (built < sources) {
+const bundled = statSync(path.join(root, 'dist', 'app', 'main.js'), { throwIfNoEntry: false });
+if (built < sources || bundled === undefined) {
   process.stderr.write('Building (sources changed since the last build)…\n');
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
     cwd: root,
     stdio: 'inherit',
   });
+  await bundleApp();
   mkdirSync(path.dirname(stamp), { recursive: true });
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
 }

@@ -37,7 +37,7 @@ export function installFunctionsCoreHook(): void {
 }
 
 /**
- * Expands a package.json "main" like `dist/functions/*.js` the way the Functions host does for
+ * Expands a package.json "main" like `dist/functions/*.js` (or a single file) the way the Functions host does for
  * the v4 model. Only a `*` in the last path segment is supported (enough for this layout, and no
  * glob dependency); anything fancier fails loudly instead of loading a surprising set of files.
  */
@@ -88,20 +88,14 @@ export function resolveMainGlob(projectRoot: string, pattern: string): string[] 
 }
 
 /**
- * Maps the compiled entry pattern to the TypeScript sources (`dist/functions/*.js` →
- * `functions/*.ts`), so tests under ts-jest load the same function files the build would.
+ * The function files in source. package.json "main" is the deployed bundle (dist/app/main.js,
+ * tools/bundle.mjs), whose entry requires exactly these files in name order; tests under ts-jest
+ * load them instead.
  */
-export function toSourcePattern(mainPattern: string, outDir = 'dist'): string {
-  const normalized = mainPattern.replace(/\\/g, '/').replace(/^\.\//, '');
-  const prefix = `${outDir.replace(/\/+$/, '')}/`;
-  if (!normalized.startsWith(prefix) || !normalized.endsWith('.js')) {
-    throw new Error(`package.json main "${mainPattern}" is not a "${prefix}*.js" pattern`);
-  }
-  return `${normalized.slice(prefix.length, -'.js'.length)}.ts`;
-}
+export const FUNCTION_SOURCES = 'functions/*.ts';
 
 export interface LoadFunctionAppOptions {
-  /** Load the TypeScript sources instead of the compiled files (only under ts-jest). */
+  /** Load the TypeScript sources (FUNCTION_SOURCES) instead of "main" (only under ts-jest). */
   readonly useSource?: boolean;
   /** Use this pattern instead of package.json "main". */
   readonly main?: string;
@@ -170,8 +164,10 @@ export function loadFunctionApp(
   if (options.files) {
     files = options.files.map((file) => (isAbsolute(file) ? file : resolve(projectRoot, file)));
   } else {
-    const main = options.main ?? readMainPattern(projectRoot);
-    files = resolveMainGlob(projectRoot, options.useSource ? toSourcePattern(main) : main);
+    const main = options.useSource
+      ? FUNCTION_SOURCES
+      : (options.main ?? readMainPattern(projectRoot));
+    files = resolveMainGlob(projectRoot, main);
   }
   for (const file of files) {
     requireFunctionFile(file);

@@ -1,13 +1,31 @@
-import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
 import { customerSessionCookies, type CustomerSessionCookies } from '../auth/customerSession';
 import { CustomerSignIn } from '../auth/customerSignIn';
 import { TokenValidator } from '../auth/tokenValidator';
 import { loadAppConfig, type AppConfig } from '../config/appConfig';
-import { SendGridEventVerifier } from '../mail/sendgridEventWebhook';
-import { SendGridMailer } from '../mail/sendgridMailer';
-import { StorageMessageQueue } from '../queue/messageQueue';
+import type { Mailer } from '../mail/mailer';
+import type { SendGridEventVerifier } from '../mail/sendgridEventWebhook';
+import type { MessageQueue } from '../queue/messageQueue';
 import type { Dependencies } from '../services/dependencies';
-import { CosmosDocumentStore, createCosmosContainer } from '../store/cosmosDocumentStore';
+import type { DocumentStore } from '../store/documentStore';
+
+/*
+ * The adapters for Cosmos, the storage queues, SendGrid and managed identity are required when a
+ * function first uses them, not when its file loads: every worker loads every function file
+ * before its first request (package.json "main"), and these SDKs are most of that time. A
+ * function that never touches Cosmos (health, the OpenAPI document, ...) never loads it.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- deferred loading, see above */
+const identitySdk = () => require('@azure/identity') as typeof import('@azure/identity');
+const cosmosAdapter = () =>
+  require('../store/cosmosDocumentStore') as typeof import('../store/cosmosDocumentStore');
+const queueAdapter = () =>
+  require('../queue/storageMessageQueue') as typeof import('../queue/storageMessageQueue');
+const sendGridAdapter = () =>
+  require('../mail/sendgridMailer') as typeof import('../mail/sendgridMailer');
+const eventWebhookAdapter = () =>
+  require('../mail/sendgridEventWebhook') as typeof import('../mail/sendgridEventWebhook');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Everything a function needs: the domain's dependencies plus token validation. */
 export interface AppServices extends Dependencies {
@@ -19,41 +37,78 @@ export interface AppServices extends Dependencies {
   readonly emailEventVerifier?: SendGridEventVerifier;
 }
 
-/** Wires the real adapters from configuration: managed identity in Azure, keys only locally. */
+/** Builds a value on first call and returns the same one afterwards. */
+function once<T>(create: () => T): () => T {
+  let value: { readonly built: T } | undefined;
+  return () => (value ??= { built: create() }).built;
+}
+
+/**
+ * Wires the real adapters from configuration: managed identity in Azure, keys only locally.
+ * Each adapter is built (and its SDK loaded) on first use of its property.
+ */
 export function createAppServices(config: AppConfig): AppServices {
-  let credential: TokenCredential | undefined;
-  const identity = (): TokenCredential =>
-    (credential ??= new DefaultAzureCredential(
-      config.managedIdentityClientId === undefined
-        ? {}
-        : { managedIdentityClientId: config.managedIdentityClientId },
-    ));
-  const container = createCosmosContainer({
-    endpoint: config.cosmos.endpoint,
-    ...(config.cosmos.key === undefined ? { credential: identity() } : { key: config.cosmos.key }),
-    database: config.cosmos.database,
-    container: config.cosmos.container,
-    allowSelfSigned: config.cosmos.allowSelfSigned,
+  const identity = once(
+    (): TokenCredential =>
+      new (identitySdk().DefaultAzureCredential)(
+        config.managedIdentityClientId === undefined
+          ? {}
+          : { managedIdentityClientId: config.managedIdentityClientId },
+      ),
+  );
+  const store = once((): DocumentStore => {
+    const { CosmosDocumentStore, createCosmosContainer } = cosmosAdapter();
+    const container = createCosmosContainer({
+      endpoint: config.cosmos.endpoint,
+      ...(config.cosmos.key === undefined
+        ? { credential: identity() }
+        : { key: config.cosmos.key }),
+      database: config.cosmos.database,
+      container: config.cosmos.container,
+      allowSelfSigned: config.cosmos.allowSelfSigned,
+    });
+    return new CosmosDocumentStore(container);
   });
-  const queue = new StorageMessageQueue(
-    config.storage.kind === 'connectionString'
-      ? config.storage
-      : {
-          kind: 'identity',
-          queueServiceUri: config.storage.queueServiceUri,
-          credential: identity(),
-        },
+  const queue = once(
+    (): MessageQueue =>
+      new (queueAdapter().StorageMessageQueue)(
+        config.storage.kind === 'connectionString'
+          ? config.storage
+          : {
+              kind: 'identity',
+              queueServiceUri: config.storage.queueServiceUri,
+              credential: identity(),
+            },
+      ),
+  );
+  const mailer = once(
+    (): Mailer =>
+      new (sendGridAdapter().SendGridMailer)({
+        apiKey: config.mail.apiKey,
+        ...(config.mail.baseUrl === undefined ? {} : { baseUrl: config.mail.baseUrl }),
+        fromAddress: config.mail.fromAddress,
+        fromName: config.mail.fromName,
+      }),
+  );
+  const eventVerifier = once((): SendGridEventVerifier | undefined =>
+    config.mail.eventWebhookPublicKey === undefined
+      ? undefined
+      : new (eventWebhookAdapter().SendGridEventVerifier)(config.mail.eventWebhookPublicKey),
   );
   return {
     config,
-    store: new CosmosDocumentStore(container),
-    queue,
-    mailer: new SendGridMailer({
-      apiKey: config.mail.apiKey,
-      ...(config.mail.baseUrl === undefined ? {} : { baseUrl: config.mail.baseUrl }),
-      fromAddress: config.mail.fromAddress,
-      fromName: config.mail.fromName,
-    }),
+    get store() {
+      return store();
+    },
+    get queue() {
+      return queue();
+    },
+    get mailer() {
+      return mailer();
+    },
+    get emailEventVerifier() {
+      return eventVerifier();
+    },
     tokens: new TokenValidator(config.auth),
     customerSignIn: new CustomerSignIn({
       authority: config.auth.authority,
@@ -62,9 +117,6 @@ export function createAppServices(config: AppConfig): AppServices {
       redirectUri: `${config.publicBaseUrl}/api/auth/callback`,
     }),
     customerCookies: customerSessionCookies(config.session),
-    ...(config.mail.eventWebhookPublicKey === undefined
-      ? {}
-      : { emailEventVerifier: new SendGridEventVerifier(config.mail.eventWebhookPublicKey) }),
     now: () => new Date(),
   };
 }

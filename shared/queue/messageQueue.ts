@@ -1,6 +1,3 @@
-import { QueueServiceClient } from '@azure/storage-queue';
-import type { TokenCredential } from '@azure/identity';
-
 /** The queues this app uses; each has the host's `<name>-poison` queue beside it. */
 export const QUEUES = {
   invitationEmail: 'invitation-email',
@@ -15,38 +12,4 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export interface MessageQueue {
   send(queue: QueueName, message: object, options?: { delaySeconds?: number }): Promise<void>;
   ping(): Promise<void>;
-}
-
-export type QueueConnection =
-  | { readonly kind: 'connectionString'; readonly connectionString: string }
-  | {
-      readonly kind: 'identity';
-      readonly queueServiceUri: string;
-      readonly credential: TokenCredential;
-    };
-
-/**
- * Storage queue adapter. Messages are JSON encoded as base64, which is what the Functions host
- * expects by default (host.json `messageEncoding: base64`), so the trigger receives the object.
- */
-export class StorageMessageQueue implements MessageQueue {
-  private readonly service: QueueServiceClient;
-
-  constructor(connection: QueueConnection) {
-    this.service =
-      connection.kind === 'connectionString'
-        ? QueueServiceClient.fromConnectionString(connection.connectionString)
-        : new QueueServiceClient(connection.queueServiceUri, connection.credential);
-  }
-
-  async send(queue: QueueName, message: object, options: { delaySeconds?: number } = {}) {
-    const text = Buffer.from(JSON.stringify(message), 'utf8').toString('base64');
-    await this.service.getQueueClient(queue).sendMessage(text, {
-      ...(options.delaySeconds ? { visibilityTimeout: Math.ceil(options.delaySeconds) } : {}),
-    });
-  }
-
-  async ping(): Promise<void> {
-    await this.service.getQueueClient(QUEUES.invitationEmail).getProperties();
-  }
 }

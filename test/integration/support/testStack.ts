@@ -89,7 +89,7 @@ export interface ApiResponse {
  */
 export async function startTestStack(
   settings: Record<string, string> = {},
-  options: Pick<LocalStackOptions, 'console'> = {},
+  options: Pick<LocalStackOptions, 'console' | 'functionFiles'> = {},
 ): Promise<TestStack> {
   const logs: string[] = [];
   const expectedErrors: Array<{ pattern: RegExp; messages: string[] }> = [];

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { resolveMainGlob, toSourcePattern } from '../../../local/functionsHost/loadFunctions';
+import { resolveMainGlob } from '../../../local/functionsHost/loadFunctions';
 
 const projectRoot = resolve(__dirname, '..', '..', '..');
 
@@ -39,18 +39,4 @@ describe('resolveMainGlob', () => {
       );
     },
   );
-});
-
-describe('toSourcePattern', () => {
-  it.each([
-    ['dist/functions/*.js', 'functions/*.ts'],
-    ['./dist/functions/*.js', 'functions/*.ts'],
-    ['dist/src/functions/*.js', 'src/functions/*.ts'],
-  ])('maps %j to %j', (main, source) => {
-    expect(toSourcePattern(main)).toBe(source);
-  });
-
-  it('refuses a main outside the output directory', () => {
-    expect(() => toSourcePattern('functions/*.js')).toThrow(/dist\/\*\.js/);
-  });
 });

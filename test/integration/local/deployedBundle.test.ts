@@ -1,0 +1,134 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import {
+  getRegistrations,
+  resetRegistrations,
+  type FunctionRegistration,
+} from '../../../local/functionsHost/functionsCore';
+import { loadFunctionApp } from '../../../local/functionsHost/loadFunctions';
+import { customerBody, startTestStack } from '../support/testStack';
+
+/**
+ * What is deployed is the esbuild bundle (package.json "main", tools/bundle.mjs), while tests
+ * and the local tools run the TypeScript sources (tsc's output). This builds the bundle as
+ * `npm run build` does, loads it in a plain node process whose '@azure/functions-core' is the
+ * local host's registry (as the Functions worker injects its own), and compares its registrations
+ * with those of the sources: same functions, same triggers and bindings.
+ */
+
+const projectRoot = join(__dirname, '..', '..', '..');
+
+interface RegistrationShape {
+  readonly name: string;
+  readonly bindings: FunctionRegistration['bindings'];
+}
+
+function shapeOf(registrations: readonly RegistrationShape[]): RegistrationShape[] {
+  return registrations
+    .map(({ name, bindings }) => ({ name, bindings }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Loads `bundle` in a new node process and returns what it registered. */
+function bundleRegistrations(bundle: string, functionsCore: string): RegistrationShape[] {
+  const script = `
+    const Module = require('node:module');
+    const [bundle, core] = process.argv.slice(1);
+    const resolve = Module._resolveFilename;
+    Module._resolveFilename = function (request, ...rest) {
+      return request === '@azure/functions-core' ? core : resolve.call(this, request, ...rest);
+    };
+    require(bundle);
+    const registrations = require(core).getRegistrations();
+    process.stdout.write(JSON.stringify(registrations.map(({ name, bindings }) => ({ name, bindings }))));
+  `;
+  const output = execFileSync(process.execPath, ['-e', script, bundle, functionsCore], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  });
+  return JSON.parse(output) as RegistrationShape[];
+}
+
+describe('the deployed bundle', () => {
+  let outDir: string;
+
+  beforeAll(() => {
+    // Inside the project, as dist/app is: the externals resolve from its node_modules.
+    mkdirSync(join(projectRoot, '.local'), { recursive: true });
+    outDir = mkdtempSync(join(projectRoot, '.local', 'bundle-test-'));
+    execFileSync(process.execPath, ['tools/bundle.mjs', '--outdir', outDir], { cwd: projectRoot });
+    // The local host's registry, compiled for plain node.
+    buildSync({
+      entryPoints: [join(projectRoot, 'local', 'functionsHost', 'functionsCore.ts')],
+      outfile: join(outDir, 'functionsCore.js'),
+      platform: 'node',
+      format: 'cjs',
+      logLevel: 'error',
+    });
+  });
+
+  afterAll(() => {
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('is what package.json "main" names, so Azure and `npm start` load it', () => {
+    const { main } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+      main: string;
+    };
+    expect(main).toBe('dist/app/main.js');
+    const funcignore = readFileSync(join(projectRoot, '.funcignore'), 'utf8').split('\n');
+    expect(funcignore).not.toContain('dist/app/');
+    expect(funcignore).toContain('dist/functions/');
+  });
+
+  it('registers the same functions, triggers and bindings as the sources', () => {
+    resetRegistrations();
+    loadFunctionApp(projectRoot, { useSource: true });
+    const fromSources = shapeOf(getRegistrations());
+    const fromBundle = shapeOf(
+      bundleRegistrations(join(outDir, 'main.js'), join(outDir, 'functionsCore.js')),
+    );
+    expect(fromSources.length).toBeGreaterThanOrEqual(15);
+    expect(fromBundle).toEqual(fromSources);
+  });
+
+  it('keeps an external source map that points at the TypeScript sources', () => {
+    const code = readFileSync(join(outDir, 'main.js'), 'utf8');
+    expect(code.trimEnd().endsWith('//# sourceMappingURL=main.js.map')).toBe(true);
+    const map = JSON.parse(readFileSync(join(outDir, 'main.js.map'), 'utf8')) as {
+      sources: string[];
+    };
+    expect(map.sources.some((source) => source.endsWith('functions/invitations.ts'))).toBe(true);
+    expect(map.sources.some((source) => source.endsWith('shared/app/appServices.ts'))).toBe(true);
+  });
+
+  it('runs on the local stack: Cosmos, the queues and SendGrid through the SDKs it loads on use', async () => {
+    const stack = await startTestStack({}, { functionFiles: [join(outDir, 'main.js')] });
+    try {
+      const health = await stack.api('/api/health');
+      expect(health.body).toEqual({
+        status: 'ok',
+        checks: [
+          { name: 'cosmos', status: 'ok', latencyMs: expect.any(Number) },
+          { name: 'storage', status: 'ok', latencyMs: expect.any(Number) },
+        ],
+      });
+      const partner = await stack.partnerWithProfile();
+      const body = customerBody();
+      const created = await partner.api('/api/invitations', { method: 'POST', json: body });
+      expect(created.status).toBe(201);
+      const sent = await partner.api(`/api/invitations/${created.body.id}/send`, {
+        method: 'POST',
+      });
+      expect(sent.status).toBe(202);
+      await stack.waitForIdle(15_000);
+      const mails = stack.sendgrid.messages().filter((m) => m.to.includes(body.customer.email));
+      expect(mails.map((mail) => mail.customArgs.invitationId)).toEqual([created.body.id]);
+      expect((await partner.api(`/api/invitations/${created.body.id}`)).body.status).toBe('sent');
+    } finally {
+      await stack.close();
+    }
+  }, 120_000);
+});
