@@ -11,9 +11,11 @@
  * fresh `[]` each reduce starts from, so pushing onto it gives the same array in linear time.
  * The rewrite is on the engine's JavaScript syntax tree, before code is generated from it, and
  * only touches arrow functions `($, …) => [...$, …]` (or `cond ? [...$, …] : $`), which the
- * engine uses for nothing else. Plain CommonJS: the forked server process requires it as is.
+ * engine uses for nothing else; its helper that strips `undefined` from results is replaced by
+ * a loop for the same reason. Plain CommonJS: the forked server process requires it as is.
  */
 const transformer = require('@zeit/cosmosdb-query/lib/transformer');
+const helpers = require('@zeit/cosmosdb-query/lib/helpers');
 
 const isAccumulator = (node) => node && node.type === 'Identifier' && node.name === '$';
 
@@ -61,6 +63,33 @@ function rewrite(node) {
   }
 }
 
+/**
+ * The engine's `stripUndefined`, which copies its accumulator per array item too (quadratic in
+ * a result's length: an unpaged result such as the query plan request's is every match), as a
+ * loop: arrays lose their `undefined` items, objects their `undefined` properties, recursively.
+ */
+function stripUndefined(value) {
+  if (Array.isArray(value)) {
+    const kept = [];
+    for (const item of value) {
+      if (typeof item !== 'undefined') {
+        kept.push(stripUndefined(item));
+      }
+    }
+    return kept;
+  }
+  if (value && typeof value === 'object') {
+    const kept = {};
+    for (const [key, item] of Object.entries(value)) {
+      if (typeof item !== 'undefined') {
+        kept[key] = stripUndefined(item);
+      }
+    }
+    return kept;
+  }
+  return value;
+}
+
 let installed = false;
 
 /** Installs the rewrite for every query compiled in this process from now on (once). */
@@ -74,6 +103,7 @@ function linearQueries() {
     rewrite(jsAst);
     return jsAst;
   };
+  helpers.stripUndefined = stripUndefined;
   installed = true;
 }
 
