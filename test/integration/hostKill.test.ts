@@ -66,14 +66,9 @@ async function startHost(): Promise<ChildProcess> {
 }
 
 beforeAll(async () => {
-  // The host runs from dist/, as `npm run host` does.
-  execFileSync(
-    process.execPath,
-    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
-    {
-      cwd: projectRoot,
-    },
-  );
+  // The host runs what `npm run host` runs: tsc's dist/ for the host, the deployed bundle
+  // (package.json `main`) for the functions, built the same way when stale or missing.
+  execFileSync(process.execPath, ['tools/buildIfStale.mjs'], { cwd: projectRoot });
   emulators = await startEmulators({
     projectRoot,
     keyFile: join(projectRoot, '.local', 'test-signing-key.json'),
