@@ -3,23 +3,9 @@ import { QUEUES } from '../queue/messageQueue';
 import { DocumentConflictError } from '../store/documentStore';
 import { partitionKeys } from '../store/documents';
 import type { Dependencies } from './dependencies';
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../domain/webhookEvents';
 
-/** Events partners can subscribe to with a webhook. */
-export const WEBHOOK_EVENT_TYPES = [
-  'relationship.accepted',
-  'relationship.activated',
-  'delegatedAdmin.removed',
-  'delegatedAdmin.restored',
-  'relationship.removed',
-  'invitation.expired',
-  'invitation.declined',
-  'invitationBatch.completed',
-  'invitation.deliveryFailed',
-  'delegatedAdmin.expiring',
-  'delegatedAdmin.extended',
-  'delegatedAdmin.expired',
-] as const;
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType };
 
 /** Every state change the audit log records; the webhook ones are a subset. */
 export type AuditAction =

@@ -107,21 +107,8 @@ export interface Webhook {
   readonly createdAt: string;
 }
 
-/** The events a webhook can subscribe to (shared/services/events.ts). */
-export const WEBHOOK_EVENTS = [
-  'relationship.accepted',
-  'relationship.activated',
-  'delegatedAdmin.removed',
-  'delegatedAdmin.restored',
-  'relationship.removed',
-  'invitation.expired',
-  'invitation.declined',
-  'invitationBatch.completed',
-  'invitation.deliveryFailed',
-  'delegatedAdmin.expiring',
-  'delegatedAdmin.extended',
-  'delegatedAdmin.expired',
-] as const;
+/** The events a webhook can subscribe to: the API's own list. */
+export { WEBHOOK_EVENT_TYPES as WEBHOOK_EVENTS } from '../../../shared/domain/webhookEvents';
 
 export interface AuditEvent {
   readonly id: string;

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { WEBHOOK_EVENT_TYPES } from '../../../shared/services/events';
-import { WEBHOOK_EVENTS } from '../api/apiTypes';
 import { matchesCustomerSearch } from '../customers/customerSearch';
 import { resendWait } from '../invitations/resendWait';
 import { matchPath } from './router';
@@ -35,11 +33,5 @@ describe('resendWait', () => {
     const now = new Date('2026-01-01T10:00:00Z');
     expect(resendWait(540, now)).toEqual({ minutes: 9, at: new Date('2026-01-01T10:09:00Z') });
     expect(resendWait(5, now).minutes).toBe(1);
-  });
-});
-
-describe('webhook events', () => {
-  it('are the ones the API accepts', () => {
-    expect(WEBHOOK_EVENTS).toEqual(WEBHOOK_EVENT_TYPES);
   });
 });
