@@ -19,7 +19,7 @@ import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { EmptyState, PageFooter, ProblemBar, SuccessBar } from '../ui/feedback';
+import { EmptyState, ListStatus, PageFooter, ProblemBar, SuccessBar } from '../ui/feedback';
 import { usePagedList } from '../ui/usePagedList';
 import { CustomerDetails } from './CustomerDetails';
 import { matchesCustomerSearch } from './customerSearch';
@@ -119,10 +119,12 @@ export function CustomersScreen() {
         onConfirm={() => void (removing && remove(removing))}
         onCancel={() => setRemoving(undefined)}
       />
-      {list.problem && <ProblemBar problem={list.problem} onRetry={list.reload} />}
-      {!list.loading && !list.problem && list.items.length === 0 && (
-        <EmptyState>{endingSoon ? t.customers.endingSoonEmpty : t.customers.empty}</EmptyState>
-      )}
+      <ListStatus
+        list={list}
+        empty={
+          <EmptyState>{endingSoon ? t.customers.endingSoonEmpty : t.customers.empty}</EmptyState>
+        }
+      />
       {list.items.length > 0 && shown.length === 0 && (
         <EmptyState>{format(t.customers.noMatch, { query })}</EmptyState>
       )}

@@ -18,7 +18,7 @@ import { PATHS } from '../app/paths';
 import { RouteLink, useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
-import { EmptyState, PageFooter, ProblemBar } from '../ui/feedback';
+import { EmptyState, ListStatus, PageFooter } from '../ui/feedback';
 import { usePagedList } from '../ui/usePagedList';
 import { BatchUpload } from '../batches/BatchUpload';
 import { DeliveryBadge } from './deliveryBadge';
@@ -60,20 +60,22 @@ export function InvitationsScreen() {
           </Select>
         </Field>
       </div>
-      {list.problem && <ProblemBar problem={list.problem} onRetry={list.reload} />}
-      {!list.loading && !list.problem && list.items.length === 0 && (
-        <EmptyState
-          action={
-            status === '' ? (
-              <Button appearance="primary" onClick={() => navigate(PATHS.request)}>
-                {t.nav.request}
-              </Button>
-            ) : undefined
-          }
-        >
-          {status === '' ? t.invitations.empty : t.invitations.emptyFiltered}
-        </EmptyState>
-      )}
+      <ListStatus
+        list={list}
+        empty={
+          <EmptyState
+            action={
+              status === '' ? (
+                <Button appearance="primary" onClick={() => navigate(PATHS.request)}>
+                  {t.nav.request}
+                </Button>
+              ) : undefined
+            }
+          >
+            {status === '' ? t.invitations.empty : t.invitations.emptyFiltered}
+          </EmptyState>
+        }
+      />
       {list.items.length > 0 && (
         <div className="table-scroll">
           <Table aria-label={t.invitations.title}>
