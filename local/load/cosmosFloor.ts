@@ -66,9 +66,15 @@ export function ratio(value: number, floor: number): string {
   return `${(value / floor).toFixed(2)}×`;
 }
 
-/** Cosmos operations per item of a step: reads, writes (creates, replaces, upserts, deletes), queries. */
+/**
+ * Cosmos requests per item of a step: reads, writes (creates, replaces, upserts, deletes),
+ * transactional batches (one round trip each, for several writes and reads), queries.
+ */
 export function operationsLine(counts: CosmosOperationCounts, items: number): string {
   const per = (n: number) => (n / items).toFixed(1);
   const writes = counts.create + counts.replace + counts.upsert + counts.delete;
-  return `Cosmos per item: ${per(counts.read)} reads, ${per(writes)} writes, ${per(counts.query)} queries`;
+  return (
+    `Cosmos per item: ${per(counts.read)} reads, ${per(writes)} writes, ` +
+    `${per(counts.batch)} batches, ${per(counts.query)} queries`
+  );
 }

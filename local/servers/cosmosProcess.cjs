@@ -6,14 +6,15 @@
  * the IPC channel: `{ ready: port }` once it listens, then `counts` and `reset` requests for the
  * operation counter. Plain CommonJS, so it runs the same under ts-jest and from dist/.
  */
-const { createHttpServer } = require('@vercel/cosmosdb-server');
+const { atomicBatches } = require('./atomicCosmosBatch.cjs');
 const { linearQueries } = require('./linearCosmosQuery.cjs');
 
 /**
  * Classifies a request as the Cosmos REST API defines it: document reads and writes under
  * `/dbs/{db}/colls/{coll}/docs`, a POST flagged `x-ms-documentdb-isquery` is a query (as is the
  * query plan the client asks for first, `x-ms-cosmos-is-query-plan-request`), a POST flagged
- * `x-ms-documentdb-is-upsert` an upsert; everything else is `metadata`.
+ * `x-ms-cosmos-is-batch-request` a batch (one request, however many operations it carries), a
+ * POST flagged `x-ms-documentdb-is-upsert` an upsert; everything else is `metadata`.
  */
 function classifyCosmosRequest(method, path, headers) {
   const docs = /\/docs(\/[^/]+)?\/?$/.exec(path.split('?')[0] || '');
@@ -28,6 +29,9 @@ function classifyCosmosRequest(method, path, headers) {
     case 'POST':
       if (flag('x-ms-documentdb-isquery') || flag('x-ms-cosmos-is-query-plan-request')) {
         return 'query';
+      }
+      if (flag('x-ms-cosmos-is-batch-request')) {
+        return 'batch';
       }
       return flag('x-ms-documentdb-is-upsert') ? 'upsert' : 'create';
     case 'PUT':
@@ -45,12 +49,15 @@ const noOperations = () => ({
   replace: 0,
   upsert: 0,
   delete: 0,
+  batch: 0,
   query: 0,
   metadata: 0,
 });
 
 function serve({ host, port }) {
+  atomicBatches();
   linearQueries();
+  const { createHttpServer } = require('@vercel/cosmosdb-server');
   const server = createHttpServer();
   let counts = noOperations();
   server.prependListener('request', (request) => {

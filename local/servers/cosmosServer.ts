@@ -20,7 +20,7 @@ export interface LocalCosmos {
 
 /** What one request to the Cosmos API did to documents; `metadata` is everything else. */
 export type CosmosOperation =
-  'read' | 'create' | 'replace' | 'upsert' | 'delete' | 'query' | 'metadata';
+  'read' | 'create' | 'replace' | 'upsert' | 'delete' | 'batch' | 'query' | 'metadata';
 
 export type CosmosOperationCounts = Record<CosmosOperation, number>;
 

@@ -1,10 +1,12 @@
 import { Agent } from 'node:https';
-import { Container, CosmosClient } from '@azure/cosmos';
+import { Container, CosmosClient, type OperationInput } from '@azure/cosmos';
 import type { TokenCredential } from '@azure/identity';
 import {
   DocumentChangedError,
   DocumentConflictError,
+  DocumentNotFoundError,
   InvalidContinuationTokenError,
+  type BatchOperation,
   type DocumentStore,
   type Page,
   type QuerySpec,
@@ -49,6 +51,24 @@ function statusOf(error: unknown): number | undefined {
   return typeof code === 'number' ? code : undefined;
 }
 
+/** A batch operation as the client sends it; each names the batch's partition. */
+function batchInput(pk: string, operation: BatchOperation): OperationInput {
+  switch (operation.kind) {
+    case 'create':
+      return { operationType: 'Create', resourceBody: { ...operation.document } };
+    case 'replace':
+      return {
+        operationType: 'Replace',
+        id: operation.document.id,
+        partitionKey: pk,
+        ifMatch: operation.etag,
+        resourceBody: { ...operation.document },
+      };
+    case 'read':
+      return { operationType: 'Read', id: operation.id, partitionKey: pk };
+  }
+}
+
 /** The Cosmos DB adapter of `DocumentStore`; every call names its partition. */
 export class CosmosDocumentStore implements DocumentStore {
   constructor(private readonly container: Container) {}
@@ -89,6 +109,26 @@ export class CosmosDocumentStore implements DocumentStore {
       }
       throw error;
     }
+  }
+
+  async batch(pk: string, operations: readonly BatchOperation[]): Promise<StoredDocument[]> {
+    const { result } = await this.container.items.batch(
+      operations.map((operation) => batchInput(pk, operation)),
+      pk,
+    );
+    const results = result ?? [];
+    // A failed batch answers 207: the failing operation has its own status, the others 424.
+    const failed = results.findIndex((r) => r.statusCode >= 400 && r.statusCode !== 424);
+    if (failed >= 0 || results.length !== operations.length) {
+      const operation = operations[Math.max(failed, 0)]!;
+      const id = operation.kind === 'read' ? operation.id : operation.document.id;
+      const status = failed >= 0 ? results[failed]!.statusCode : undefined;
+      if (status === 409) throw new DocumentConflictError(pk, id);
+      if (status === 412) throw new DocumentChangedError(pk, id);
+      if (status === 404) throw new DocumentNotFoundError(pk, id);
+      throw new Error(`Cosmos batch failed at ${id} with status ${status ?? 'unknown'}`);
+    }
+    return results.map((r) => r.resourceBody as unknown as StoredDocument);
   }
 
   async delete(pk: string, id: string): Promise<void> {

@@ -19,6 +19,12 @@ export interface QuerySpec {
   readonly parameters: ReadonlyArray<{ name: string; value: string | number | boolean | null }>;
 }
 
+/** One operation of a transactional batch; all of a batch's documents share one partition. */
+export type BatchOperation =
+  | { readonly kind: 'create'; readonly document: StoredDocument }
+  | { readonly kind: 'replace'; readonly document: StoredDocument; readonly etag: string }
+  | { readonly kind: 'read'; readonly id: string };
+
 export interface DocumentStore {
   /** Point read; undefined when absent. */
   read<T extends StoredDocument>(pk: string, id: string): Promise<T | undefined>;
@@ -26,6 +32,14 @@ export interface DocumentStore {
   create<T extends StoredDocument>(document: T): Promise<T>;
   /** Replaces only if unchanged since `etag`; throws `DocumentChangedError` otherwise. */
   replace<T extends StoredDocument>(document: T, etag: string): Promise<T>;
+  /**
+   * Runs `operations` in partition `pk` as one transactional batch: one round trip, applied
+   * whole or not at all. Returns each operation's document (as stored, or as read), in order.
+   * When one would fail nothing is written, and it throws what that operation alone would:
+   * `DocumentConflictError` (create), `DocumentChangedError` (replace), `DocumentNotFoundError`
+   * (read or replace of a missing document), naming the document.
+   */
+  batch(pk: string, operations: readonly BatchOperation[]): Promise<StoredDocument[]>;
   /** Deletes; a document that is already gone is not an error. */
   delete(pk: string, id: string): Promise<void>;
   /** A single-partition query, one page at a time; the query filters on `c.pk = @pk`. */
@@ -60,6 +74,16 @@ export class DocumentChangedError extends Error {
   ) {
     super(`Document ${id} in ${pk} changed since it was read`);
     this.name = 'DocumentChangedError';
+  }
+}
+
+export class DocumentNotFoundError extends Error {
+  constructor(
+    readonly pk: string,
+    readonly id: string,
+  ) {
+    super(`Document ${id} does not exist in ${pk}`);
+    this.name = 'DocumentNotFoundError';
   }
 }
 

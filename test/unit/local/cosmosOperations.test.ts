@@ -9,6 +9,8 @@ describe('what a Cosmos REST request does to documents', () => {
     // The query plan the client fetches before some queries is one more round trip of the query.
     ['POST', docs, { 'x-ms-cosmos-is-query-plan-request': 'True' }, 'query'],
     ['POST', docs, { 'x-ms-documentdb-is-upsert': 'true' }, 'upsert'],
+    // A transactional batch is one round trip, whatever it carries.
+    ['POST', docs, { 'x-ms-cosmos-is-batch-request': 'True' }, 'batch'],
     ['PUT', `${docs}/inv-1`, {}, 'replace'],
     ['DELETE', `${docs}/inv-1`, {}, 'delete'],
     ['GET', docs, {}, 'query'],
