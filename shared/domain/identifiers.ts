@@ -1,22 +1,67 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** 32 random bytes: 256 bits, well above the 128 the links need to be unguessable. */
-const TOKEN_BYTES = 32;
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+const SECRET_BYTES = 32;
+/** A UUID's 16 bytes and the secret, base64url without padding: 22 + 22 + 43 characters. */
+const TOKEN_PATTERN = /^([A-Za-z0-9_-]{22})([A-Za-z0-9_-]{22})([A-Za-z0-9_-]{43})$/;
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** A new acceptance token, URL-safe (base64url, no padding). */
-export function newAcceptToken(): string {
-  return randomBytes(TOKEN_BYTES).toString('base64url');
+/** Where an acceptance token's invitation lives: one point read finds it. */
+export interface AcceptTokenAddress {
+  readonly partnerTenantId: string;
+  readonly invitationId: string;
 }
 
-/** Cheap shape check so garbage never reaches the database. */
-export function isWellFormedAcceptToken(token: string): boolean {
-  return TOKEN_PATTERN.test(token);
+function uuidBytes(uuid: string): Buffer {
+  if (!UUID_PATTERN.test(uuid)) {
+    throw new Error(`Not a lower-case UUID: ${uuid}`);
+  }
+  return Buffer.from(uuid.replaceAll('-', ''), 'hex');
 }
 
-/** Links are stored under the token's hash, so a leaked database holds no working link ids. */
-export function hashAcceptToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+function uuidOf(bytes: Buffer): string {
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * A new acceptance token, URL-safe: the partner's tenant id and the invitation id it opens,
+ * then 256 random bits. The ids locate the invitation (no lookup document, no query); only the
+ * random part makes the link unguessable, and the invitation holds the whole token to compare.
+ */
+export function newAcceptToken(address: AcceptTokenAddress): string {
+  return [
+    uuidBytes(address.partnerTenantId),
+    uuidBytes(address.invitationId),
+    randomBytes(SECRET_BYTES),
+  ]
+    .map((part) => part.toString('base64url'))
+    .join('');
+}
+
+/** The invitation a well-formed token names; undefined for garbage, which never reaches the database. */
+export function acceptTokenAddress(token: string): AcceptTokenAddress | undefined {
+  const parts = TOKEN_PATTERN.exec(token);
+  if (parts === null) {
+    return undefined;
+  }
+  const [partner, invitation] = [parts[1]!, parts[2]!].map((part) =>
+    Buffer.from(part, 'base64url'),
+  );
+  // Only the canonical spelling: the last character's spare bits must be zero.
+  if (
+    partner!.toString('base64url') !== parts[1] ||
+    invitation!.toString('base64url') !== parts[2]
+  ) {
+    return undefined;
+  }
+  return { partnerTenantId: uuidOf(partner!), invitationId: uuidOf(invitation!) };
+}
+
+/** Whether `presented` is the invitation's token, in time independent of where they differ. */
+export function isSameAcceptToken(presented: string, stored: string): boolean {
+  const digest = (token: string) => createHash('sha256').update(token, 'utf8').digest();
+  return timingSafeEqual(digest(presented), digest(stored));
 }
 
 /** Formats 16 bytes of a digest as a UUID-shaped id (version nibble 5 style, name-based). */
@@ -24,8 +69,7 @@ export function uuidFromDigest(digest: Buffer): string {
   const bytes = Buffer.from(digest.subarray(0, 16));
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return uuidOf(bytes);
 }
 
 /**

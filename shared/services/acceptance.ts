@@ -5,7 +5,7 @@ import {
   decideAcceptanceEligibility,
   type CustomerIdentity,
 } from '../domain/acceptanceEligibility';
-import { hashAcceptToken, isWellFormedAcceptToken } from '../domain/identifiers';
+import { acceptTokenAddress, isSameAcceptToken } from '../domain/identifiers';
 import { decideTransition, effectiveStatus } from '../domain/invitationStatus';
 import { buildMcaAgreementUrl } from '../domain/mcaAgreementUrl';
 import { buildPortalUrl } from '../domain/portalUrl';
@@ -18,12 +18,17 @@ import {
   type CustomerTenantDocument,
   type DeclineReason,
   type InvitationDocument,
-  type LinkDocument,
   type McaAcceptance,
   type SignedInUser,
 } from '../store/documents';
 import type { Dependencies } from './dependencies';
-import { invitationEvent, relationshipEvent, recordEvent } from './events';
+import {
+  invitationEvent,
+  relationshipEvent,
+  recordEvent,
+  writeWithEvent,
+  type NewAuditEvent,
+} from './events';
 import { transitioned, type ActivationMessage } from './invitations';
 
 /** The signer's details, in the shape of Partner Center's MCA attestation. */
@@ -99,23 +104,20 @@ const unknownLink = () =>
   new LinkProblem(404, 'LINK_NOT_FOUND', 'This invitation link is not known.');
 
 /**
- * Resolves a link with two point reads (the link by the token's hash, then the invitation).
- * Unknown, malformed and orphaned tokens look the same (404); revoked and expired are 410.
+ * Resolves a link with one point read: the token names the partner and the invitation, which
+ * must hold this very token. Unknown, malformed and forged tokens look the same (404); revoked
+ * and expired are 410.
  */
 export async function resolveLink(deps: Dependencies, token: string): Promise<InvitationDocument> {
-  if (!isWellFormedAcceptToken(token)) {
-    throw unknownLink();
-  }
-  const hash = hashAcceptToken(token);
-  const link = await deps.store.read<LinkDocument>(partitionKeys.link(hash), hash);
-  if (link === undefined) {
+  const address = acceptTokenAddress(token);
+  if (address === undefined) {
     throw unknownLink();
   }
   const invitation = await deps.store.read<InvitationDocument>(
-    partitionKeys.partner(link.partnerTenantId),
-    link.invitationId,
+    partitionKeys.partner(address.partnerTenantId),
+    address.invitationId,
   );
-  if (invitation === undefined || hashAcceptToken(invitation.token) !== hash) {
+  if (invitation?.type !== 'invitation' || !isSameAcceptToken(token, invitation.token)) {
     throw unknownLink();
   }
   return invitation;
@@ -338,31 +340,11 @@ export async function acceptInvitation(
     },
     5,
     invitation,
+    // The acceptance and its audit event are one write: a second click re-records nothing.
+    (accepted, etag) =>
+      writeWithEvent(deps, { document: accepted, etag }, acceptedEvent(accepted, actor)),
   );
   const current = result!.document;
-  if (current.acceptedAt !== undefined) {
-    // Idempotent by its key: a second click re-records nothing, but fills a gap a crash left.
-    await recordEvent(
-      deps,
-      relationshipEvent(
-        current.partnerTenantId,
-        current.customerId,
-        'relationship.accepted',
-        current.acceptance?.acceptedBy ?? actor,
-        `accepted:${current.id}`,
-        {
-          at: current.acceptedAt,
-          after: {
-            invitationId: current.id,
-            includeDelegatedAdmin: current.includeDelegatedAdmin,
-            companyName: current.customer.companyName,
-            domain: current.customer.domain,
-            customerTenantId: current.acceptance?.signedIn?.tenantId ?? null,
-          },
-        },
-      ),
-    );
-  }
   if (current.status === 'accepted') {
     const message: ActivationMessage = {
       partnerTenantId: current.partnerTenantId,
@@ -375,6 +357,27 @@ export async function acceptInvitation(
     alreadyAccepted: !result!.written,
     mcaRecorded: result!.written && mca !== undefined,
   };
+}
+
+/** The partner's audit event (and webhook) of an acceptance, recorded once per invitation. */
+function acceptedEvent(accepted: InvitationDocument, actor: string): NewAuditEvent {
+  return relationshipEvent(
+    accepted.partnerTenantId,
+    accepted.customerId,
+    'relationship.accepted',
+    accepted.acceptance?.acceptedBy ?? actor,
+    `accepted:${accepted.id}`,
+    {
+      at: accepted.acceptedAt!,
+      after: {
+        invitationId: accepted.id,
+        includeDelegatedAdmin: accepted.includeDelegatedAdmin,
+        companyName: accepted.customer.companyName,
+        domain: accepted.customer.domain,
+        customerTenantId: accepted.acceptance?.signedIn?.tenantId ?? null,
+      },
+    },
+  );
 }
 
 /** Who answered, as the invitation records it. */

@@ -1,27 +1,32 @@
 import { delegatedAdminEndsAt } from '../domain/delegatedAdminRequest';
 import { CLASSIC_DAP_ROLES } from '../domain/entraRoles';
-import { DocumentConflictError, updateDocument } from '../store/documentStore';
+import {
+  DocumentChangedError,
+  DocumentConflictError,
+  updateDocument,
+} from '../store/documentStore';
 import {
   partitionKeys,
   relationshipId,
-  customerPartnerId,
   type CustomerDocument,
-  type CustomerPartnerDocument,
   type DelegatedAdminGrant,
   type InvitationDocument,
   type RelationshipDocument,
 } from '../store/documents';
 import { recordCustomerAcceptance } from './customerRecords';
 import type { Dependencies } from './dependencies';
-import { recordEvent, relationshipEvent } from './events';
+import { recordEvent, relationshipEvent, writeWithEvent, type NewAuditEvent } from './events';
 import { transitioned, type ActivationMessage } from './invitations';
 
 export type ActivationOutcome = 'activated' | 'already-active' | 'not-accepted' | 'not-found';
 
 /**
- * Makes an accepted invitation a real relationship: the customer record, the partner's
- * relationship (created, re-established, or DAP restored), then the invitation `active`.
- * Every step checks what is already there, so a redelivered message changes nothing.
+ * Makes an accepted invitation a real relationship: the customer's records, the partner's
+ * relationship (created, re-established, or DAP restored), then the invitation `active` with
+ * its audit event. Every step checks what is already there, so a redelivered message changes
+ * nothing. The common case, a customer and relationship that are new, is one point read and
+ * three writes: a batch in the customer's partition, the tenant binding, and one batch in the
+ * partner's (the relationship, the invitation and the event).
  */
 export async function activateRelationship(
   deps: Dependencies,
@@ -35,14 +40,15 @@ export async function activateRelationship(
     return 'not-found';
   }
   if (invitation.status === 'active') {
-    await recordActivated(deps, invitation);
     return 'already-active';
   }
   if (invitation.status !== 'accepted') {
     return 'not-accepted';
   }
   const customer = await recordCustomerAcceptance(deps, invitation);
-  await ensureCustomerPartnerIndex(deps, invitation);
+  if (await activateNewRelationship(deps, invitation, customer)) {
+    return 'activated';
+  }
   const { before, after } = await applyRelationship(deps, invitation, customer);
   if (
     before?.delegatedAdmin.state === 'removed' &&
@@ -69,25 +75,57 @@ export async function activateRelationship(
     deps.store,
     invitation.pk,
     invitation.id,
-    (current) => {
-      if (current.status !== 'accepted') {
-        return { keep: true };
-      }
-      const at = deps.now().toISOString();
-      return {
-        write: transitioned(current, 'active', at, 'system', {
-          activatedAt: at,
-          ...grantedTermsOf(current, after.delegatedAdmin),
-        }),
-      };
-    },
+    (current) =>
+      current.status === 'accepted'
+        ? { write: activated(current, after.delegatedAdmin, deps.now().toISOString()) }
+        : { keep: true },
     5,
     invitation,
+    (active, etag) =>
+      writeWithEvent(deps, { document: active, etag }, activatedEvent(active, after)),
   );
-  if (result !== undefined) {
-    await recordActivated(deps, result.document, after);
-  }
   return result?.written ? 'activated' : 'already-active';
+}
+
+/**
+ * The first relationship between the partner and the customer, the invitation `active` and its
+ * audit event, in one transactional batch. False, having written nothing, when the relationship
+ * exists already or the invitation changed since it was read: the caller takes the long way.
+ */
+async function activateNewRelationship(
+  deps: Dependencies,
+  invitation: InvitationDocument,
+  customer: CustomerDocument,
+): Promise<boolean> {
+  const at = deps.now().toISOString();
+  const relationship = relationshipAfter(undefined, invitation, customer, at);
+  const active = activated(invitation, relationship.delegatedAdmin, at);
+  try {
+    await writeWithEvent(
+      deps,
+      { document: active, etag: invitation._etag! },
+      activatedEvent(active, relationship),
+      [{ document: relationship }],
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof DocumentConflictError || error instanceof DocumentChangedError) {
+      return false;
+    }
+    throw error;
+  }
+}
+
+/** The invitation once activated, with the dates a granular request was granted with. */
+function activated(
+  invitation: InvitationDocument,
+  grant: DelegatedAdminGrant,
+  at: string,
+): InvitationDocument {
+  return transitioned(invitation, 'active', at, 'system', {
+    activatedAt: at,
+    ...grantedTermsOf(invitation, grant),
+  });
 }
 
 /** The dates a granular request was granted with, kept on the invitation that asked. */
@@ -107,39 +145,27 @@ function grantedTermsOf(
   };
 }
 
-async function recordActivated(
-  deps: Dependencies,
+/** The partner's audit event (and webhook) of an activation, recorded once per invitation. */
+function activatedEvent(
   invitation: InvitationDocument,
-  held?: RelationshipDocument,
-): Promise<void> {
-  if (invitation.activatedAt === undefined) {
-    return;
-  }
-  const relationship =
-    held ??
-    (await deps.store.read<RelationshipDocument>(
-      invitation.pk,
-      relationshipId(invitation.customerId),
-    ));
-  await recordEvent(
-    deps,
-    relationshipEvent(
-      invitation.partnerTenantId,
-      invitation.customerId,
-      'relationship.activated',
-      'system',
-      `activated:${invitation.id}`,
-      {
-        at: invitation.activatedAt,
-        after: {
-          invitationId: invitation.id,
-          status: relationship?.status ?? 'active',
-          delegatedAdmin: relationship?.delegatedAdmin ?? null,
-          companyName: invitation.customer.companyName,
-          domain: invitation.customer.domain,
-        },
+  relationship: RelationshipDocument,
+): NewAuditEvent {
+  return relationshipEvent(
+    invitation.partnerTenantId,
+    invitation.customerId,
+    'relationship.activated',
+    'system',
+    `activated:${invitation.id}`,
+    {
+      at: invitation.activatedAt!,
+      after: {
+        invitationId: invitation.id,
+        status: relationship.status,
+        delegatedAdmin: relationship.delegatedAdmin,
+        companyName: invitation.customer.companyName,
+        domain: invitation.customer.domain,
       },
-    ),
+    },
   );
 }
 
@@ -228,27 +254,6 @@ export function relationshipAfter(
     activatedAt: reestablished ? at : existing.activatedAt,
     updatedAt: at,
   };
-}
-
-/** Lists the partner on the customer's side, so its admin finds every partner it has. */
-async function ensureCustomerPartnerIndex(
-  deps: Dependencies,
-  invitation: InvitationDocument,
-): Promise<void> {
-  try {
-    await deps.store.create<CustomerPartnerDocument>({
-      id: customerPartnerId(invitation.partnerTenantId),
-      pk: partitionKeys.customer(invitation.customerId),
-      type: 'customerPartner',
-      customerId: invitation.customerId,
-      partnerTenantId: invitation.partnerTenantId,
-      createdAt: deps.now().toISOString(),
-    });
-  } catch (error) {
-    if (!(error instanceof DocumentConflictError)) {
-      throw error;
-    }
-  }
 }
 
 async function applyRelationship(

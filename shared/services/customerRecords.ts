@@ -1,37 +1,107 @@
 import { createUnlessExists, DocumentConflictError, updateDocument } from '../store/documentStore';
 import {
+  customerPartnerId,
   partitionKeys,
   type CustomerDocument,
+  type CustomerPartnerDocument,
   type CustomerTenantDocument,
   type InvitationDocument,
+  type McaAcceptance,
   type McaAttestationDocument,
 } from '../store/documents';
 import type { Dependencies } from './dependencies';
 
+/** The customer record an invitation names, with what its acceptance carries (MCA, tenant). */
+function newCustomerRecord(
+  invitation: InvitationDocument,
+  accepted: Pick<CustomerDocument, 'mca' | 'tenantId'>,
+  at: string,
+): CustomerDocument {
+  return {
+    id: 'customer',
+    pk: partitionKeys.customer(invitation.customerId),
+    type: 'customer',
+    customerId: invitation.customerId,
+    domain: invitation.customer.domain,
+    companyName: invitation.customer.companyName,
+    country: invitation.customer.country,
+    ...accepted,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** The MCA attestation an acceptance carries; its id is the acceptance's, so it exists once. */
+function attestationOf(invitation: InvitationDocument, mca: McaAcceptance): McaAttestationDocument {
+  return {
+    ...mca,
+    id: `mca:${mca.attestationId}`,
+    pk: partitionKeys.customer(invitation.customerId),
+    type: 'mcaAttestation',
+    customerId: invitation.customerId,
+    invitationId: invitation.id,
+    partnerTenantId: invitation.partnerTenantId,
+  };
+}
+
+/** The partner, listed on the customer's side so its admin finds every partner it has. */
+function partnerEntryOf(invitation: InvitationDocument, at: string): CustomerPartnerDocument {
+  return {
+    id: customerPartnerId(invitation.partnerTenantId),
+    pk: partitionKeys.customer(invitation.customerId),
+    type: 'customerPartner',
+    customerId: invitation.customerId,
+    partnerTenantId: invitation.partnerTenantId,
+    createdAt: at,
+  };
+}
+
 /**
- * Creates the customer record an invitation names, with what its acceptance carries (the MCA and
- * the tenant): a first acceptance is one write. Undefined when the record exists already; every
- * partner of the customer shares it, so concurrent first uses converge on one record.
+ * Carries what an accepted invitation says about the customer onto the customer's records: the
+ * customer record with the customer's Entra tenant from the admin's sign-in, the MCA
+ * attestation it was accepted with (one document per acceptance, keyed by the invitation), and
+ * the partner in the customer's list of partners; then binds the tenant to the customer. The
+ * first MCA and the first tenant stay. A new customer's records are one transactional batch;
+ * an existing customer's are brought up to date step by step, each step idempotent, so
+ * activation can run this on each redelivery.
  */
-async function createCustomerRecord(
+export async function recordCustomerAcceptance(
+  deps: Dependencies,
+  invitation: InvitationDocument,
+): Promise<CustomerDocument> {
+  const mca = invitation.acceptance?.mca;
+  const tenantId = invitation.acceptance?.signedIn?.tenantId;
+  const at = deps.now().toISOString();
+  const accepted = {
+    ...(mca === undefined ? {} : { mca }),
+    ...(tenantId === undefined ? {} : { tenantId }),
+  };
+  const record =
+    (await createCustomerRecords(deps, invitation, accepted, at)) ??
+    (await updateCustomerRecords(deps, invitation, accepted, at));
+  if (tenantId !== undefined && record.tenantId === tenantId) {
+    await bindTenant(deps, tenantId, record.customerId, `customer:${tenantId}`);
+  }
+  return record;
+}
+
+/** A new customer's records in one batch; undefined, having written nothing, when any exists. */
+async function createCustomerRecords(
   deps: Dependencies,
   invitation: InvitationDocument,
   accepted: Pick<CustomerDocument, 'mca' | 'tenantId'>,
+  at: string,
 ): Promise<CustomerDocument | undefined> {
-  const at = deps.now().toISOString();
+  const record = newCustomerRecord(invitation, accepted, at);
   try {
-    return await deps.store.create<CustomerDocument>({
-      id: 'customer',
-      pk: partitionKeys.customer(invitation.customerId),
-      type: 'customer',
-      customerId: invitation.customerId,
-      domain: invitation.customer.domain,
-      companyName: invitation.customer.companyName,
-      country: invitation.customer.country,
-      ...accepted,
-      createdAt: at,
-      updatedAt: at,
-    });
+    const [created] = await deps.store.batch(record.pk, [
+      { kind: 'create', document: record },
+      ...(accepted.mca === undefined
+        ? []
+        : [{ kind: 'create', document: attestationOf(invitation, accepted.mca) } as const]),
+      { kind: 'create', document: partnerEntryOf(invitation, at) },
+    ]);
+    return created as CustomerDocument;
   } catch (error) {
     if (error instanceof DocumentConflictError) {
       return undefined;
@@ -41,61 +111,49 @@ async function createCustomerRecord(
 }
 
 /**
- * Carries what an accepted invitation says about the customer onto the customer's records: the
- * MCA attestation it was accepted with (one document per acceptance, keyed by the invitation)
- * and the customer's Entra tenant from the admin's sign-in. The first MCA and the first tenant
- * stay; every step is idempotent, so activation can run it on each redelivery.
+ * An existing customer's records, brought up to date: the attestation and the partner entry
+ * unless they exist, the MCA and the tenant onto the record unless it has them. Every partner
+ * of the customer shares the record, so concurrent first uses converge on one.
  */
-export async function recordCustomerAcceptance(
+async function updateCustomerRecords(
   deps: Dependencies,
   invitation: InvitationDocument,
+  accepted: Pick<CustomerDocument, 'mca' | 'tenantId'>,
+  at: string,
 ): Promise<CustomerDocument> {
-  const mca = invitation.acceptance?.mca;
-  const tenantId = invitation.acceptance?.signedIn?.tenantId;
-  const pk = partitionKeys.customer(invitation.customerId);
+  const { mca, tenantId } = accepted;
   if (mca !== undefined) {
-    // Unless it exists: a redelivered message writes nothing twice.
-    await createUnlessExists<McaAttestationDocument>(deps.store, {
-      ...mca,
-      id: `mca:${mca.attestationId}`,
-      pk,
-      type: 'mcaAttestation',
-      customerId: invitation.customerId,
-      invitationId: invitation.id,
-      partnerTenantId: invitation.partnerTenantId,
-    });
+    await createUnlessExists(deps.store, attestationOf(invitation, mca));
   }
-  const at = deps.now().toISOString();
-  const created = await createCustomerRecord(deps, invitation, {
-    ...(mca === undefined ? {} : { mca }),
-    ...(tenantId === undefined ? {} : { tenantId }),
-  });
-  const updated =
-    created === undefined
-      ? await updateDocument<CustomerDocument>(deps.store, pk, 'customer', (current) => {
-          const addMca = mca !== undefined && current.mca === undefined;
-          const addTenant = tenantId !== undefined && current.tenantId === undefined;
-          return addMca || addTenant
-            ? {
-                write: {
-                  ...current,
-                  ...(addMca ? { mca } : {}),
-                  ...(addTenant ? { tenantId } : {}),
-                  updatedAt: at,
-                },
-              }
-            : { keep: true };
-        })
-      : { document: created, written: true };
+  await createUnlessExists(deps.store, partnerEntryOf(invitation, at));
+  const record = newCustomerRecord(invitation, accepted, at);
+  if (await createUnlessExists(deps.store, record)) {
+    return record;
+  }
+  const updated = await updateDocument<CustomerDocument>(
+    deps.store,
+    record.pk,
+    record.id,
+    (current) => {
+      const addMca = mca !== undefined && current.mca === undefined;
+      const addTenant = tenantId !== undefined && current.tenantId === undefined;
+      return addMca || addTenant
+        ? {
+            write: {
+              ...current,
+              ...(addMca ? { mca } : {}),
+              ...(addTenant ? { tenantId } : {}),
+              updatedAt: at,
+            },
+          }
+        : { keep: true };
+    },
+  );
   if (updated === undefined) {
     // The create said it exists, the read did not find it: retried with the message.
     throw new Error(`Customer record ${invitation.customerId} vanished while being updated`);
   }
-  const record = updated.document;
-  if (tenantId !== undefined && record.tenantId === tenantId) {
-    await bindTenant(deps, tenantId, record.customerId, `customer:${tenantId}`);
-  }
-  return record;
+  return updated.document;
 }
 
 /**

@@ -1,9 +1,16 @@
 import { createHash } from 'node:crypto';
 import { QUEUES } from '../queue/messageQueue';
-import { DocumentConflictError } from '../store/documentStore';
+import {
+  DocumentConflictError,
+  DocumentNotFoundError,
+  type BatchOperation,
+  type StoredDocument,
+} from '../store/documentStore';
 import { partitionKeys } from '../store/documents';
+import { WEBHOOK_INDEX_ID, type WebhookIndexDocument } from '../store/webhookDocuments';
 import type { Dependencies } from './dependencies';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../domain/webhookEvents';
+import { entriesSubscribedTo } from './webhookIndex';
 
 export { WEBHOOK_EVENT_TYPES, type WebhookEventType };
 
@@ -73,6 +80,30 @@ export function isWebhookEvent(action: AuditAction): action is WebhookEventType 
   return (WEBHOOK_EVENT_TYPES as readonly string[]).includes(action);
 }
 
+/** The event as stored: its id derives from its dedupe key, so a repeat is the same document. */
+function auditEventDocument(event: NewAuditEvent): AuditEventDocument {
+  const digest = createHash('sha256').update(event.dedupeKey).digest('hex').slice(0, 24);
+  const { dedupeKey: _dedupeKey, ...fields } = event;
+  return {
+    id: `event:${digest}`,
+    pk: partitionKeys.partner(event.partnerTenantId),
+    type: 'auditEvent',
+    ...fields,
+  };
+}
+
+/** Hands a webhook event to the fan-out queue (a repeat is deduplicated per delivery). */
+async function queueFanOut(deps: Dependencies, event: AuditEventDocument): Promise<void> {
+  if (isWebhookEvent(event.action)) {
+    const message: PartnerEventMessage = {
+      partnerTenantId: event.partnerTenantId,
+      eventId: event.id,
+      action: event.action,
+    };
+    await deps.queue.send(QUEUES.partnerEvents, message);
+  }
+}
+
 /**
  * Records a state change in the partner's audit log and, for the webhook events, hands it to
  * the webhook fan-out queue.
@@ -81,14 +112,7 @@ export async function recordEvent(
   deps: Dependencies,
   event: NewAuditEvent,
 ): Promise<AuditEventDocument> {
-  const digest = createHash('sha256').update(event.dedupeKey).digest('hex').slice(0, 24);
-  const { dedupeKey: _dedupeKey, ...fields } = event;
-  const document: AuditEventDocument = {
-    id: `event:${digest}`,
-    pk: partitionKeys.partner(event.partnerTenantId),
-    type: 'auditEvent',
-    ...fields,
-  };
+  const document = auditEventDocument(event);
   let stored: AuditEventDocument;
   try {
     stored = await deps.store.create(document);
@@ -98,14 +122,7 @@ export async function recordEvent(
     }
     stored = document;
   }
-  if (isWebhookEvent(event.action)) {
-    const message: PartnerEventMessage = {
-      partnerTenantId: event.partnerTenantId,
-      eventId: stored.id,
-      action: event.action,
-    };
-    await deps.queue.send(QUEUES.partnerEvents, message);
-  }
+  await queueFanOut(deps, stored);
   return stored;
 }
 
@@ -152,4 +169,59 @@ export function relationshipEvent(
     after: details.after ?? null,
     dedupeKey: `relationship:${customerId}:${uniqueBy}`,
   };
+}
+
+/** A document to create, or to replace when `etag` is given. */
+export interface DocumentWrite<T extends StoredDocument = StoredDocument> {
+  readonly document: T;
+  readonly etag?: string;
+}
+
+const writeOperation = ({ document, etag }: DocumentWrite): BatchOperation =>
+  etag === undefined ? { kind: 'create', document } : { kind: 'replace', document, etag };
+
+/**
+ * Writes `write` (and the documents of `alongside`) together with the audit event of that
+ * change, in one transactional batch: one round trip, and the state change is never stored
+ * without its event or the other way round. A webhook event's batch also reads the partner's
+ * webhook index, so its fan-out is queued only when a webhook subscribes to it. The documents
+ * must live in the partner's partition, as the event does. When a write would fail nothing is
+ * stored, and it throws what that write alone would (`DocumentConflictError`,
+ * `DocumentChangedError`). Returns `write`'s document as stored.
+ */
+export async function writeWithEvent<T extends StoredDocument>(
+  deps: Dependencies,
+  write: DocumentWrite<T>,
+  event: NewAuditEvent,
+  alongside: readonly DocumentWrite[] = [],
+): Promise<T> {
+  const eventDocument = auditEventDocument(event);
+  const writes = [write, ...alongside].map(writeOperation);
+  const withEvent: BatchOperation[] = [...writes, { kind: 'create', document: eventDocument }];
+  const webhookEvent = isWebhookEvent(event.action) ? event.action : undefined;
+  try {
+    const results = await deps.store.batch(eventDocument.pk, [
+      ...withEvent,
+      ...(webhookEvent === undefined ? [] : [{ kind: 'read', id: WEBHOOK_INDEX_ID } as const]),
+    ]);
+    const index = results[withEvent.length] as WebhookIndexDocument | undefined;
+    if (index !== undefined && entriesSubscribedTo(index, webhookEvent).length > 0) {
+      await queueFanOut(deps, eventDocument);
+    }
+    return results[0] as T;
+  } catch (error) {
+    if (error instanceof DocumentNotFoundError && error.id === WEBHOOK_INDEX_ID) {
+      // A partner whose profile predates the index: the fan-out builds it on its first event.
+      const [stored] = await deps.store.batch(eventDocument.pk, withEvent);
+      await queueFanOut(deps, eventDocument);
+      return stored as T;
+    }
+    if (error instanceof DocumentConflictError && error.id === eventDocument.id) {
+      // The event was recorded before (its change was retried after a crash): the writes alone.
+      const [stored] = await deps.store.batch(eventDocument.pk, writes);
+      await queueFanOut(deps, eventDocument);
+      return stored as T;
+    }
+    throw error;
+  }
 }

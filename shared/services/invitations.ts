@@ -12,7 +12,6 @@ import { missingLinkFields } from '../domain/draftLink';
 import {
   customerIdForDomain,
   fingerprintOf,
-  hashAcceptToken,
   invitationIdForIdempotencyKey,
   newAcceptToken,
 } from '../domain/identifiers';
@@ -31,12 +30,11 @@ import {
   partitionKeys,
   type HistoryEntry,
   type InvitationDocument,
-  type LinkDocument,
   type PartnerProfileDocument,
 } from '../store/documents';
 import type { Dependencies } from './dependencies';
 import { getPartnerProfile } from './partnerProfiles';
-import { invitationEvent, recordEvent } from './events';
+import { invitationEvent, recordEvent, writeWithEvent } from './events';
 
 export interface NewInvitation {
   readonly customer: {
@@ -132,7 +130,7 @@ export async function createInvitation(
 
   const now = deps.now();
   const at = now.toISOString();
-  const token = newAcceptToken();
+  const token = newAcceptToken({ partnerTenantId, invitationId: id });
   const acceptUrl = `${deps.config.publicBaseUrl}/api/accept/${token}`;
   const expiresAt = new Date(now.getTime() + deps.config.invitationLifetimeDays * DAY_MS);
   const domain = input.customer.domain.trim().toLowerCase();
@@ -185,28 +183,26 @@ export async function createInvitation(
     history: [{ at, from: null, to: 'draft', actor }],
   };
 
-  // The link first: if the process dies before the invitation is written, an orphan link
-  // resolves to nothing (the acceptance trigger checks the invitation's token) rather than a
-  // link-less invitation.
-  const tokenHash = hashAcceptToken(token);
-  const link = await deps.store.create<LinkDocument>({
-    id: tokenHash,
-    pk: partitionKeys.link(tokenHash),
-    type: 'invitationLink',
-    partnerTenantId,
-    invitationId: id,
-    createdAt: at,
+  const created = invitationEvent(invitation, 'invitation.created', actor, 'created', {
+    at,
+    after: {
+      status: 'draft',
+      customer: invitation.customer,
+      includeDelegatedAdmin: invitation.includeDelegatedAdmin,
+      ...(invitation.delegatedAdmin === undefined
+        ? {}
+        : { delegatedAdmin: invitation.delegatedAdmin }),
+    },
   });
   let stored: InvitationDocument;
   try {
-    stored = await deps.store.create(invitation);
+    // The invitation and its audit event, in one round trip and all or nothing.
+    stored = await writeWithEvent(deps, { document: invitation }, created);
   } catch (error) {
     // Either a concurrent request with the same Idempotency-Key wrote the invitation, or the
-    // write failed (or only seemed to: a timeout can come after the write). Unless this
-    // request's invitation is stored after all, nothing it wrote stays behind.
+    // write failed (or only seemed to: a timeout can come after the write).
     const current = await deps.store.read<InvitationDocument>(pk, id);
     if (current?.token !== token) {
-      await deps.store.delete(link.pk, link.id);
       if (current !== undefined) {
         return { invitation: replayOf(current, fingerprint), replayed: true };
       }
@@ -214,18 +210,6 @@ export async function createInvitation(
     }
     stored = current;
   }
-  await recordEvent(
-    deps,
-    invitationEvent(stored, 'invitation.created', actor, 'created', {
-      at,
-      after: {
-        status: 'draft',
-        customer: stored.customer,
-        includeDelegatedAdmin: stored.includeDelegatedAdmin,
-        ...(stored.delegatedAdmin === undefined ? {} : { delegatedAdmin: stored.delegatedAdmin }),
-      },
-    }),
-  );
   return { invitation: stored, replayed: false };
 }
 

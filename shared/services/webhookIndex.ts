@@ -146,7 +146,14 @@ export async function subscribedEntries(
   partnerTenantId: string,
   eventType: WebhookEventType | undefined,
 ): Promise<WebhookIndexEntry[]> {
-  const index = await readWebhookIndex(deps, partnerTenantId);
+  return entriesSubscribedTo(await readWebhookIndex(deps, partnerTenantId), eventType);
+}
+
+/** The entries of `index` subscribed to `eventType` (all of them when the type is not known). */
+export function entriesSubscribedTo(
+  index: Pick<WebhookIndexDocument, 'entries'>,
+  eventType: WebhookEventType | undefined,
+): WebhookIndexEntry[] {
   return index.entries.filter(
     (entry) => eventType === undefined || entry.events.includes(eventType),
   );

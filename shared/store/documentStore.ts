@@ -117,6 +117,8 @@ export function conflictBackoff(attempt: number): Promise<void> {
  *
  * `held` is a version the caller already read in this request: the first decision is taken on
  * it instead of reading again (a stale one only costs the retry the ETag check triggers).
+ * `replace` writes a decision (by default a plain conditional replace; e.g. one that writes an
+ * audit event with it); it must throw `DocumentChangedError` when the ETag no longer matches.
  */
 export async function updateDocument<T extends StoredDocument>(
   store: DocumentStore,
@@ -125,6 +127,8 @@ export async function updateDocument<T extends StoredDocument>(
   decide: (current: T) => UpdateDecision<T>,
   maxAttempts = 5,
   held?: T,
+  replace: (document: T, etag: string) => Promise<T> = (document, etag) =>
+    store.replace(document, etag),
 ): Promise<{ document: T; written: boolean } | undefined> {
   for (let attempt = 1; ; attempt++) {
     const current = attempt === 1 && held?._etag !== undefined ? held : await store.read<T>(pk, id);
@@ -136,7 +140,7 @@ export async function updateDocument<T extends StoredDocument>(
       return { document: current, written: false };
     }
     try {
-      const document = await store.replace(decision.write, current._etag!);
+      const document = await replace(decision.write, current._etag!);
       return { document, written: true };
     } catch (error) {
       if (!(error instanceof DocumentChangedError) || attempt >= maxAttempts) {

@@ -5,13 +5,13 @@ import type { InvitationStatus } from '../domain/invitationStatus';
 
 /**
  * Partition keys of the one shared container. A partner's profile, invitations and customer
- * relationships share the partner's partition (its lists are single-partition queries); a
- * link lives in a partition of its own, named by the token's hash, so the acceptance trigger
- * resolves it with a point read; a customer's own records share the customer's partition.
+ * relationships share the partner's partition (its lists are single-partition queries, and a
+ * change and its audit event are one transactional batch); an acceptance link names its
+ * partner and invitation, so the acceptance trigger resolves it with one point read; a
+ * customer's own records share the customer's partition.
  */
 export const partitionKeys = {
   partner: (partnerTenantId: string) => `partner:${partnerTenantId}`,
-  link: (tokenHash: string) => `link:${tokenHash}`,
   customer: (customerId: string) => `customer:${customerId}`,
   customerTenant: (tenantId: string) => `tenant:${tenantId}`,
 } as const;
@@ -133,17 +133,6 @@ export interface InvitationDocument {
     readonly mca?: McaAcceptance;
   };
   readonly history: readonly HistoryEntry[];
-  readonly _etag?: string;
-}
-
-/** Resolves an acceptance token to its invitation; keyed by the token's SHA-256. */
-export interface LinkDocument {
-  readonly id: string;
-  readonly pk: string;
-  readonly type: 'invitationLink';
-  readonly partnerTenantId: string;
-  readonly invitationId: string;
-  readonly createdAt: string;
   readonly _etag?: string;
 }
 

@@ -27,7 +27,7 @@ describe('the reseller invitation flow, end to end', () => {
     expect(created.headers.get('location')).toBe(`/api/invitations/${created.body.id}`);
     expect(created.body.status).toBe('draft');
     expect(created.body.acceptUrl).toMatch(
-      new RegExp(`^${stack.functionsUrl}/api/accept/[A-Za-z0-9_-]{43}$`),
+      new RegExp(`^${stack.functionsUrl}/api/accept/[A-Za-z0-9_-]{87}$`),
     );
     expect(created.body.draft.text).toContain(created.body.acceptUrl);
     expect(created.body.draft.html).toContain(`href="${created.body.acceptUrl}"`);

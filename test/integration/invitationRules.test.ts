@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { newAcceptToken } from '../../shared/domain/identifiers';
 import {
   customerBody,
   MCA_SIGNER,
@@ -273,6 +274,27 @@ describe('the state machine through the API', () => {
     const filtered = await partner.api('/api/invitations?status=expired');
     expect(filtered.body.items.map((i: { id: string }) => i.id)).toEqual([created.body.id]);
     expect((await partner.api('/api/invitations?status=draft')).body.items).toHaveLength(0);
+  });
+
+  test('a link opens only with its own secret: a forged or unknown one is a 404', async () => {
+    const partner = await stack.partnerWithProfile();
+    const created = await partner.api('/api/invitations', {
+      method: 'POST',
+      json: customerBody(),
+    });
+    const token = new URL(created.body.acceptUrl).pathname.split('/').at(-1)!;
+    expect((await stack.api(`/api/accept/${token}`, { headers: json })).status).toBe(200);
+    // The right partner and invitation with another secret; a well-formed link to nothing.
+    const forged = `${token.slice(0, 44)}${'A'.repeat(43)}`;
+    const missing = newAcceptToken({
+      partnerTenantId: partner.tenantId,
+      invitationId: randomUUID(),
+    });
+    for (const other of [forged, missing]) {
+      const response = await stack.api(`/api/accept/${other}`, { headers: json });
+      expect(response.status).toBe(404);
+      expect(response.body.code).toBe('LINK_NOT_FOUND');
+    }
   });
 
   test('unknown and malformed links are 404 pages', async () => {

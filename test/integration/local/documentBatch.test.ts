@@ -45,7 +45,7 @@ test('a batch writes and reads in one round trip, returning each document in ord
   const first = await store.create(note(pk, 'a'));
   await cosmos.resetOperationCounts();
   const [replaced, created, read] = (await store.batch(pk, [
-    { kind: 'replace', document: { ...first, text: 'a2' }, etag: first._etag! },
+    { kind: 'replace', document: { ...first, text: 'a2' } as Note, etag: first._etag! },
     { kind: 'create', document: note(pk, 'b') },
     { kind: 'read', id: 'a' },
   ])) as Note[];
@@ -69,14 +69,18 @@ test.each([
   const stale = { ...first, _etag: 'stale' };
   const failing = {
     DocumentConflictError: { kind: 'create', document: note(pk, 'a') },
-    DocumentChangedError: { kind: 'replace', document: { ...first, text: 'lost' }, etag: 'stale' },
+    DocumentChangedError: {
+      kind: 'replace',
+      document: { ...first, text: 'lost' } as Note,
+      etag: 'stale',
+    },
     DocumentNotFoundError: { kind: 'read', id: 'missing' },
   } as const;
   // Writes before and after the failing one; none of them may stay.
   const attempt = store.batch(pk, [
     { kind: 'create', document: note(pk, 'before') },
     failing[errorType.name as keyof typeof failing],
-    { kind: 'replace', document: { ...stale, text: 'after' }, etag: first._etag! },
+    { kind: 'replace', document: { ...stale, text: 'after' } as Note, etag: first._etag! },
   ]);
   await expect(attempt).rejects.toBeInstanceOf(errorType);
   await expect(attempt).rejects.toMatchObject({ pk, id: failingId });

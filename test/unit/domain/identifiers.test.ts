@@ -1,33 +1,58 @@
+import { randomUUID } from 'node:crypto';
 import {
   customerIdForDomain,
   fingerprintOf,
-  hashAcceptToken,
+  acceptTokenAddress,
   invitationIdForIdempotencyKey,
-  isWellFormedAcceptToken,
+  isSameAcceptToken,
   newAcceptToken,
 } from '../../../shared/domain/identifiers';
 
 describe('acceptance tokens', () => {
-  test('carry 256 random bits, URL-safe, and never repeat', () => {
-    const tokens = new Set(Array.from({ length: 1000 }, newAcceptToken));
+  const address = {
+    partnerTenantId: '8f2d6c1e-4b7a-4e3f-9a1b-2c3d4e5f6a7b',
+    invitationId: randomUUID(),
+  };
+
+  test('name their invitation and carry 256 random bits, URL-safe, never repeating', () => {
+    const tokens = new Set(Array.from({ length: 1000 }, () => newAcceptToken(address)));
     expect(tokens.size).toBe(1000);
     for (const token of tokens) {
-      expect(Buffer.from(token, 'base64url')).toHaveLength(32);
-      expect(isWellFormedAcceptToken(token)).toBe(true);
+      expect(token).toMatch(/^[A-Za-z0-9_-]{87}$/);
+      expect(Buffer.from(token.slice(44), 'base64url')).toHaveLength(32);
+      expect(acceptTokenAddress(token)).toEqual(address);
     }
   });
 
-  test.each(['', 'short', `${'A'.repeat(42)}=`, `${'A'.repeat(44)}`, `${'A'.repeat(42)}/`])(
-    'refuses the malformed token %p',
-    (token) => expect(isWellFormedAcceptToken(token)).toBe(false),
-  );
-
-  test('are stored as a SHA-256 hash, never as themselves', () => {
-    const token = newAcceptToken();
-    expect(hashAcceptToken(token)).toMatch(/^[0-9a-f]{64}$/);
-    expect(hashAcceptToken(token)).not.toContain(token);
-    expect(hashAcceptToken(token)).toBe(hashAcceptToken(token));
+  test('only open with the very token the invitation holds', () => {
+    const token = newAcceptToken(address);
+    const other = newAcceptToken(address);
+    expect(isSameAcceptToken(token, token)).toBe(true);
+    expect(isSameAcceptToken(other, token)).toBe(false);
+    expect(isSameAcceptToken(token.slice(0, 86), token)).toBe(false);
   });
+
+  test('refuse ids that are not UUIDs when made', () => {
+    expect(() => newAcceptToken({ ...address, invitationId: 'inv-1' })).toThrow(/UUID/);
+    expect(() =>
+      newAcceptToken({ ...address, partnerTenantId: address.partnerTenantId.toUpperCase() }),
+    ).toThrow(/UUID/);
+  });
+
+  const token = newAcceptToken(address);
+  test.each([
+    '',
+    'short',
+    'A'.repeat(43),
+    `${token}A`,
+    token.slice(1),
+    `${token.slice(0, 86)}=`,
+    `${token.slice(0, 86)}/`,
+    // Same bytes, another spelling: the 22nd character's spare bits set.
+    `${token.slice(0, 21)}${token[21] === 'A' ? 'B' : String.fromCharCode(token.charCodeAt(21) ^ 1)}${token.slice(22)}`,
+  ])('find no invitation for the malformed token %p', (malformed) =>
+    expect(acceptTokenAddress(malformed)).toBeUndefined(),
+  );
 });
 
 describe('derived ids', () => {
