@@ -5,7 +5,7 @@ import { appServices } from '../../shared/app/appServices';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { newWebhookSecret } from '../../shared/domain/webhookSignature';
 import { QUEUES } from '../../shared/queue/messageQueue';
-import { recordEvent, type WebhookEventType } from '../../shared/services/events';
+import { recordEvent, writeWithEvent, type WebhookEventType } from '../../shared/services/events';
 import {
   customerBody,
   MCA_SIGNER,
@@ -347,6 +347,54 @@ describe('the webhook index', () => {
 
     expect(receiver.requests).toHaveLength(1);
     expect((await webhookIndexOf(partner)).entries.map((e) => e.webhookId)).toEqual([webhook.id]);
+  });
+
+  test('a change written with its event (one batch that also reads the index) reaches the webhook, with or without an index, once', async () => {
+    const receiver = await newReceiver();
+    const partner = await stack.newPartner();
+    const pk = `partner:${partner.tenantId}`;
+    await registerWebhook(partner, receiver.url);
+    const change = (dedupeKey: string, action: WebhookEventType = 'relationship.removed') =>
+      writeWithEvent(
+        appServices(),
+        { document: { id: `note:${randomUUID()}`, pk, type: 'testNote' } },
+        {
+          partnerTenantId: partner.tenantId,
+          at: new Date().toISOString(),
+          actor: 'system',
+          action,
+          subject: { kind: 'customer', id: dedupeKey },
+          before: null,
+          after: { status: 'removed' },
+          dedupeKey,
+        },
+      );
+    const notes = async () =>
+      (
+        await stack.container.items
+          .query({
+            query: "SELECT c.id FROM c WHERE c.pk = @pk AND c.type = 'testNote'",
+            parameters: [{ name: '@pk', value: pk }],
+          })
+          .fetchAll()
+      ).resources;
+
+    await change('first');
+    // An event no webhook subscribes to: written, nothing delivered.
+    await change('unsubscribed', 'relationship.activated');
+    await stack.waitForIdle(15_000);
+    expect(receiver.requests).toHaveLength(1);
+
+    await stack.container.item('webhookIndex', pk).delete();
+    await change('without an index');
+    await stack.waitForIdle(15_000);
+    expect(receiver.requests).toHaveLength(2);
+
+    // The same event again (its change retried after a crash): the write stands, one delivery.
+    await change('first');
+    await stack.waitForIdle(15_000);
+    expect(await notes()).toHaveLength(4);
+    expect(receiver.requests).toHaveLength(2);
   });
 
   test('deleting a webhook takes it out of the index', async () => {
