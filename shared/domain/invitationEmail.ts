@@ -88,6 +88,18 @@ const COPY: Readonly<Record<Locale, InvitationCopy>> = {
   },
 };
 
+const expiryDateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** The expiry date's format per language, made once: a formatter is costly to make. */
+function expiryDateFormat(locale: Locale): Intl.DateTimeFormat {
+  let format = expiryDateFormats.get(locale);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    expiryDateFormats.set(locale, format);
+  }
+  return format;
+}
+
 /**
  * Drafts the invitation a partner sends to a prospective customer, in the customer's language.
  * The link is what ties the customer to this partner, so it appears in the text on a line of its
@@ -98,10 +110,7 @@ const COPY: Readonly<Record<Locale, InvitationCopy>> = {
 export function draftInvitationEmail(input: InvitationEmailInput): EmailDraft {
   assertWebUrl(input.acceptUrl);
   const copy = COPY[input.locale];
-  const expiryDate = new Intl.DateTimeFormat(input.locale, {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  }).format(input.expiresAt);
+  const expiryDate = expiryDateFormat(input.locale).format(input.expiresAt);
   return {
     subject: singleLine(copy.subject(input.partnerName, input.customerCompanyName)),
     text: draftText(copy, input, expiryDate),
