@@ -46,6 +46,8 @@ export const VENDOR_PACKAGES = [
   '@sendgrid/mail',
   '@sendgrid/eventwebhook',
   'sanitize-html',
+  'jose',
+  'openid-client',
 ];
 
 /** `@azure/cosmos` → `azure-cosmos.js` */
@@ -66,7 +68,10 @@ function vendorEntry(packageName) {
       'utf8',
     ),
   );
-  const esm = manifest.module !== undefined || manifest.exports?.['.']?.import !== undefined;
+  const esm =
+    manifest.type === 'module' ||
+    manifest.module !== undefined ||
+    manifest.exports?.['.']?.import !== undefined;
   return esm
     ? `export * from ${JSON.stringify(packageName)};`
     : `module.exports = require(${JSON.stringify(packageName)});`;

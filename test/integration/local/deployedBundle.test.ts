@@ -30,6 +30,8 @@ const VENDORED: Readonly<Record<string, string>> = {
   '@sendgrid/mail': 'sendgrid-mail.js',
   '@sendgrid/eventwebhook': 'sendgrid-eventwebhook.js',
   'sanitize-html': 'sanitize-html.js',
+  jose: 'jose.js',
+  'openid-client': 'openid-client.js',
 };
 
 /** The bundles `file` requires by relative path, as esbuild writes them: `require("./x.js")`. */
