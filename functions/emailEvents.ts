@@ -3,10 +3,6 @@ import { endpoint } from '../shared/http/endpoint';
 import { fieldProblem, ProblemError } from '../shared/http/problem';
 import { parseJson, readBodyBytes } from '../shared/http/requestBody';
 import { jsonResponse } from '../shared/http/responses';
-import {
-  EVENT_WEBHOOK_HEADERS,
-  EVENT_WEBHOOK_TOLERANCE_SECONDS,
-} from '../shared/mail/sendgridEventWebhook';
 import { recordEmailEvents } from '../shared/services/emailEvents';
 
 /** SendGrid posts batches of events; a busy account's batch stays well below this. */
@@ -32,12 +28,7 @@ app.http('emailEvents', {
       });
     }
     const raw = await readBodyBytes(request, MAX_EVENTS_BODY_BYTES);
-    const verdict = verifier.verify(
-      raw,
-      request.headers.get(EVENT_WEBHOOK_HEADERS.signature),
-      request.headers.get(EVENT_WEBHOOK_HEADERS.timestamp),
-      services.now(),
-    );
+    const verdict = verifier.verify(raw, request.headers, services.now());
     if (verdict !== 'valid') {
       throw new ProblemError({
         status: 401,
@@ -45,7 +36,7 @@ app.http('emailEvents', {
         title: 'The event webhook signature is not accepted',
         detail:
           verdict === 'stale'
-            ? `The signed timestamp is more than ${EVENT_WEBHOOK_TOLERANCE_SECONDS} seconds from now.`
+            ? `The signed timestamp is more than ${verifier.toleranceSeconds} seconds from now.`
             : `${verdict === 'missing' ? 'Missing' : 'Invalid'} SendGrid signature (X-Twilio-Email-Event-Webhook-Signature over the timestamp and the body).`,
       });
     }

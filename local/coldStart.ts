@@ -11,9 +11,11 @@ import { findProjectRoot } from './projectRoot';
  * `npm run bench:coldstart`: what a new Functions worker pays before its first request — loading
  * every file of the deployed artifact (package.json "main": the bundle dist/app/main.js) —
  * against a bare `node -e 0`, measured alternately in the same run so machine load affects all
- * alike. For comparison it also loads the tsc output every function file was deployed as before
- * (dist/functions/*.js). Prints the medians, the ratios to `node -e 0` and the load average.
- * COLDSTART_RUNS sets the number of rounds (default 20).
+ * alike. For comparison it also loads the bundle followed by every SDK bundle beside it
+ * (dist/app/vendor/*.js, which main.js requires when a function first uses that SDK: the most a
+ * worker's first requests can add), and the tsc output every function file was deployed as
+ * before (dist/functions/*.js). Prints the medians, the ratios to `node -e 0` and the load
+ * average. COLDSTART_RUNS sets the number of rounds (default 20).
  */
 const RUNS = Number(process.env.COLDSTART_RUNS ?? 20);
 
@@ -50,6 +52,10 @@ function main(): void {
     main: string;
   };
   const bundle = resolveMainGlob(root, deployed);
+  const vendorDir = path.join(path.dirname(bundle[0]!), 'vendor');
+  const vendorFiles = readdirSync(vendorDir)
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => path.join(vendorDir, name));
   const tscDir = path.join(root, 'dist', 'functions');
   const tscFiles = readdirSync(tscDir)
     .filter((name) => name.endsWith('.js'))
@@ -59,6 +65,11 @@ function main(): void {
     {
       name: `deployed bundle (${deployed})`,
       args: ['-e', requireAll(bundle)],
+      samples: [],
+    },
+    {
+      name: `  + every SDK on first use (${vendorFiles.length} vendor/*.js)`,
+      args: ['-e', requireAll([...bundle, ...vendorFiles])],
       samples: [],
     },
     {

@@ -1,6 +1,7 @@
-// Builds the app (tsc for the local tools and tests, then the deployed bundle dist/app/main.js,
-// tools/bundle.mjs) only when a source is newer than the last build, so `npm run token`,
-// `npm run demo` and the other local tools start in well under a second on a current build.
+// Builds the app (tsc for the local tools and tests, then the deployed bundle dist/app/main.js
+// and its SDK bundles dist/app/vendor/, tools/bundle.mjs) only when a source is newer than the
+// last build or a bundle is missing, so `npm run token`, `npm run demo` and the other local tools
+// start in well under a second on a current build.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,8 +33,10 @@ const sources = Math.max(
   ...files.map((file) => newest(path.join(root, file))),
 );
 const built = statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-const bundled = statSync(path.join(root, 'dist', 'app', 'main.js'), { throwIfNoEntry: false });
-if (built < sources || bundled === undefined) {
+const bundled = ['main.js', 'vendor'].every((name) =>
+  statSync(path.join(root, 'dist', 'app', name), { throwIfNoEntry: false }),
+);
+if (built < sources || !bundled) {
   process.stderr.write('Building (sources changed since the last build)…\n');
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {

@@ -1,16 +1,19 @@
-// Bundles the function app into what is deployed: one CommonJS file, dist/app/main.js (package.json
-// "main"), with an external source map beside it. Its entry requires every functions/*.ts in name
-// order, as the Functions host would load dist/functions/*.js, so a new function file is in the
-// bundle without a list to keep in sync.
+// Bundles the function app into what is deployed: dist/app/main.js (package.json "main"), and
+// beside it, in dist/app/vendor/, one bundle per SDK the app requires only when a function first
+// uses it. Every file has an external source map. The entry of main.js requires every
+// functions/*.ts in name order, as the Functions host would load dist/functions/*.js, so a new
+// function file is in the bundle without a list to keep in sync.
 //
 // One bundle for the app rather than one per function file: the worker loads every file "main"
 // matches before its first request, whichever function that request is for, so per-file bundles
 // would each carry (and load) their own copy of the shared code and SDKs (see README,
-// Performance). The SDKs a function may not need are required lazily (shared/app/appServices.ts);
-// esbuild keeps such a require() lazy inside the bundle.
+// Performance). The SDKs a function may not need are required lazily (shared/app/appServices.ts,
+// shared/domain/draftHtml.ts); inside one file V8 would still parse their code when the worker
+// loads it, so they are bundled on their own and main.js requires them on first use.
 //
 // Usage: node tools/bundle.mjs [--outdir <dir>]   (default dist/app, relative to the repository)
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -24,10 +27,89 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * - `@azure/functions-core` is not a package on npm: the Functions worker provides it at run
  *   time (the local host resolves it to its own registry);
  * - `@azure/storage-common` (under @azure/storage-queue) loads its `crc64.wasm` from its own
- *   directory (Emscripten's locateFile) and, in the ES module build esbuild would pick, finds
- *   that directory through `import.meta.url`, which a CommonJS bundle does not have.
+ *   directory (Emscripten's locateFile), which is node_modules, not the bundle's.
  */
 export const EXTERNAL = ['@azure/functions-core', '@azure/storage-common'];
+
+/**
+ * The SDKs the app requires only where a function uses them, each bundled into
+ * `vendor/<name>.js`. main.js (and a vendor bundle that needs another, as @sendgrid/mail needs
+ * @sendgrid/client) requires that file instead of the package, when the importing module first
+ * runs. Only the bare package name is redirected: a deep import (`pkg/sub`) is bundled where it
+ * is imported.
+ */
+export const VENDOR_PACKAGES = [
+  '@azure/cosmos',
+  '@azure/identity',
+  '@azure/storage-queue',
+  '@sendgrid/client',
+  '@sendgrid/mail',
+  '@sendgrid/eventwebhook',
+  'sanitize-html',
+  'jose',
+  'openid-client',
+];
+
+/** `@azure/cosmos` → `azure-cosmos.js` */
+export function vendorFileName(packageName) {
+  return `${packageName.replace(/^@/, '').replace('/', '-')}.js`;
+}
+
+/**
+ * The entry of a vendor bundle: an SDK with an ES module build is bundled from it (`export *`;
+ * scope-hoisted, it is about half the size of its CommonJS build, which wraps every file);
+ * a CommonJS-only one as `require(name)` returns it, a default export (sanitize-html's function)
+ * included.
+ */
+function vendorEntry(packageName) {
+  const manifest = JSON.parse(
+    readFileSync(
+      createRequire(path.join(root, 'package.json')).resolve(`${packageName}/package.json`),
+      'utf8',
+    ),
+  );
+  const esm =
+    manifest.type === 'module' ||
+    manifest.module !== undefined ||
+    manifest.exports?.['.']?.import !== undefined;
+  return esm
+    ? `export * from ${JSON.stringify(packageName)};`
+    : `module.exports = require(${JSON.stringify(packageName)});`;
+}
+
+/** Resolves the vendored packages (other than `own`) to their bundle, `from` the importing file. */
+function vendorPackages(from, own) {
+  const names = VENDOR_PACKAGES.filter((name) => name !== own);
+  const filter = new RegExp(`^(${names.map((name) => name.replace(/[/.]/g, '\\$&')).join('|')})$`);
+  return {
+    name: 'vendor-packages',
+    setup(build) {
+      build.onResolve({ filter }, (args) => ({
+        path: `${from}${vendorFileName(args.path)}`,
+        external: true,
+      }));
+    },
+  };
+}
+
+/** What every bundle shares: Node 20, CommonJS, a linked external map, licences beside it. */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  // Linked external map (`//# sourceMappingURL=<file>.map`): Node's --enable-source-maps and
+  // Application Insights stack traces point at the TypeScript sources and the SDKs' files.
+  sourcemap: 'linked',
+  // Whitespace and syntax only: names stay, so stack traces read even without the map.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  external: EXTERNAL,
+  tsconfig: path.join(root, 'tsconfig.build.json'),
+  logLevel: 'warning',
+  legalComments: 'linked',
+  metafile: true,
+};
 
 export function functionEntryFiles() {
   return readdirSync(path.join(root, 'functions'))
@@ -36,8 +118,14 @@ export function functionEntryFiles() {
     .map((name) => `./functions/${name}`);
 }
 
+/**
+ * Builds main.js and the vendor bundles into `outdir` (the old vendor/ folder is removed first,
+ * so an SDK taken off the list is not deployed). Returns esbuild's metafile of all of them.
+ */
 export async function bundleApp(outdir = path.join(root, 'dist', 'app')) {
-  const result = await build({
+  rmSync(path.join(outdir, 'vendor'), { recursive: true, force: true });
+  const main = build({
+    ...common,
     stdin: {
       contents: functionEntryFiles()
         .map((file) => `require(${JSON.stringify(file)});`)
@@ -47,23 +135,28 @@ export async function bundleApp(outdir = path.join(root, 'dist', 'app')) {
       loader: 'js',
     },
     outfile: path.join(outdir, 'main.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    // Linked external map (`//# sourceMappingURL=main.js.map`): Node's --enable-source-maps and
-    // Application Insights stack traces point at the TypeScript sources.
-    sourcemap: 'linked',
-    // Whitespace and syntax only: names stay, so stack traces read even without the map.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    external: EXTERNAL,
-    tsconfig: path.join(root, 'tsconfig.build.json'),
-    logLevel: 'warning',
-    legalComments: 'linked',
-    metafile: true,
+    plugins: [vendorPackages('./vendor/')],
   });
-  return result;
+  const vendors = VENDOR_PACKAGES.map((name) =>
+    build({
+      ...common,
+      stdin: {
+        contents: vendorEntry(name),
+        resolveDir: root,
+        sourcefile: `${name}.entry.js`,
+        loader: 'js',
+      },
+      outfile: path.join(outdir, 'vendor', vendorFileName(name)),
+      plugins: [vendorPackages('./', name)],
+    }),
+  );
+  const results = await Promise.all([main, ...vendors]);
+  return {
+    metafile: {
+      inputs: Object.assign({}, ...results.map((result) => result.metafile.inputs)),
+      outputs: Object.assign({}, ...results.map((result) => result.metafile.outputs)),
+    },
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

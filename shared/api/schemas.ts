@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOCALES, PARTNER_CLOUDS } from '../domain/cloud';
 import { isKnownCountry } from '../domain/cspRegions';
 import { INVITATION_STATUSES } from '../domain/invitationStatus';

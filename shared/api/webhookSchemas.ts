@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { WEBHOOK_URL_MAX_LENGTH } from '../domain/webhookUrl';
 import { WEBHOOK_EVENT_TYPES } from '../services/events';
 import { customerListQuery } from './schemas';

@@ -1,6 +1,11 @@
-import * as oidc from 'openid-client';
+import type * as oidc from 'openid-client';
 import type { CustomerIdentity } from '../domain/acceptanceEligibility';
 import { ProblemError } from '../http/problem';
+
+// openid-client is required on the first sign-in, not when the function files load (every
+// worker loads them all before its first request; most never sign a customer in).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred loading, see above
+const openid = () => require('openid-client') as typeof oidc;
 
 /**
  * The customer admin's sign-in: OpenID Connect authorization code flow with PKCE against the
@@ -63,17 +68,17 @@ export class CustomerSignIn {
     const config = await this.configFor(domain);
     const pending: PendingSignIn = {
       domain,
-      state: oidc.randomState(),
-      nonce: oidc.randomNonce(),
-      codeVerifier: oidc.randomPKCECodeVerifier(),
+      state: openid().randomState(),
+      nonce: openid().randomNonce(),
+      codeVerifier: openid().randomPKCECodeVerifier(),
     };
-    const url = oidc.buildAuthorizationUrl(config, {
+    const url = openid().buildAuthorizationUrl(config, {
       redirect_uri: this.options.redirectUri,
       scope: 'openid profile email',
       response_mode: 'query',
       state: pending.state,
       nonce: pending.nonce,
-      code_challenge: await oidc.calculatePKCECodeChallenge(pending.codeVerifier),
+      code_challenge: await openid().calculatePKCECodeChallenge(pending.codeVerifier),
       code_challenge_method: 'S256',
       ...(hints.selectAccount ? { prompt: 'select_account' } : {}),
       ...(hints.loginHint === undefined ? {} : { login_hint: hints.loginHint }),
@@ -94,7 +99,7 @@ export class CustomerSignIn {
     callbackUrl.search = callbackQuery.toString();
     let claims: oidc.IDToken | undefined;
     try {
-      const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
+      const tokens = await openid().authorizationCodeGrant(config, callbackUrl, {
         pkceCodeVerifier: pending.codeVerifier,
         expectedState: pending.state,
         expectedNonce: pending.nonce,
@@ -103,9 +108,9 @@ export class CustomerSignIn {
       claims = tokens.claims();
     } catch (error) {
       if (
-        error instanceof oidc.AuthorizationResponseError ||
-        error instanceof oidc.ResponseBodyError ||
-        error instanceof oidc.ClientError
+        error instanceof openid().AuthorizationResponseError ||
+        error instanceof openid().ResponseBodyError ||
+        error instanceof openid().ClientError
       ) {
         const description =
           (error as { error_description?: string }).error_description ?? error.message;
@@ -140,16 +145,16 @@ export class CustomerSignIn {
       `${base}/${encodeURIComponent(domain)}/v2.0/.well-known/openid-configuration`,
     );
     try {
-      return await oidc.discovery(
+      return await openid().discovery(
         url,
         this.options.clientId,
         undefined,
-        oidc.ClientSecretPost(this.options.clientSecret),
-        this.insecure ? { execute: [oidc.allowInsecureRequests] } : {},
+        openid().ClientSecretPost(this.options.clientSecret),
+        this.insecure ? { execute: [openid().allowInsecureRequests] } : {},
       );
     } catch (error) {
       const status = (error as { cause?: { status?: unknown } }).cause?.status;
-      if (error instanceof oidc.ResponseBodyError || status === 400 || status === 404) {
+      if (error instanceof openid().ResponseBodyError || status === 400 || status === 404) {
         throw signInProblem(
           422,
           SIGN_IN_PROBLEMS.tenantNotFound,

@@ -1,6 +1,11 @@
 import { hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { parse as parseCookies } from 'cookie';
-import { EncryptJWT, jwtDecrypt, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
+
+// jose is required on the first seal or open, not when the function files load (see
+// tokenValidator.ts): the CSRF helpers here are plain node:crypto.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred loading, see above
+const jose = () => require('jose') as typeof import('jose');
 
 /**
  * Short-lived browser state of the customer sign-in, kept in encrypted cookies (JWE, `dir` +
@@ -49,7 +54,7 @@ export class SealedCookie<T extends object> {
 
   /** The cookie (for the response's `cookies`) carrying `value` for `maxAgeSeconds`. */
   async seal(value: T, maxAgeSeconds: number): Promise<ResponseCookie> {
-    const jwe = await new EncryptJWT({ v: value } as unknown as JWTPayload)
+    const jwe = await new (jose().EncryptJWT)({ v: value } as unknown as JWTPayload)
       .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
       .setAudience(this.purpose)
       .setIssuedAt()
@@ -70,7 +75,7 @@ export class SealedCookie<T extends object> {
       return undefined;
     }
     try {
-      const { payload } = await jwtDecrypt(raw, this.key, {
+      const { payload } = await jose().jwtDecrypt(raw, this.key, {
         audience: this.purpose,
         keyManagementAlgorithms: ['dir'],
         contentEncryptionAlgorithms: ['A256GCM'],

@@ -1,12 +1,14 @@
-import {
-  createRemoteJWKSet,
-  decodeJwt,
-  errors as joseErrors,
-  jwtVerify,
-  type JWTPayload,
-} from 'jose';
+import type { errors as joseErrors, JWTPayload, JWTVerifyGetKey } from 'jose';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../domain/acceptanceEligibility';
 import { ProblemError } from '../http/problem';
+
+/*
+ * jose is required when the first validator is built (the first request), not when the function
+ * files load: every worker loads them all before its first request, and timers, queues, health
+ * and the OpenAPI document never validate a token. The roles and role checks below are plain.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred loading, see above
+const jose = () => require('jose') as typeof import('jose');
 
 /** Who is calling: the tenant is the partner (or customer) organisation, never taken from the URL. */
 export interface Caller {
@@ -47,10 +49,10 @@ function unauthenticated(detail: string, error = 'invalid_token'): ProblemError 
  * tenant, audience, expiry and not-before, algorithm) before trusting any claim.
  */
 export class TokenValidator {
-  private readonly jwks: ReturnType<typeof createRemoteJWKSet>;
+  private readonly jwks: JWTVerifyGetKey;
 
   constructor(private readonly options: TokenValidatorOptions) {
-    this.jwks = createRemoteJWKSet(new URL(options.jwksUri), {
+    this.jwks = jose().createRemoteJWKSet(new URL(options.jwksUri), {
       cooldownDuration: 30_000,
       cacheMaxAge: 10 * 60_000,
     });
@@ -73,7 +75,7 @@ export class TokenValidator {
     const tenantId = unverifiedTenant(token);
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.jwks, {
+      ({ payload } = await jose().jwtVerify(token, this.jwks, {
         issuer: this.options.issuer.replace('{tid}', tenantId),
         audience: this.options.audience,
         algorithms: ['RS256'],
@@ -81,7 +83,7 @@ export class TokenValidator {
         clockTolerance: 60,
       }));
     } catch (error) {
-      if (error instanceof joseErrors.JOSEError && !isKeySetUnavailable(error)) {
+      if (error instanceof jose().errors.JOSEError && !isKeySetUnavailable(error)) {
         throw unauthenticated(`The token is not valid: ${error.message}`);
       }
       throw error;
@@ -115,7 +117,7 @@ function isKeySetUnavailable(error: joseErrors.JOSEError): boolean {
 function unverifiedTenant(token: string): string {
   let claims: JWTPayload;
   try {
-    claims = decodeJwt(token);
+    claims = jose().decodeJwt(token);
   } catch {
     throw unauthenticated('The token cannot be decoded.');
   }

@@ -1,5 +1,5 @@
 import { createPublicKey } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PartnerCloud } from '../domain/cloud';
 import { DEFAULT_PORTAL_URL_PATTERNS, validatePortalUrlPattern } from '../domain/portalUrl';
 import { APP_SETTINGS } from './appSettings';

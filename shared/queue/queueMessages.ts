@@ -1,5 +1,5 @@
 import type { InvocationContext } from '@azure/functions';
-import { z } from 'zod';
+import * as z from 'zod';
 import { appServices, type AppServices } from '../app/appServices';
 
 const id = z.string().min(1).max(128);

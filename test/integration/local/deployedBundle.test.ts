@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { buildSync } from 'esbuild';
 import {
   getRegistrations,
@@ -15,10 +15,30 @@ import { customerBody, startTestStack } from '../support/testStack';
  * and the local tools run the TypeScript sources (tsc's output). This builds the bundle as
  * `npm run build` does, loads it in a plain node process whose '@azure/functions-core' is the
  * local host's registry (as the Functions worker injects its own), and compares its registrations
- * with those of the sources: same functions, same triggers and bindings.
+ * with those of the sources: same functions, same triggers and bindings. The SDKs the app loads
+ * on first use are bundles of their own beside it (vendor/), which main.js requires then.
  */
 
 const projectRoot = join(__dirname, '..', '..', '..');
+
+/** The SDKs bundled into vendor/<name>.js (tools/bundle.mjs VENDOR_PACKAGES). */
+const VENDORED: Readonly<Record<string, string>> = {
+  '@azure/cosmos': 'azure-cosmos.js',
+  '@azure/identity': 'azure-identity.js',
+  '@azure/storage-queue': 'azure-storage-queue.js',
+  '@sendgrid/client': 'sendgrid-client.js',
+  '@sendgrid/mail': 'sendgrid-mail.js',
+  '@sendgrid/eventwebhook': 'sendgrid-eventwebhook.js',
+  'sanitize-html': 'sanitize-html.js',
+  jose: 'jose.js',
+  'openid-client': 'openid-client.js',
+};
+
+/** The bundles `file` requires by relative path, as esbuild writes them: `require("./x.js")`. */
+function relativeRequires(file: string): string[] {
+  const code = readFileSync(file, 'utf8');
+  return [...code.matchAll(/\brequire\("(\.\/[^"]+)"\)/g)].map((match) => match[1]!).sort();
+}
 
 interface RegistrationShape {
   readonly name: string;
@@ -31,8 +51,11 @@ function shapeOf(registrations: readonly RegistrationShape[]): RegistrationShape
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Loads `bundle` in a new node process and returns what it registered. */
-function bundleRegistrations(bundle: string, functionsCore: string): RegistrationShape[] {
+/** Loads `bundle` in a new node process: what it registered and which files it loaded. */
+function loadBundle(
+  bundle: string,
+  functionsCore: string,
+): { registrations: RegistrationShape[]; loaded: string[] } {
   const script = `
     const Module = require('node:module');
     const [bundle, core] = process.argv.slice(1);
@@ -42,13 +65,33 @@ function bundleRegistrations(bundle: string, functionsCore: string): Registratio
     };
     require(bundle);
     const registrations = require(core).getRegistrations();
-    process.stdout.write(JSON.stringify(registrations.map(({ name, bindings }) => ({ name, bindings }))));
+    process.stdout.write(JSON.stringify({
+      registrations: registrations.map(({ name, bindings }) => ({ name, bindings })),
+      loaded: Object.keys(require.cache),
+    }));
   `;
   const output = execFileSync(process.execPath, ['-e', script, bundle, functionsCore], {
     cwd: projectRoot,
     encoding: 'utf8',
   });
-  return JSON.parse(output) as RegistrationShape[];
+  return JSON.parse(output) as { registrations: RegistrationShape[]; loaded: string[] };
+}
+
+/** Loads `file` in a new node process and lists the names it exports and their types. */
+function exportsOf(file: string): Record<string, string> {
+  const script = `
+    const loaded = require(process.argv[1]);
+    const names = Object.keys(loaded).filter((name) => name !== '__esModule').sort();
+    process.stdout.write(JSON.stringify({
+      '(module)': typeof loaded,
+      ...Object.fromEntries(names.map((name) => [name, typeof loaded[name]])),
+    }));
+  `;
+  const output = execFileSync(process.execPath, ['-e', script, file], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  });
+  return JSON.parse(output) as Record<string, string>;
 }
 
 describe('the deployed bundle', () => {
@@ -79,7 +122,10 @@ describe('the deployed bundle', () => {
     };
     expect(main).toBe('dist/app/main.js');
     const funcignore = readFileSync(join(projectRoot, '.funcignore'), 'utf8').split('\n');
-    expect(funcignore).not.toContain('dist/app/');
+    const bundleFolders = ['dist/', 'dist/app/', 'dist/app/vendor/', 'app/', 'vendor/'];
+    expect(funcignore.filter((line) => bundleFolders.includes(line.replace(/^\//, '')))).toEqual(
+      [],
+    );
     expect(funcignore).toContain('dist/functions/');
   });
 
@@ -87,11 +133,35 @@ describe('the deployed bundle', () => {
     resetRegistrations();
     loadFunctionApp(projectRoot, { useSource: true });
     const fromSources = shapeOf(getRegistrations());
-    const fromBundle = shapeOf(
-      bundleRegistrations(join(outDir, 'main.js'), join(outDir, 'functionsCore.js')),
-    );
+    const { registrations } = loadBundle(join(outDir, 'main.js'), join(outDir, 'functionsCore.js'));
     expect(fromSources.length).toBeGreaterThanOrEqual(15);
-    expect(fromBundle).toEqual(fromSources);
+    expect(shapeOf(registrations)).toEqual(fromSources);
+  });
+
+  it('loads no SDK bundle when the worker loads main.js: each waits for its first use', () => {
+    const { loaded } = loadBundle(join(outDir, 'main.js'), join(outDir, 'functionsCore.js'));
+    const fromOutDir = loaded
+      .filter((file) => file.startsWith(outDir))
+      .map((file) => relative(outDir, file))
+      .sort();
+    expect(fromOutDir).toEqual(['functionsCore.js', 'main.js']);
+  });
+
+  it('has every SDK bundle main.js requires beside it, exporting what the package exports', () => {
+    const vendorFiles = Object.values(VENDORED).map((file) => `./vendor/${file}`);
+    // @sendgrid/mail's bundle requires @sendgrid/client's rather than carrying its own copy.
+    const required = [
+      ...relativeRequires(join(outDir, 'main.js')),
+      ...Object.values(VENDORED).flatMap((file) =>
+        relativeRequires(join(outDir, 'vendor', file)).map((path) => `./vendor/${path.slice(2)}`),
+      ),
+    ];
+    expect([...new Set(required)].sort()).toEqual([...vendorFiles].sort());
+    for (const [packageName, file] of Object.entries(VENDORED)) {
+      const bundled = join(outDir, 'vendor', file);
+      expect(existsSync(bundled)).toBe(true);
+      expect(exportsOf(bundled)).toEqual(exportsOf(packageName));
+    }
   });
 
   it('keeps an external source map that points at the TypeScript sources', () => {
@@ -102,6 +172,19 @@ describe('the deployed bundle', () => {
     };
     expect(map.sources.some((source) => source.endsWith('functions/invitations.ts'))).toBe(true);
     expect(map.sources.some((source) => source.endsWith('shared/app/appServices.ts'))).toBe(true);
+  });
+
+  it('keeps a source map beside each SDK bundle that points at the package it holds', () => {
+    for (const [packageName, file] of Object.entries(VENDORED)) {
+      const code = readFileSync(join(outDir, 'vendor', file), 'utf8');
+      expect(code.trimEnd().endsWith(`//# sourceMappingURL=${file}.map`)).toBe(true);
+      const map = JSON.parse(readFileSync(join(outDir, 'vendor', `${file}.map`), 'utf8')) as {
+        sources: string[];
+      };
+      expect(map.sources.some((source) => source.includes(`node_modules/${packageName}/`))).toBe(
+        true,
+      );
+    }
   });
 
   it('runs on the local stack: Cosmos, the queues and SendGrid through the SDKs it loads on use', async () => {
