@@ -2,12 +2,15 @@
 /**
  * The local Cosmos server in its own process: `@vercel/cosmosdb-server` answers a query by
  * scanning every document, and in the functions host's process that scan stalls every request
- * and handler. Its query engine is made linear first (linearCosmosQuery.cjs). The parent (local/servers/cosmosServer.ts) forks this file and talks to it over
+ * and handler. Its query engine is made linear first (linearCosmosQuery.cjs), then queries
+ * naming a partition scan only that partition, repeated ones reuse their ordered matches until
+ * a write, and query plan requests get a plan (indexedCosmosQuery.cjs). The parent
+ * (local/servers/cosmosServer.ts) forks this file and talks to it over
  * the IPC channel: `{ ready: port }` once it listens, then `counts` and `reset` requests for the
  * operation counter. Plain CommonJS, so it runs the same under ts-jest and from dist/.
  */
-const { createHttpServer } = require('@vercel/cosmosdb-server');
 const { linearQueries } = require('./linearCosmosQuery.cjs');
+const { indexedQueries } = require('./indexedCosmosQuery.cjs');
 
 /**
  * Classifies a request as the Cosmos REST API defines it: document reads and writes under
@@ -51,6 +54,9 @@ const noOperations = () => ({
 
 function serve({ host, port }) {
   linearQueries();
+  indexedQueries();
+  // Loaded after the patches: the server's routes take the query handler as they load.
+  const { createHttpServer } = require('@vercel/cosmosdb-server');
   const server = createHttpServer();
   let counts = noOperations();
   server.prependListener('request', (request) => {
