@@ -81,7 +81,7 @@ async function enginePage(
   continuation?: string,
 ): Promise<{ items: unknown[]; continuation?: string }> {
   const feed = await fetch(`${endpoint}/dbs/db/colls/items/docs`);
-  const stored = ((await feed.json()) as { Documents: unknown[] }).Documents;
+  const stored = ((await feed.json()) as { Documents: Record<string, unknown>[] }).Documents;
   expect(stored.length).toBeGreaterThanOrEqual(240);
   const page = createQuery(sql).exec(stored, {
     parameters: parameters as { name: string; value: unknown }[],
