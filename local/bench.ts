@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { startApiClientThread } from './load/apiClientOffThread';
+import { callApi } from './load/apiClient';
 import { benchInvitationBatch, benchPartner } from './load/batchBench';
 import { customerAdminToken } from './load/customerAdminToken';
 import { measureCosmosFloor, operationsLine, ratio } from './load/cosmosFloor';
@@ -16,9 +16,7 @@ import { findProjectRoot } from './projectRoot';
  *
  * First the raw local Cosmos floor (creates and point reads with the real client at the same
  * concurrency); every API figure is also printed as a ratio to it, with the Cosmos reads,
- * writes and queries each step cost per invitation, counted at the server. The API calls are
- * made from a worker thread: the functions run on this process's event loop, and a load
- * generator sharing it would bill its own HTTP client to the API.
+ * writes and queries each step cost per invitation, counted at the server.
  *
  * Then an invitation batch of BENCH_BATCH_ROWS rows (CSV, `send=true`), against the same
  * floor (see `benchInvitationBatch`); 0 skips it.
@@ -55,7 +53,6 @@ async function main(): Promise<void> {
     },
     queueSettings: { maxPollingIntervalMs: 100 },
   });
-  const client = startApiClientThread();
   try {
     const floor = await measureCosmosFloor(stack, FLOOR_OPERATIONS, CONCURRENCY);
     console.log(
@@ -101,7 +98,7 @@ async function main(): Promise<void> {
 
     console.log(`${INVITATIONS} invitations, ${CONCURRENCY} concurrent requests, local stack\n`);
     const invitations = await phase('POST /api/invitations', 'create', (i) =>
-      client.call(stack.functionsUrl, '/api/invitations', {
+      callApi(stack.functionsUrl, '/api/invitations', {
         method: 'POST',
         token,
         body: JSON.stringify({
@@ -123,7 +120,7 @@ async function main(): Promise<void> {
       ),
     );
     await phase('GET /api/accept/{token}', 'read', (i) =>
-      client.call(stack.functionsUrl, `/api/accept/${tokens[i]}`),
+      callApi(stack.functionsUrl, `/api/accept/${tokens[i]}`),
     );
     const acceptedAt: number[] = [];
     const activationStarted = performance.now();
@@ -131,7 +128,7 @@ async function main(): Promise<void> {
       'POST /api/accept/{token}',
       'create',
       async (i) => {
-        await client.call(stack.functionsUrl, `/api/accept/${tokens[i]}`, {
+        await callApi(stack.functionsUrl, `/api/accept/${tokens[i]}`, {
           method: 'POST',
           token: adminTokens[i]!,
           body: JSON.stringify({
@@ -150,12 +147,12 @@ async function main(): Promise<void> {
     // outlast the client's 60 s timeout: counted and printed, so the run still ends.
     const pageFailures: string[] = [];
     const customersPage = (limit: number) =>
-      client
-        .call(stack.functionsUrl, `/api/customers?limit=${limit}`, { token })
-        .catch((error: unknown) => {
+      callApi(stack.functionsUrl, `/api/customers?limit=${limit}`, { token }).catch(
+        (error: unknown) => {
           pageFailures.push(String(error).split('\n')[0]!.slice(0, 160));
           return undefined;
-        });
+        },
+      );
     const list = await customersPage(100);
     console.log(
       `\nactivation queue drained ${drained.toFixed(0)} ms after the last acceptance; ` +
@@ -172,7 +169,6 @@ async function main(): Promise<void> {
       await benchInvitationBatch(stack, { rows: BATCH_ROWS, concurrency: CONCURRENCY, floor });
     }
   } finally {
-    await client.close();
     await stack.close();
   }
 }
