@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { findProjectRoot } from '../projectRoot';
 
 export interface AzuriteOptions {
   /** Loopback by default: the emulator accepts the well-known key from anyone who reaches it. */
@@ -39,6 +41,14 @@ const listeningPattern = /successfully listens on (https?:\/\/\S+)/;
 const launcher =
   "process.stdin.on('end', () => process.exit(0)).resume(); require(process.argv[1]);";
 
+/** Preloaded into Azurite: deletes consumed messages' extents without re-sorting its index. */
+const EXTENT_DELETION_PATCH = path.join(
+  findProjectRoot(__dirname),
+  'local',
+  'servers',
+  'azuriteExtentDeletion.cjs',
+);
+
 /** The connection string the Azure SDKs and the Functions host accept for a local Azurite queue endpoint. */
 export function azuriteConnectionString(queueEndpoint: string): string {
   return (
@@ -64,6 +74,8 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   const host = options.host ?? '127.0.0.1';
   const mainScript = require.resolve('azurite/dist/src/queue/main.js');
   const args = [
+    '--require',
+    EXTENT_DELETION_PATCH,
     '-e',
     launcher,
     mainScript,
