@@ -66,8 +66,12 @@ function serve({ host, port }) {
   // Loaded after the patches: the server's routes take the batch and query handlers as they load.
   const { createHttpServer } = require('@vercel/cosmosdb-server');
   // Keep-alive, as Cosmos DB's gateway does: the server's default closes every connection, so
-  // each request of the client paid a new TCP connection.
+  // each request of the client paid a new TCP connection. Idle connections stay open until the
+  // client closes them: the client's agent keeps them without a timeout of its own, and a server
+  // that closed them after Node's default 5 s raced the client's next request on them (a write
+  // failed with "socket hang up").
   const server = createHttpServer({ keepAlive: true });
+  server.keepAliveTimeout = 0;
   let counts = noOperations();
   server.prependListener('request', (request) => {
     counts[classifyCosmosRequest(request.method || 'GET', request.url || '/', request.headers)]++;
