@@ -28,6 +28,7 @@ const readItems = require('@vercel/cosmosdb-server/lib/handler/_read-items').def
 const readJson = require('@vercel/cosmosdb-server/lib/json').default;
 const trueHeader = require('@vercel/cosmosdb-server/lib/true-header').default;
 const { queryPlan } = require('./queryPlan.cjs');
+const { methodCall } = require('./linearCosmosQuery.cjs');
 
 /** Memoized queries per scope, at most (a scope's memo starts over beyond it). */
 const MEMO_LIMIT = 64;
@@ -136,23 +137,9 @@ function memoizeMatches(jsAst) {
     callee.object.name === '$h' &&
     callee.property.name === 'paginate'
   ) {
-    call.arguments[0] = {
-      type: 'CallExpression',
-      callee: {
-        type: 'MemberExpression',
-        object: { type: 'Identifier', name: '$h' },
-        property: { type: 'Identifier', name: 'memo' },
-        computed: false,
-      },
-      arguments: [
-        {
-          type: 'ArrowFunctionExpression',
-          params: [],
-          body: call.arguments[0],
-          expression: true,
-        },
-      ],
-    };
+    call.arguments[0] = methodCall('$h', 'memo', [
+      { type: 'ArrowFunctionExpression', params: [], body: call.arguments[0], expression: true },
+    ]);
   }
   return jsAst;
 }

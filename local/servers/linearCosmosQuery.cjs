@@ -19,6 +19,20 @@ const helpers = require('@zeit/cosmosdb-query/lib/helpers');
 
 const isAccumulator = (node) => node && node.type === 'Identifier' && node.name === '$';
 
+/** The syntax tree of `object.method(...args)`. */
+function methodCall(object, method, args) {
+  return {
+    type: 'CallExpression',
+    callee: {
+      type: 'MemberExpression',
+      object: { type: 'Identifier', name: object },
+      property: { type: 'Identifier', name: method },
+      computed: false,
+    },
+    arguments: args,
+  };
+}
+
 /** `[...$, a, ...b]` → `($.push(a, ...b), $)`; anything else unchanged. */
 function pushInsteadOfCopy(node) {
   if (
@@ -30,16 +44,7 @@ function pushInsteadOfCopy(node) {
   ) {
     return node;
   }
-  const push = {
-    type: 'CallExpression',
-    callee: {
-      type: 'MemberExpression',
-      object: { type: 'Identifier', name: '$' },
-      property: { type: 'Identifier', name: 'push' },
-      computed: false,
-    },
-    arguments: node.elements.slice(1),
-  };
+  const push = methodCall('$', 'push', node.elements.slice(1));
   return { type: 'SequenceExpression', expressions: [push, { type: 'Identifier', name: '$' }] };
 }
 
@@ -107,4 +112,4 @@ function linearQueries() {
   installed = true;
 }
 
-module.exports = { linearQueries };
+module.exports = { linearQueries, methodCall };
