@@ -86,6 +86,8 @@ describeInBrowser('bulk invitations and email delivery in the partner console', 
       'country',
       'This country is outside your CSP region.',
     ]);
+    // The failed line is on the unfiltered page too: wait for the filtered one to replace it.
+    await page.getByRole('link', { name: 'Review' }).first().waitFor({ state: 'detached' });
     expect(await page.getByRole('link', { name: 'Review' }).count()).toBe(0);
     await expectConsoleAccessible(page);
 
