@@ -342,7 +342,11 @@ export async function acceptInvitation(
     invitation,
     // The acceptance and its audit event are one write: a second click re-records nothing.
     (accepted, etag) =>
-      writeWithEvent(deps, { document: accepted, etag }, acceptedEvent(accepted, actor)),
+      writeWithEvent(
+        deps,
+        { kind: 'replace', document: accepted, etag },
+        acceptedEvent(accepted, actor),
+      ),
   );
   const current = result!.document;
   if (current.status === 'accepted') {

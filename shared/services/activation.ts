@@ -82,7 +82,11 @@ export async function activateRelationship(
     5,
     invitation,
     (active, etag) =>
-      writeWithEvent(deps, { document: active, etag }, activatedEvent(active, after)),
+      writeWithEvent(
+        deps,
+        { kind: 'replace', document: active, etag },
+        activatedEvent(active, after),
+      ),
   );
   return result?.written ? 'activated' : 'already-active';
 }
@@ -103,9 +107,9 @@ async function activateNewRelationship(
   try {
     await writeWithEvent(
       deps,
-      { document: active, etag: invitation._etag! },
+      { kind: 'replace', document: active, etag: invitation._etag! },
       activatedEvent(active, relationship),
-      [{ document: relationship }],
+      [{ kind: 'create', document: relationship }],
     );
     return true;
   } catch (error) {

@@ -4,6 +4,7 @@ import {
   DocumentConflictError,
   DocumentNotFoundError,
   type BatchOperation,
+  type BatchWrite,
   type StoredDocument,
 } from '../store/documentStore';
 import { partitionKeys } from '../store/documents';
@@ -171,17 +172,8 @@ export function relationshipEvent(
   };
 }
 
-/** A document to create, or to replace when `etag` is given. */
-export interface DocumentWrite<T extends StoredDocument = StoredDocument> {
-  readonly document: T;
-  readonly etag?: string;
-}
-
-const writeOperation = ({ document, etag }: DocumentWrite): BatchOperation =>
-  etag === undefined ? { kind: 'create', document } : { kind: 'replace', document, etag };
-
 /**
- * Writes `write` (and the documents of `alongside`) together with the audit event of that
+ * Writes `write` (and `alongside`) together with the audit event of that
  * change, in one transactional batch: one round trip, and the state change is never stored
  * without its event or the other way round. A webhook event's batch also reads the partner's
  * webhook index, so its fan-out is queued only when a webhook subscribes to it. The documents
@@ -191,12 +183,12 @@ const writeOperation = ({ document, etag }: DocumentWrite): BatchOperation =>
  */
 export async function writeWithEvent<T extends StoredDocument>(
   deps: Dependencies,
-  write: DocumentWrite<T>,
+  write: BatchWrite<T>,
   event: NewAuditEvent,
-  alongside: readonly DocumentWrite[] = [],
+  alongside: readonly BatchWrite[] = [],
 ): Promise<T> {
   const eventDocument = auditEventDocument(event);
-  const writes = [write, ...alongside].map(writeOperation);
+  const writes = [write, ...alongside];
   const withEvent: BatchOperation[] = [...writes, { kind: 'create', document: eventDocument }];
   const webhookEvent = isWebhookEvent(event.action) ? event.action : undefined;
   try {

@@ -197,7 +197,7 @@ export async function createInvitation(
   let stored: InvitationDocument;
   try {
     // The invitation and its audit event, in one round trip and all or nothing.
-    stored = await writeWithEvent(deps, { document: invitation }, created);
+    stored = await writeWithEvent(deps, { kind: 'create', document: invitation }, created);
   } catch (error) {
     // Either a concurrent request with the same Idempotency-Key wrote the invitation, or the
     // write failed (or only seemed to: a timeout can come after the write).

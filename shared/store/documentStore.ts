@@ -19,11 +19,13 @@ export interface QuerySpec {
   readonly parameters: ReadonlyArray<{ name: string; value: string | number | boolean | null }>;
 }
 
+/** A write of a transactional batch: create, or replace only if unchanged since `etag`. */
+export type BatchWrite<T extends StoredDocument = StoredDocument> =
+  | { readonly kind: 'create'; readonly document: T }
+  | { readonly kind: 'replace'; readonly document: T; readonly etag: string };
+
 /** One operation of a transactional batch; all of a batch's documents share one partition. */
-export type BatchOperation =
-  | { readonly kind: 'create'; readonly document: StoredDocument }
-  | { readonly kind: 'replace'; readonly document: StoredDocument; readonly etag: string }
-  | { readonly kind: 'read'; readonly id: string };
+export type BatchOperation = BatchWrite | { readonly kind: 'read'; readonly id: string };
 
 export interface DocumentStore {
   /** Point read; undefined when absent. */

@@ -357,7 +357,7 @@ describe('the webhook index', () => {
     const change = (dedupeKey: string, action: WebhookEventType = 'relationship.removed') =>
       writeWithEvent(
         appServices(),
-        { document: { id: `note:${randomUUID()}`, pk, type: 'testNote' } },
+        { kind: 'create', document: { id: `note:${randomUUID()}`, pk, type: 'testNote' } },
         {
           partnerTenantId: partner.tenantId,
           at: new Date().toISOString(),
