@@ -26,6 +26,7 @@ import {
   invitationEvent,
   relationshipEvent,
   recordEvent,
+  queueFanOutAgain,
   writeWithEvent,
   type NewAuditEvent,
 } from './events';
@@ -287,6 +288,8 @@ export async function acceptInvitation(
   const portalUrl = portalUrlFor(deps, invitation);
   const done = { portalUrl, mcaRecorded: false, locale: invitation.locale };
   if (invitation.status === 'active') {
+    // Its acceptance was written with its event; the webhooks may not have been queued.
+    await queueFanOutAgain(deps, acceptedEvent(invitation, `customer:${admin.tenantId}`));
     return { ...done, alreadyAccepted: true };
   }
   const customer = await customerForTenant(deps, invitation, admin.tenantId);
@@ -355,6 +358,10 @@ export async function acceptInvitation(
       invitationId: current.id,
     };
     await deps.queue.send(QUEUES.relationshipActivation, message);
+  }
+  if (!result!.written && current.acceptedAt !== undefined) {
+    // A second click: the first may have stopped between its write and its queue messages.
+    await queueFanOutAgain(deps, acceptedEvent(current, actor));
   }
   return {
     ...done,

@@ -15,7 +15,14 @@ import {
 } from '../store/documents';
 import { recordCustomerAcceptance } from './customerRecords';
 import type { Dependencies } from './dependencies';
-import { recordEvent, relationshipEvent, writeWithEvent, type NewAuditEvent } from './events';
+import {
+  queueFanOutAgain,
+  recordEvent,
+  relationshipEvent,
+  relationshipEventKey,
+  writeWithEvent,
+  type NewAuditEvent,
+} from './events';
 import { transitioned, type ActivationMessage } from './invitations';
 
 export type ActivationOutcome = 'activated' | 'already-active' | 'not-accepted' | 'not-found';
@@ -40,6 +47,12 @@ export async function activateRelationship(
     return 'not-found';
   }
   if (invitation.status === 'active') {
+    // A redelivery: the host that activated it may have stopped before it queued the webhooks.
+    await queueFanOutAgain(deps, {
+      partnerTenantId: invitation.partnerTenantId,
+      action: 'relationship.activated',
+      dedupeKey: relationshipEventKey(invitation.customerId, activationOf(invitation)),
+    });
     return 'already-active';
   }
   if (invitation.status !== 'accepted') {
@@ -149,6 +162,11 @@ function grantedTermsOf(
   };
 }
 
+/** What makes an activation's event unique: the invitation activated. */
+function activationOf(invitation: InvitationDocument): string {
+  return `activated:${invitation.id}`;
+}
+
 /** The partner's audit event (and webhook) of an activation, recorded once per invitation. */
 function activatedEvent(
   invitation: InvitationDocument,
@@ -159,7 +177,7 @@ function activatedEvent(
     invitation.customerId,
     'relationship.activated',
     'system',
-    `activated:${invitation.id}`,
+    activationOf(invitation),
     {
       at: invitation.activatedAt!,
       after: {

@@ -81,12 +81,16 @@ export function isWebhookEvent(action: AuditAction): action is WebhookEventType 
   return (WEBHOOK_EVENT_TYPES as readonly string[]).includes(action);
 }
 
+/** An event's id, derived from its dedupe key. */
+function eventIdOf(dedupeKey: string): string {
+  return `event:${createHash('sha256').update(dedupeKey).digest('hex').slice(0, 24)}`;
+}
+
 /** The event as stored: its id derives from its dedupe key, so a repeat is the same document. */
 function auditEventDocument(event: NewAuditEvent): AuditEventDocument {
-  const digest = createHash('sha256').update(event.dedupeKey).digest('hex').slice(0, 24);
-  const { dedupeKey: _dedupeKey, ...fields } = event;
+  const { dedupeKey, ...fields } = event;
   return {
-    id: `event:${digest}`,
+    id: eventIdOf(dedupeKey),
     pk: partitionKeys.partner(event.partnerTenantId),
     type: 'auditEvent',
     ...fields,
@@ -94,7 +98,10 @@ function auditEventDocument(event: NewAuditEvent): AuditEventDocument {
 }
 
 /** Hands a webhook event to the fan-out queue (a repeat is deduplicated per delivery). */
-async function queueFanOut(deps: Dependencies, event: AuditEventDocument): Promise<void> {
+async function queueFanOut(
+  deps: Dependencies,
+  event: Pick<AuditEventDocument, 'partnerTenantId' | 'id' | 'action'>,
+): Promise<void> {
   if (isWebhookEvent(event.action)) {
     const message: PartnerEventMessage = {
       partnerTenantId: event.partnerTenantId,
@@ -127,6 +134,20 @@ export async function recordEvent(
   return stored;
 }
 
+/**
+ * Queues the webhook fan-out of an event recorded before, for a retried change that finds itself
+ * made already: the process that stored the change with its event may have stopped before it
+ * queued the fan-out. The fan-out looks up the subscriptions itself and a delivery exists once
+ * per event and webhook, so a repeat delivers nothing twice.
+ */
+export async function queueFanOutAgain(
+  deps: Dependencies,
+  event: Pick<NewAuditEvent, 'partnerTenantId' | 'action' | 'dedupeKey'>,
+): Promise<void> {
+  const { partnerTenantId, action, dedupeKey } = event;
+  await queueFanOut(deps, { partnerTenantId, action, id: eventIdOf(dedupeKey) });
+}
+
 /** An invitation's state change as an audit event, keyed so that a repeat is recorded once. */
 export function invitationEvent(
   invitation: { readonly id: string; readonly partnerTenantId: string; readonly status: string },
@@ -145,6 +166,11 @@ export function invitationEvent(
     after: details.after ?? { status: invitation.status },
     dedupeKey: `invitation:${invitation.id}:${uniqueBy}`,
   };
+}
+
+/** The dedupe key of a relationship's event: the customer and what makes the change unique. */
+export function relationshipEventKey(customerId: string, uniqueBy: string): string {
+  return `relationship:${customerId}:${uniqueBy}`;
 }
 
 /** A change of a (partner, customer) relationship as an audit event, recorded once per key. */
@@ -168,7 +194,7 @@ export function relationshipEvent(
     subject: { kind: 'customer', id: customerId },
     before: details.before ?? null,
     after: details.after ?? null,
-    dedupeKey: `relationship:${customerId}:${uniqueBy}`,
+    dedupeKey: relationshipEventKey(customerId, uniqueBy),
   };
 }
 

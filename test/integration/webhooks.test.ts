@@ -4,8 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { appServices } from '../../shared/app/appServices';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { newWebhookSecret } from '../../shared/domain/webhookSignature';
-import { QUEUES } from '../../shared/queue/messageQueue';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../shared/domain/acceptanceEligibility';
+import { tenantIdForDomain } from '../../local/servers/devTokenIssuer';
+import { QUEUES, type QueueName } from '../../shared/queue/messageQueue';
+import { acceptInvitation } from '../../shared/services/acceptance';
+import { activateRelationship } from '../../shared/services/activation';
+import type { Dependencies } from '../../shared/services/dependencies';
 import { recordEvent, writeWithEvent, type WebhookEventType } from '../../shared/services/events';
+import { partitionKeys, type InvitationDocument } from '../../shared/store/documents';
 import {
   customerBody,
   MCA_SIGNER,
@@ -407,6 +413,78 @@ describe('the webhook index', () => {
 });
 
 describe('delivering events', () => {
+  test('a change stored by a process that stopped before queuing its webhooks reaches them when it is tried again, once', async () => {
+    const receiver = await newReceiver();
+    const partner = await stack.newPartner();
+    await partner.api('/api/partner', { method: 'PUT', json: PROFILE_DE });
+    await registerWebhook(partner, receiver.url, [
+      'relationship.accepted',
+      'relationship.activated',
+    ]);
+    const body = customerBody();
+    const created = await partner.api('/api/invitations', { method: 'POST', json: body });
+    await partner.api(`/api/invitations/${created.body.id}/send`, { method: 'POST' });
+    await stack.waitForIdle(15_000);
+
+    // The process stops right after the write that stored the change with its event: the
+    // queue message that would follow it is never sent.
+    const services = appServices();
+    const stopsBeforeQueuing = (queue: QueueName): Dependencies => ({
+      ...services,
+      queue: {
+        ping: () => services.queue.ping(),
+        send: async (name, message, options) => {
+          if (name === queue) {
+            throw new Error('the process stopped');
+          }
+          await services.queue.send(name, message, options);
+        },
+      },
+    });
+    const readInvitation = () =>
+      services.store.read<InvitationDocument>(
+        partitionKeys.partner(partner.tenantId),
+        created.body.id,
+      );
+    const domain = body.customer.domain;
+    await expect(
+      acceptInvitation(
+        stopsBeforeQueuing(QUEUES.partnerEvents),
+        (await readInvitation())!,
+        {
+          tenantId: tenantIdForDomain(domain),
+          objectId: randomUUID(),
+          username: `admin@${domain}`,
+          name: undefined,
+          givenName: undefined,
+          familyName: undefined,
+          email: undefined,
+          directoryRoles: [GLOBAL_ADMINISTRATOR_ROLE_ID],
+        },
+        async () => MCA_SIGNER,
+      ),
+    ).rejects.toThrow('the process stopped');
+    const activation = { partnerTenantId: partner.tenantId, invitationId: created.body.id };
+    await expect(
+      activateRelationship(stopsBeforeQueuing(QUEUES.partnerEvents), activation),
+    ).rejects.toThrow('the process stopped');
+    expect((await readInvitation())!.status).toBe('active');
+    await stack.waitForIdle(15_000);
+    expect(receiver.requests).toEqual([]);
+
+    // The activation message comes again (its lease ran out) and the customer clicks again.
+    const admin = await stack.customerAdmin(domain);
+    for (let round = 0; round < 2; round++) {
+      await services.queue.send(QUEUES.relationshipActivation, activation);
+      expect((await admin.accept(created.body.acceptUrl, MCA_SIGNER)).status).toBe(303);
+      await stack.waitForIdle(15_000);
+      expect(receiver.requests.map((r) => r.headers['x-webhook-event-type']).sort()).toEqual([
+        'relationship.accepted',
+        'relationship.activated',
+      ]);
+    }
+  });
+
   test('the invitation flow delivers relationship.accepted and .activated, signed with the secret', async () => {
     const receiver = await newReceiver();
     const partner = await stack.newPartner();
