@@ -2,7 +2,13 @@ import { performance } from 'node:perf_hooks';
 import { callApi } from './load/apiClient';
 import { benchInvitationBatch, benchPartner } from './load/batchBench';
 import { customerAdminToken } from './load/customerAdminToken';
-import { measureCosmosFloor, operationsLine, ratio } from './load/cosmosFloor';
+import {
+  cpuMsSince,
+  measureCosmosFloor,
+  measureRequestFloor,
+  operationsLine,
+  ratio,
+} from './load/cosmosFloor';
 import { inParallel, latencyLine, percentile } from './load/figures';
 import { startLocalStack } from './localStack';
 import { findProjectRoot } from './projectRoot';
@@ -16,7 +22,10 @@ import { findProjectRoot } from './projectRoot';
  *
  * First the raw local Cosmos floor (creates and point reads with the real client at the same
  * concurrency); every API figure is also printed as a ratio to it, with the Cosmos reads,
- * writes and queries each step cost per invitation, counted at the server.
+ * writes and queries each step cost per invitation, counted at the server. The load generator,
+ * the functions and the Cosmos client share this process, so the CPU it spends per operation is
+ * printed too, with that of an API request that does nothing (the HTTP hop alone): when this
+ * process is the bottleneck, CPU per item is what sets the rate.
  *
  * Then an invitation batch of BENCH_BATCH_ROWS rows (CSV, `send=true`), against the same
  * floor (see `benchInvitationBatch`); 0 skips it.
@@ -57,8 +66,16 @@ async function main(): Promise<void> {
     const floor = await measureCosmosFloor(stack, FLOOR_OPERATIONS, CONCURRENCY);
     console.log(
       `raw local Cosmos floor (${CONCURRENCY} concurrent): ` +
-        `creates ${floor.create.perSecond.toFixed(0)}/s p50 ${floor.create.p50Ms.toFixed(1)} ms, ` +
-        `point reads ${floor.read.perSecond.toFixed(0)}/s p50 ${floor.read.p50Ms.toFixed(1)} ms\n`,
+        `creates ${floor.create.perSecond.toFixed(0)}/s p50 ${floor.create.p50Ms.toFixed(1)} ms ` +
+        `(CPU here ${floor.create.cpuMs.toFixed(2)} ms each), ` +
+        `point reads ${floor.read.perSecond.toFixed(0)}/s p50 ${floor.read.p50Ms.toFixed(1)} ms ` +
+        `(${floor.read.cpuMs.toFixed(2)} ms)`,
+    );
+    const hop = await measureRequestFloor(stack.functionsUrl, FLOOR_OPERATIONS, CONCURRENCY);
+    console.log(
+      `an API request with no work behind it (401): ${hop.perSecond.toFixed(0)}/s ` +
+        `p50 ${hop.p50Ms.toFixed(1)} ms (CPU here ${hop.cpuMs.toFixed(2)} ms each, ` +
+        `${ratio(hop.cpuMs, floor.create.cpuMs)} a raw create's)\n`,
     );
     const { tenantId, token } = await benchPartner(stack, 'Bench Partner');
     const samples: Sample[] = [];
@@ -76,17 +93,20 @@ async function main(): Promise<void> {
       const count = afterwards.count ?? INVITATIONS;
       await stack.waitForIdle(600_000);
       await stack.cosmos.resetOperationCounts();
+      const cpu = process.cpuUsage();
       const started = performance.now();
       const results = await inParallel(count, CONCURRENCY, (i) =>
         timed(samples, name, () => work(i)),
       );
       const wallMs = performance.now() - started;
+      const cpuMs = cpuMsSince(cpu) / count;
       const mine = samples.filter((s) => s.name === name).map((s) => s.ms);
       report(name, mine, wallMs);
       const sorted = [...mine].sort((a, b) => a - b);
       console.log(
         `${''.padEnd(36)}rate ${ratio((mine.length / wallMs) * 1000, floor[kind].perSecond)} ` +
-          `and p50 ${ratio(percentile(sorted, 50), floor[kind].p50Ms)} the raw ${kind} floor`,
+          `and p50 ${ratio(percentile(sorted, 50), floor[kind].p50Ms)} the raw ${kind} floor; ` +
+          `CPU here ${cpuMs.toFixed(2)} ms each (${ratio(cpuMs, floor[kind].cpuMs)} a raw ${kind}'s)`,
       );
       await stack.waitForIdle(1_800_000);
       console.log(

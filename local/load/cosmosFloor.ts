@@ -5,10 +5,14 @@ import { LOCAL_CONTAINER, LOCAL_DATABASE, type LocalStack } from '../localStack'
 import type { CosmosOperationCounts } from '../servers/cosmosServer';
 import { inParallel, percentile } from './figures';
 
-/** One kind of raw Cosmos operation: per second at the bench's concurrency, and its p50. */
+/**
+ * One kind of raw operation: per second at the bench's concurrency, its p50, and the CPU this
+ * process spent per operation (the client's share; the server's runs in its own process).
+ */
 export interface FloorFigure {
   readonly perSecond: number;
   readonly p50Ms: number;
+  readonly cpuMs: number;
 }
 
 /** What the local Cosmos server does with the real client and nothing of ours in between. */
@@ -35,30 +39,69 @@ export async function measureCosmosFloor(
   try {
     const container = client.database(LOCAL_DATABASE).container(LOCAL_CONTAINER);
     const pk = `bench:${randomUUID()}`;
-    const figure = async (work: (i: number) => Promise<unknown>): Promise<FloorFigure> => {
-      const samples: number[] = [];
-      const started = performance.now();
-      await inParallel(count, concurrency, async (i) => {
-        const one = performance.now();
-        await work(i);
-        samples.push(performance.now() - one);
-      });
-      return {
-        perSecond: (count / (performance.now() - started)) * 1000,
-        p50Ms: percentile(
-          samples.sort((a, b) => a - b),
-          50,
-        ),
-      };
-    };
-    const create = await figure((i) =>
+    const create = await floorFigure(count, concurrency, (i) =>
       container.items.create({ id: `raw-${i}`, pk, type: 'benchRaw', n: i }),
     );
-    const read = await figure((i) => container.item(`raw-${i}`, pk).read());
+    const read = await floorFigure(count, concurrency, (i) =>
+      container.item(`raw-${i}`, pk).read(),
+    );
     return { create, read };
   } finally {
     client.dispose();
   }
+}
+
+/**
+ * An API request the local functions host answers with no work behind it (a create without a
+ * token: 401 before any read), sent the way the bench sends its calls: what the HTTP hop alone
+ * costs, client and host both in this process.
+ */
+export async function measureRequestFloor(
+  functionsUrl: string,
+  count: number,
+  concurrency: number,
+): Promise<FloorFigure> {
+  return floorFigure(count, concurrency, async () => {
+    const response = await fetch(`${functionsUrl}/api/invitations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: '{}',
+    });
+    await response.text();
+    if (response.status !== 401) {
+      throw new Error(`A create without a token answered ${response.status}, not 401`);
+    }
+  });
+}
+
+/** Runs `work` `count` times, `concurrency` at a time, and measures it. */
+async function floorFigure(
+  count: number,
+  concurrency: number,
+  work: (i: number) => Promise<unknown>,
+): Promise<FloorFigure> {
+  const samples: number[] = [];
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await inParallel(count, concurrency, async (i) => {
+    const one = performance.now();
+    await work(i);
+    samples.push(performance.now() - one);
+  });
+  return {
+    perSecond: (count / (performance.now() - started)) * 1000,
+    p50Ms: percentile(
+      samples.sort((a, b) => a - b),
+      50,
+    ),
+    cpuMs: cpuMsSince(cpu) / count,
+  };
+}
+
+/** Milliseconds of CPU (user and system) this process spent since `start`. */
+export function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const spent = process.cpuUsage(start);
+  return (spent.user + spent.system) / 1000;
 }
 
 /** `value` as a multiple of `floor`, e.g. `0.42×`. */
