@@ -17,7 +17,6 @@ import { recordCustomerAcceptance } from './customerRecords';
 import type { Dependencies } from './dependencies';
 import {
   queueFanOutAgain,
-  recordEvent,
   relationshipEvent,
   relationshipEventKey,
   writeWithEvent,
@@ -62,28 +61,7 @@ export async function activateRelationship(
   if (await activateNewRelationship(deps, invitation, customer)) {
     return 'activated';
   }
-  const { before, after } = await applyRelationship(deps, invitation, customer);
-  if (
-    before?.delegatedAdmin.state === 'removed' &&
-    after.delegatedAdmin.state === 'active' &&
-    after.invitationIds.includes(invitation.id)
-  ) {
-    await recordEvent(
-      deps,
-      relationshipEvent(
-        invitation.partnerTenantId,
-        invitation.customerId,
-        'delegatedAdmin.restored',
-        'system',
-        `dapRestored:${invitation.id}`,
-        {
-          at: after.delegatedAdmin.changedAt,
-          before: { delegatedAdmin: before.delegatedAdmin },
-          after: { delegatedAdmin: after.delegatedAdmin, invitationId: invitation.id },
-        },
-      ),
-    );
-  }
+  const after = await applyRelationship(deps, invitation, customer);
   const result = await updateDocument<InvitationDocument>(
     deps.store,
     invitation.pk,
@@ -278,20 +256,22 @@ export function relationshipAfter(
   };
 }
 
+/**
+ * Creates or updates the partner's relationship for this invitation; an update that gives back
+ * admin privileges the customer had removed is written with its `delegatedAdmin.restored`
+ * event, in one batch.
+ */
 async function applyRelationship(
   deps: Dependencies,
   invitation: InvitationDocument,
   customer: CustomerDocument,
-): Promise<{ before: RelationshipDocument | undefined; after: RelationshipDocument }> {
+): Promise<RelationshipDocument> {
   const id = relationshipId(invitation.customerId);
   for (let attempt = 1; attempt <= 5; attempt++) {
     const at = deps.now().toISOString();
     // Create first: a new relationship (the common case) is one write, not a read and a write.
     try {
-      const created = await deps.store.create(
-        relationshipAfter(undefined, invitation, customer, at),
-      );
-      return { before: undefined, after: created };
+      return await deps.store.create(relationshipAfter(undefined, invitation, customer, at));
     } catch (error) {
       if (!(error instanceof DocumentConflictError)) {
         throw error;
@@ -313,11 +293,41 @@ async function applyRelationship(
               },
             };
       },
+      5,
+      undefined,
+      (after, etag) =>
+        before?.delegatedAdmin.state === 'removed' && after.delegatedAdmin.state === 'active'
+          ? writeWithEvent(
+              deps,
+              { kind: 'replace', document: after, etag },
+              restoredEvent(invitation, before, after),
+            )
+          : deps.store.replace(after, etag),
     );
     if (updated !== undefined) {
-      return { before: updated.written ? before : undefined, after: updated.document };
+      return updated.document;
     }
     // Gone between the conflict and the read: loop and create it again.
   }
   throw new Error(`Could not apply the relationship for invitation ${invitation.id}`);
+}
+
+/** The partner's audit event (and webhook) of admin privileges this invitation gave back. */
+function restoredEvent(
+  invitation: InvitationDocument,
+  before: RelationshipDocument,
+  after: RelationshipDocument,
+): NewAuditEvent {
+  return relationshipEvent(
+    invitation.partnerTenantId,
+    invitation.customerId,
+    'delegatedAdmin.restored',
+    'system',
+    `dapRestored:${invitation.id}`,
+    {
+      at: after.delegatedAdmin.changedAt,
+      before: { delegatedAdmin: before.delegatedAdmin },
+      after: { delegatedAdmin: after.delegatedAdmin, invitationId: invitation.id },
+    },
+  );
 }
