@@ -25,7 +25,6 @@ import type { Dependencies } from './dependencies';
 import {
   invitationEvent,
   relationshipEvent,
-  recordEvent,
   queueFanOutAgain,
   writeWithEvent,
   type NewAuditEvent,
@@ -452,23 +451,28 @@ export async function declineInvitation(
     },
     5,
     invitation,
+    // The decline and its audit event are one write.
+    (declined, etag) =>
+      writeWithEvent(
+        deps,
+        { kind: 'replace', document: declined, etag },
+        declinedEvent(declined, actor),
+      ),
   );
-  const declined = result!.document;
-  if (declined.status === 'declined' && declined.declinedAt !== undefined) {
-    await recordEvent(
-      deps,
-      invitationEvent(declined, 'invitation.declined', actor, 'declined', {
-        at: declined.declinedAt,
-        after: {
-          status: 'declined',
-          reason: declined.decline?.reason ?? null,
-          comment: declined.decline?.comment ?? null,
-          customerTenantId: admin.tenantId,
-        },
-      }),
-    );
-  }
-  return declined;
+  return result!.document;
+}
+
+/** The partner's audit event (and webhook) of a decline, recorded once per invitation. */
+function declinedEvent(declined: InvitationDocument, actor: string): NewAuditEvent {
+  return invitationEvent(declined, 'invitation.declined', actor, 'declined', {
+    at: declined.declinedAt!,
+    after: {
+      status: 'declined',
+      reason: declined.decline?.reason ?? null,
+      comment: declined.decline?.comment ?? null,
+      customerTenantId: declined.decline?.signedIn.tenantId ?? null,
+    },
+  });
 }
 
 /** The attestation in Partner Center's shape; its id is the invitation's, so it exists once. */

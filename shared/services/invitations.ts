@@ -34,7 +34,7 @@ import {
 } from '../store/documents';
 import type { Dependencies } from './dependencies';
 import { getPartnerProfile } from './partnerProfiles';
-import { invitationEvent, recordEvent, writeWithEvent } from './events';
+import { invitationEvent, recordEvent, writeWithEvent, type NewAuditEvent } from './events';
 
 export interface NewInvitation {
   readonly customer: {
@@ -354,6 +354,7 @@ async function applyPartnerAction(
   action: InvitationAction,
   change: (current: InvitationDocument, at: string) => InvitationDocument | undefined,
   expectedEtag?: string,
+  eventOf?: (changed: InvitationDocument) => NewAuditEvent,
 ): Promise<{ invitation: InvitationDocument; written: boolean }> {
   const pk = partitionKeys.partner(partnerTenantId);
   const now = deps.now();
@@ -379,6 +380,12 @@ async function applyPartnerAction(
         return next === undefined ? { keep: true } : { write: next };
       },
       expectedEtag === undefined ? 5 : 1,
+      undefined,
+      // The change and its audit event, when it has one, are one write.
+      (changed, etag) =>
+        eventOf === undefined
+          ? deps.store.replace(changed, etag)
+          : writeWithEvent(deps, { kind: 'replace', document: changed, etag }, eventOf(changed)),
     );
   } catch (error) {
     if (error instanceof DocumentChangedError) {
@@ -462,14 +469,13 @@ export async function editDraft(
       return { ...current, draft: { ...draft, editedAt: at }, updatedAt: at };
     },
     etag,
-  );
-  await recordEvent(
-    deps,
-    invitationEvent(invitation, 'invitation.draftEdited', actor, `draft:${invitation._etag}`, {
-      at: invitation.updatedAt,
-      before: { etag },
-      after: { status: invitation.status, fields: Object.keys(edit) },
-    }),
+    // One edit can succeed on a given version, so the version edited makes its event unique.
+    (edited) =>
+      invitationEvent(edited, 'invitation.draftEdited', actor, `draft:${etag}`, {
+        at: edited.updatedAt,
+        before: { etag },
+        after: { status: edited.status, fields: Object.keys(edit) },
+      }),
   );
   return invitation;
 }
@@ -558,7 +564,7 @@ export async function revokeInvitation(
   invitationId: string,
   actor: Actor,
 ): Promise<InvitationDocument> {
-  const { invitation, written } = await applyPartnerAction(
+  const { invitation } = await applyPartnerAction(
     deps,
     partnerTenantId,
     invitationId,
@@ -567,17 +573,13 @@ export async function revokeInvitation(
       current.status === 'revoked'
         ? undefined
         : transitioned(current, 'revoked', at, actor, { revokedAt: at }),
-  );
-  if (written) {
-    const previous = invitation.history[invitation.history.length - 1]?.from ?? null;
-    await recordEvent(
-      deps,
-      invitationEvent(invitation, 'invitation.revoked', actor, 'revoked', {
-        at: invitation.updatedAt,
-        before: { status: previous },
+    undefined,
+    (revoked) =>
+      invitationEvent(revoked, 'invitation.revoked', actor, 'revoked', {
+        at: revoked.updatedAt,
+        before: { status: revoked.history[revoked.history.length - 1]?.from ?? null },
       }),
-    );
-  }
+  );
   return invitation;
 }
 

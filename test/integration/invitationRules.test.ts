@@ -182,6 +182,18 @@ describe('the draft', () => {
 
     const current = await partner.api(`/api/invitations/${created.body.id}`);
     expect(current.body.draft.subject).toBe('Let us work together');
+    // The saved edit is in the audit log, with the version it edited; the refused ones are not.
+    const audit = await partner.api('/api/audit-events');
+    const edits = audit.body.items.filter(
+      (e: { action: string }) => e.action === 'invitation.draftEdited',
+    );
+    expect(edits).toEqual([
+      expect.objectContaining({
+        subject: { kind: 'invitation', id: created.body.id },
+        before: { etag: etag.replaceAll('"', '') },
+        after: { status: 'draft', fields: ['subject', 'text', 'html'] },
+      }),
+    ]);
   });
 
   test('edited HTML is stored and sent sanitized: no script, handler or javascript: link', async () => {

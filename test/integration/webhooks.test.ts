@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { appServices } from '../../shared/app/appServices';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { newWebhookSecret } from '../../shared/domain/webhookSignature';
-import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../shared/domain/acceptanceEligibility';
+import {
+  GLOBAL_ADMINISTRATOR_ROLE_ID,
+  type CustomerIdentity,
+} from '../../shared/domain/acceptanceEligibility';
 import { tenantIdForDomain } from '../../local/servers/devTokenIssuer';
 import { QUEUES, type QueueName } from '../../shared/queue/messageQueue';
 import { acceptInvitation } from '../../shared/services/acceptance';
@@ -412,6 +415,40 @@ describe('the webhook index', () => {
   });
 });
 
+/**
+ * The services of a process that stops right after the write that stored a change with its
+ * event: the message it would then send to `queue` is never sent.
+ */
+function stopsBeforeQueuing(queue: QueueName): Dependencies {
+  const services = appServices();
+  return {
+    ...services,
+    queue: {
+      ping: () => services.queue.ping(),
+      send: async (name, message, options) => {
+        if (name === queue) {
+          throw new Error('the process stopped');
+        }
+        await services.queue.send(name, message, options);
+      },
+    },
+  };
+}
+
+/** A signed-in Global Administrator of the tenant the local issuer gives `domain`. */
+function globalAdminOf(domain: string): CustomerIdentity {
+  return {
+    tenantId: tenantIdForDomain(domain),
+    objectId: randomUUID(),
+    username: `admin@${domain}`,
+    name: undefined,
+    givenName: undefined,
+    familyName: undefined,
+    email: undefined,
+    directoryRoles: [GLOBAL_ADMINISTRATOR_ROLE_ID],
+  };
+}
+
 describe('delivering events', () => {
   test('a change stored by a process that stopped before queuing its webhooks reaches them when it is tried again, once', async () => {
     const receiver = await newReceiver();
@@ -426,21 +463,7 @@ describe('delivering events', () => {
     await partner.api(`/api/invitations/${created.body.id}/send`, { method: 'POST' });
     await stack.waitForIdle(15_000);
 
-    // The process stops right after the write that stored the change with its event: the
-    // queue message that would follow it is never sent.
     const services = appServices();
-    const stopsBeforeQueuing = (queue: QueueName): Dependencies => ({
-      ...services,
-      queue: {
-        ping: () => services.queue.ping(),
-        send: async (name, message, options) => {
-          if (name === queue) {
-            throw new Error('the process stopped');
-          }
-          await services.queue.send(name, message, options);
-        },
-      },
-    });
     const readInvitation = () =>
       services.store.read<InvitationDocument>(
         partitionKeys.partner(partner.tenantId),
@@ -451,16 +474,7 @@ describe('delivering events', () => {
       acceptInvitation(
         stopsBeforeQueuing(QUEUES.partnerEvents),
         (await readInvitation())!,
-        {
-          tenantId: tenantIdForDomain(domain),
-          objectId: randomUUID(),
-          username: `admin@${domain}`,
-          name: undefined,
-          givenName: undefined,
-          familyName: undefined,
-          email: undefined,
-          directoryRoles: [GLOBAL_ADMINISTRATOR_ROLE_ID],
-        },
+        globalAdminOf(domain),
         async () => MCA_SIGNER,
       ),
     ).rejects.toThrow('the process stopped');
