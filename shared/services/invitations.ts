@@ -382,10 +382,10 @@ async function applyPartnerAction(
       expectedEtag === undefined ? 5 : 1,
       undefined,
       // The change and its audit event, when it has one, are one write.
-      (changed, etag) =>
-        eventOf === undefined
-          ? deps.store.replace(changed, etag)
-          : writeWithEvent(deps, { kind: 'replace', document: changed, etag }, eventOf(changed)),
+      eventOf === undefined
+        ? undefined
+        : (changed, etag) =>
+            writeWithEvent(deps, { kind: 'replace', document: changed, etag }, eventOf(changed)),
     );
   } catch (error) {
     if (error instanceof DocumentChangedError) {
