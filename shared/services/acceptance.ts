@@ -286,9 +286,10 @@ export async function acceptInvitation(
   const signer = await readSigner();
   const portalUrl = portalUrlFor(deps, invitation);
   const done = { portalUrl, mcaRecorded: false, locale: invitation.locale };
+  const actor = `customer:${admin.tenantId}`;
   if (invitation.status === 'active') {
     // Its acceptance was written with its event; the webhooks may not have been queued.
-    await queueFanOutAgain(deps, acceptedEvent(invitation, `customer:${admin.tenantId}`));
+    await queueFanOutAgain(deps, acceptedEvent(invitation, actor));
     return { ...done, alreadyAccepted: true };
   }
   const customer = await customerForTenant(deps, invitation, admin.tenantId);
@@ -310,7 +311,6 @@ export async function acceptInvitation(
     mca = mcaAcceptanceOf(deps, invitation, signer, signedIn);
   }
 
-  const actor = `customer:${admin.tenantId}`;
   const result = await updateDocument<InvitationDocument>(
     deps.store,
     invitation.pk,
