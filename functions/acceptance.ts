@@ -15,7 +15,7 @@ import {
   acceptancePath,
   htmlPage,
   linkHandler,
-  sessionOf,
+  signedInOf,
   wantsJson,
 } from '../shared/web/acceptanceResponses';
 import { answerPageOrThrow, readCustomerBody, requestIdentity } from '../shared/web/customerForms';
@@ -64,11 +64,11 @@ app.http('showInvitationAcceptance', {
         },
       });
     }
-    const session = await sessionOf(services, request);
+    const signedIn = await signedInOf(services, request, invitation);
     // The accept form's post ends in a redirect to the portal: the page's CSP must allow it.
     return htmlPage(
       200,
-      renderAcceptancePage(acceptancePageModel(view, token, session)),
+      renderAcceptancePage(acceptancePageModel(view, token, signedIn)),
       view.portalUrl,
     );
   }),
@@ -78,7 +78,7 @@ app.http('acceptInvitation', {
   methods: ['POST'],
   route: 'accept/{token}',
   authLevel: 'anonymous',
-  handler: linkHandler(async ({ request, services, token, invitation }) => {
+  handler: linkHandler(async ({ request, context, services, token, invitation }) => {
     let typed: Record<string, string> = {};
     try {
       const { identity, csrf } = await requestIdentity(services, request);
@@ -88,7 +88,7 @@ app.http('acceptInvitation', {
       });
       return redirectTo(result.portalUrl, wantsJson(request), invitation);
     } catch (error) {
-      return answerPageOrThrow(error, { services, request, token, invitation, typed });
+      return answerPageOrThrow(error, { services, request, context, token, invitation, typed });
     }
   }),
 });
@@ -97,7 +97,7 @@ app.http('declineInvitation', {
   methods: ['POST'],
   route: 'accept/{token}/decline',
   authLevel: 'anonymous',
-  handler: linkHandler(async ({ request, services, token, invitation }) => {
+  handler: linkHandler(async ({ request, context, services, token, invitation }) => {
     let typed: Record<string, string> = {};
     try {
       const { identity, csrf } = await requestIdentity(services, request);
@@ -114,7 +114,7 @@ app.http('declineInvitation', {
           })
         : { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } };
     } catch (error) {
-      return answerPageOrThrow(error, { services, request, token, invitation, typed });
+      return answerPageOrThrow(error, { services, request, context, token, invitation, typed });
     }
   }),
 });

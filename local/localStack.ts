@@ -67,7 +67,7 @@ export interface LocalStack {
   mintToken(
     tenantId: string,
     roles: readonly string[],
-    claims?: { preferredUsername?: string; directoryRoles?: readonly string[] },
+    claims?: { preferredUsername?: string; upn?: string; directoryRoles?: readonly string[] },
   ): Promise<string>;
   /** Runs a timer function now and resolves when it has finished. */
   runTimer(functionName: string): Promise<void>;
@@ -328,6 +328,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         ...(claims.preferredUsername === undefined
           ? {}
           : { preferredUsername: claims.preferredUsername }),
+        ...(claims.upn === undefined ? {} : { upn: claims.upn }),
         ...(claims.directoryRoles === undefined ? {} : { directoryRoles: claims.directoryRoles }),
       }),
     close: async () => {

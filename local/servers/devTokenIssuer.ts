@@ -11,6 +11,7 @@ import {
   mintDevToken,
   tenantIdSchema,
 } from './devIssuer/devTokens';
+import { DevDomainDirectory } from './devIssuer/domainDirectory';
 import { CORS_HEADERS, sendHtml, sendPreflight } from './devIssuer/httpReplies';
 import { openidConfiguration } from './devIssuer/openidConfiguration';
 import { readFormBody, readSmallBody } from './devIssuer/requestBody';
@@ -27,6 +28,7 @@ export {
 } from './devIssuer/devTokens';
 export type { DevClient, DevClients } from './devIssuer/clientAuthentication';
 export { tenantIdForDomain } from './devIssuer/stableIds';
+export { DevDomainDirectory, userPrincipalName } from './devIssuer/domainDirectory';
 
 const TOKEN_REQUEST_MAX_BYTES = 16 * 1024;
 const MAX_EXPIRES_IN_SECONDS = 24 * 3600;
@@ -51,6 +53,8 @@ export interface DevTokenIssuer {
   /** The discovery document of an authority: a tenant id, a domain, `organizations` or `common`. */
   discoveryUrlFor(tenant: string): string;
   readonly jwksUri: string;
+  /** Which tenant owns which domain; tests move a domain to a tenant with `verify`. */
+  readonly directory: DevDomainDirectory;
   close(): Promise<void>;
 }
 
@@ -60,11 +64,17 @@ const tokenRequestSchema = z.strictObject({
   audience: z.string().min(1).optional(),
   name: z.string().min(1).optional(),
   preferredUsername: z.string().min(1).optional(),
+  upn: z.string().min(1).optional(),
   directoryRoles: z
     .array(z.guid(), { error: 'directoryRoles must be role template ids.' })
     .optional(),
   subject: z.string().min(1).optional(),
   expiresInSeconds: z.int().min(1).max(MAX_EXPIRES_IN_SECONDS).optional(),
+});
+
+const verifiedDomainSchema = z.strictObject({
+  domain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, { error: 'domain must be a DNS name.' }),
+  tenantId: tenantIdSchema,
 });
 
 const TENANT_ROUTE =
@@ -83,6 +93,7 @@ export async function startDevTokenIssuer(options: DevTokenIssuerOptions): Promi
   }
   const { key } = options;
   const codes = new AuthorizationCodeStore();
+  const directory = new DevDomainDirectory();
   let url = '';
   const jwksPath = '/discovery/v2.0/keys';
   const sendKeys = (res: http.ServerResponse) =>
@@ -113,11 +124,35 @@ export async function startDevTokenIssuer(options: DevTokenIssuerOptions): Promi
     const expiresIn = request.expiresInSeconds ?? DEFAULT_EXPIRES_IN_SECONDS;
     const accessToken = await mintDevToken(key, {
       ...request,
+      ...(request.preferredUsername === undefined || request.upn !== undefined
+        ? {}
+        : { upn: directory.upnOf(request.preferredUsername, request.tenantId) }),
       issuerBaseUrl: url,
       audience: request.audience ?? options.audience,
       expiresInSeconds: expiresIn,
     });
     sendJson(res, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn });
+  };
+
+  // A tenant verifies a domain (a test's "this tenant owns several domains"), by HTTP so it works
+  // whether the issuer runs in the test's process or in `npm start`'s.
+  const handleVerifyDomain = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const raw = await readSmallBody(req, TOKEN_REQUEST_MAX_BYTES);
+    let json: unknown;
+    try {
+      json = JSON.parse(raw ?? '');
+    } catch {
+      return sendJson(res, 400, oauthErrorBody('invalid_request', 'The body must be JSON.'));
+    }
+    const parsed = verifiedDomainSchema.safeParse(json);
+    if (!parsed.success) {
+      return sendJson(res, 400, oauthErrorBody('invalid_request', 'Expected {domain, tenantId}.'));
+    }
+    directory.verify(parsed.data.domain, parsed.data.tenantId);
+    sendJson(res, 200, {
+      domain: parsed.data.domain.toLowerCase(),
+      tenantId: parsed.data.tenantId,
+    });
   };
 
   const handleOAuthTokenRequest = async (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -129,6 +164,7 @@ export async function startDevTokenIssuer(options: DevTokenIssuerOptions): Promi
           defaultAudience: options.audience,
           clients: options.clients ?? {},
           codes,
+          directory,
         })
       : { status: 400, body: oauthErrorBody('invalid_request', body.description) };
     sendJson(res, reply.status, reply.body, { ...CORS_HEADERS, ...reply.headers });
@@ -170,6 +206,9 @@ export async function startDevTokenIssuer(options: DevTokenIssuerOptions): Promi
     if (path === '/token') {
       return method === 'POST' ? handleJsonTokenRequest(req, res) : methodNotAllowed(res, 'POST');
     }
+    if (path === '/__control/domains') {
+      return method === 'POST' ? handleVerifyDomain(req, res) : methodNotAllowed(res, 'POST');
+    }
     // Entra serves the keys both tenant-independent and under each tenant.
     if (path === jwksPath) {
       return method === 'GET' ? sendKeys(res) : methodNotAllowed(res, 'GET');
@@ -179,7 +218,9 @@ export async function startDevTokenIssuer(options: DevTokenIssuerOptions): Promi
       return sendJson(res, 404, oauthErrorBody('not_found', `Nothing at ${path}.`));
     }
     const [, segment, endpoint] = match as unknown as [string, string, string];
-    const tenant = parseTenantAuthority(safeDecode(segment));
+    const tenant = parseTenantAuthority(safeDecode(segment), (domain) =>
+      directory.tenantOf(domain),
+    );
     if (tenant.ok) {
       return routeTenant(req, res, requestUrl, tenant.authority, endpoint);
     }
@@ -214,6 +255,7 @@ export async function startDevTokenIssuer(options: DevTokenIssuerOptions): Promi
     issuerFor: (tenantId) => entraIssuerFor(url, tenantId),
     discoveryUrlFor: (tenant) => `${url}/${tenant}/v2.0/.well-known/openid-configuration`,
     jwksUri: `${url}${jwksPath}`,
+    directory,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/identity';
 import { customerSessionCookies, type CustomerSessionCookies } from '../auth/customerSession';
 import { CustomerSignIn } from '../auth/customerSignIn';
+import { EntraDomainTenants } from '../auth/domainTenants';
 import { TokenValidator } from '../auth/tokenValidator';
 import { loadAppConfig, type AppConfig } from '../config/appConfig';
 import type { Mailer } from '../mail/mailer';
@@ -117,6 +118,7 @@ export function createAppServices(config: AppConfig): AppServices {
       redirectUri: `${config.publicBaseUrl}/api/auth/callback`,
     }),
     customerCookies: customerSessionCookies(config.session),
+    domainTenants: new EntraDomainTenants({ authority: config.auth.authority }),
     now: () => new Date(),
   };
 }

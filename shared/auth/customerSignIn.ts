@@ -188,7 +188,8 @@ export function identityFromClaims(claims: oidc.IDToken): CustomerIdentity {
   return {
     tenantId: tenantId.toLowerCase(),
     objectId,
-    username: stringClaim(claims, 'upn') ?? stringClaim(claims, 'preferred_username'),
+    username: stringClaim(claims, 'preferred_username') ?? stringClaim(claims, 'upn'),
+    upn: stringClaim(claims, 'upn'),
     name: stringClaim(claims, 'name'),
     givenName: stringClaim(claims, 'given_name'),
     familyName: stringClaim(claims, 'family_name'),

@@ -15,11 +15,14 @@ export interface Caller {
   readonly tenantId: string;
   readonly userId: string;
   readonly name: string | undefined;
-  /**
-   * The sign-in name (`upn`, else `preferred_username`). In Entra a user's UPN suffix is one of
-   * the tenant's verified domains, which is what ties a customer admin to the customer's domain.
-   */
+  /** The sign-in name to show (`preferred_username`, else `upn`); never decides anything. */
   readonly username: string | undefined;
+  /**
+   * The user principal name (`upn`). Only the tenant's admins set it, with a suffix the tenant
+   * has verified (a guest's is `…#EXT#@<tenant>`), so it is the name a domain rule may read;
+   * `preferred_username` is not (Microsoft documents it as mutable).
+   */
+  readonly upn: string | undefined;
   readonly roles: readonly string[];
   /** Entra directory role template ids (`wids`), e.g. Global Administrator. */
   readonly directoryRoles: readonly string[];
@@ -102,7 +105,8 @@ export class TokenValidator {
       tenantId,
       userId,
       name: stringClaim(payload, 'name'),
-      username: stringClaim(payload, 'upn') ?? stringClaim(payload, 'preferred_username'),
+      username: stringClaim(payload, 'preferred_username') ?? stringClaim(payload, 'upn'),
+      upn: stringClaim(payload, 'upn'),
       roles,
       directoryRoles,
     };

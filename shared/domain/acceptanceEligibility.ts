@@ -1,9 +1,12 @@
 /**
  * Who may accept a reseller relationship request for a customer. As in Partner Center, only a
- * Global Administrator of the customer's own Microsoft Entra tenant may accept, and their
- * sign-in name must be in the customer's domain: Entra only lets a tenant use domains it has
- * verified as sign-in name suffixes, so the suffix is what ties the person to the domain the
- * partner invited.
+ * Global Administrator of the customer's own Microsoft Entra tenant may accept:
+ * - the signed-in tenant (`tid`) must be the organization that owns the invited domain (the one
+ *   tenant that has verified it, as Entra's OpenID configuration for the domain names it);
+ * - the user principal name (`upn`) must be in the domain. Only the tenant's admins set a UPN,
+ *   and only with a suffix the tenant has verified; a guest's UPN is `…#EXT#@<tenant>`. The
+ *   `preferred_username` is never used to decide: users and guests' home tenants control it;
+ * - the user holds the Global Administrator role (`wids`).
  */
 
 /** Entra's role template id of Global Administrator, carried in the `wids` claim. */
@@ -13,8 +16,10 @@ export const GLOBAL_ADMINISTRATOR_ROLE_ID = '62e90394-69f5-4237-9190-012177145e1
 export interface CustomerIdentity {
   readonly tenantId: string;
   readonly objectId: string;
-  /** The sign-in name (`upn` or `preferred_username`). */
+  /** The sign-in name to show and record (`preferred_username`, else `upn`); never decides. */
   readonly username: string | undefined;
+  /** The user principal name (`upn`), the only name the domain rule reads. */
+  readonly upn: string | undefined;
   readonly name: string | undefined;
   readonly givenName: string | undefined;
   readonly familyName: string | undefined;
@@ -25,7 +30,10 @@ export interface CustomerIdentity {
 
 export type AcceptanceEligibility =
   | { readonly kind: 'eligible' }
-  | { readonly kind: 'refused'; readonly reason: 'NOT_GLOBAL_ADMIN' | 'DOMAIN_MISMATCH' };
+  | {
+      readonly kind: 'refused';
+      readonly reason: 'TENANT_MISMATCH' | 'DOMAIN_MISMATCH' | 'NOT_GLOBAL_ADMIN';
+    };
 
 /** The domain part of a sign-in name, lower-cased; undefined when it has none. */
 export function signInDomainOf(username: string | undefined): string | undefined {
@@ -37,15 +45,23 @@ export function signInDomainOf(username: string | undefined): string | undefined
 }
 
 /**
- * Decides whether `identity` may accept for the customer of `customerDomain`. The domain is
- * checked first: someone of another organisation is told to use an account of the customer's
- * domain, whatever their role at home.
+ * Decides whether `identity` may accept for the customer of `customerDomain`, whose owning tenant
+ * is `domainOwnerTenantId` (undefined: no tenant has verified the domain, so nobody may). The
+ * organization is checked first, then the domain: someone of another organisation is told to use
+ * an account of the customer's, whatever their role at home.
  */
 export function decideAcceptanceEligibility(
   identity: CustomerIdentity,
   customerDomain: string,
+  domainOwnerTenantId: string | undefined,
 ): AcceptanceEligibility {
-  if (signInDomainOf(identity.username) !== customerDomain.toLowerCase()) {
+  if (
+    domainOwnerTenantId === undefined ||
+    identity.tenantId.toLowerCase() !== domainOwnerTenantId.toLowerCase()
+  ) {
+    return { kind: 'refused', reason: 'TENANT_MISMATCH' };
+  }
+  if (signInDomainOf(identity.upn) !== customerDomain.toLowerCase()) {
     return { kind: 'refused', reason: 'DOMAIN_MISMATCH' };
   }
   if (!identity.directoryRoles.includes(GLOBAL_ADMINISTRATOR_ROLE_ID)) {

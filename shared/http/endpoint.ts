@@ -7,6 +7,7 @@ import type {
 import { appServices, type AppServices } from '../app/appServices';
 import { requireCustomerAdmin, requireRole, type Caller } from '../auth/tokenValidator';
 import { ConfigurationError } from '../config/appConfig';
+import { TenantMismatchProblem } from '../services/domainOwnership';
 import { DocumentChangedError, InvalidContinuationTokenError } from '../store/documentStore';
 import { fieldProblem, ProblemError } from './problem';
 import { problemResponse, withExposedHeaders } from './responses';
@@ -63,7 +64,20 @@ export function customerAdminEndpoint(
       args.request.headers.get('authorization'),
     );
     requireCustomerAdmin(caller);
-    return handler({ ...args, caller });
+    try {
+      return await handler({ ...args, caller });
+    } catch (error) {
+      if (error instanceof TenantMismatchProblem) {
+        // Tenant ids only: who the person is stays out of the logs.
+        args.context.warn(
+          `${args.context.functionName}: refused, signed in to another organization`,
+          {
+            ...error.logProperties(),
+          },
+        );
+      }
+      throw error;
+    }
   });
 }
 

@@ -22,6 +22,7 @@ import {
   type SignedInUser,
 } from '../store/documents';
 import type { Dependencies } from './dependencies';
+import { noDomainOwner, tenantMismatch } from './domainOwnership';
 import {
   invitationEvent,
   relationshipEvent,
@@ -197,38 +198,50 @@ export async function describeAcceptance(
 }
 
 /**
- * Refuses anyone but a Global Administrator signed in with an account of the customer's
- * domain: 401 without an identity, 403 for someone else. Changes nothing.
+ * Refuses anyone but a Global Administrator of the organization that owns the customer's domain,
+ * signed in with an account (UPN) of that domain: 401 without an identity, 403 for someone else
+ * (422 when no organization owns the domain). Changes nothing.
  */
-export function requireEligibleAdmin(
+export async function requireEligibleAdmin(
+  deps: Dependencies,
   invitation: InvitationDocument,
   identity: CustomerIdentity | undefined,
-): CustomerIdentity {
+): Promise<CustomerIdentity> {
+  const domain = invitation.customer.domain;
   if (identity === undefined) {
     throw new ProblemError({
       status: 401,
       code: 'UNAUTHENTICATED',
       title: 'Sign-in required',
-      detail: `Sign in with a Global Administrator account of ${invitation.customer.domain} to accept.`,
+      detail: `Sign in with a Global Administrator account of ${domain} to accept.`,
       headers: { 'WWW-Authenticate': 'Bearer error="invalid_request"' },
     });
   }
-  const eligibility = decideAcceptanceEligibility(identity, invitation.customer.domain);
-  if (eligibility.kind === 'refused') {
-    throw new ProblemError({
-      status: 403,
-      code:
-        eligibility.reason === 'DOMAIN_MISMATCH'
-          ? 'SIGN_IN_DOMAIN_MISMATCH'
-          : 'GLOBAL_ADMIN_REQUIRED',
-      title: 'Forbidden',
-      detail:
-        eligibility.reason === 'DOMAIN_MISMATCH'
-          ? `Signed in as ${identity.username ?? 'an account without a sign-in name'}; sign in with an account of ${invitation.customer.domain}.`
-          : `Signed in as ${identity.username}, who is not a Global Administrator of the organization; a Global Administrator must accept.`,
-    });
+  const owner = await deps.domainTenants.ownerOf(domain);
+  const eligibility = decideAcceptanceEligibility(identity, domain, owner);
+  if (eligibility.kind === 'eligible') {
+    return identity;
   }
-  return identity;
+  switch (eligibility.reason) {
+    case 'TENANT_MISMATCH':
+      throw owner === undefined
+        ? noDomainOwner(domain)
+        : tenantMismatch(domain, identity.tenantId, owner);
+    case 'DOMAIN_MISMATCH':
+      throw new ProblemError({
+        status: 403,
+        code: 'SIGN_IN_DOMAIN_MISMATCH',
+        title: 'Forbidden',
+        detail: `Signed in as ${identity.username ?? 'an account without a sign-in name'}, whose user principal name is not in ${domain}; sign in with an account of ${domain}.`,
+      });
+    case 'NOT_GLOBAL_ADMIN':
+      throw new ProblemError({
+        status: 403,
+        code: 'GLOBAL_ADMIN_REQUIRED',
+        title: 'Forbidden',
+        detail: `Signed in as ${identity.username}, who is not a Global Administrator of the organization; a Global Administrator must accept.`,
+      });
+  }
 }
 
 /**
@@ -282,7 +295,7 @@ export async function acceptInvitation(
   identity: CustomerIdentity | undefined,
   readSigner: () => Promise<McaSigner | undefined>,
 ): Promise<{ portalUrl: string; alreadyAccepted: boolean; mcaRecorded: boolean; locale: Locale }> {
-  const admin = requireEligibleAdmin(invitation, identity);
+  const admin = await requireEligibleAdmin(deps, invitation, identity);
   const signer = await readSigner();
   const portalUrl = portalUrlFor(deps, invitation);
   const done = { portalUrl, mcaRecorded: false, locale: invitation.locale };
@@ -413,7 +426,7 @@ export async function declineInvitation(
   identity: CustomerIdentity | undefined,
   readInput: () => Promise<DeclineInput>,
 ): Promise<InvitationDocument> {
-  const admin = requireEligibleAdmin(invitation, identity);
+  const admin = await requireEligibleAdmin(deps, invitation, identity);
   const input = await readInput();
   const actor = `customer:${admin.tenantId}`;
   const result = await updateDocument<InvitationDocument>(

@@ -13,6 +13,7 @@ import {
 import { resolveLink } from './acceptance';
 import { updateRelationship } from './customers';
 import type { Dependencies } from './dependencies';
+import { requireDomainOwner } from './domainOwnership';
 import { bindTenant, boundCustomerOf } from './customerRecords';
 import { recordEvent, relationshipEvent } from './events';
 
@@ -25,9 +26,9 @@ function conflict(code: string, detail: string): ProblemError {
 
 /**
  * Binds the caller's tenant to the customer that accepted an invitation. The proof is the
- * accepted invitation's link together with a Global Administrator token of the tenant whose
- * sign-in name is in the customer's domain; a customer is bound to one tenant, and a tenant to
- * one customer, once.
+ * accepted invitation's link together with a Global Administrator token of the tenant that owns
+ * the customer's domain, whose user principal name is in that domain; a customer is bound to one
+ * tenant, and a tenant to one customer, once.
  */
 export async function claimCustomer(
   deps: Dependencies,
@@ -46,9 +47,10 @@ export async function claimCustomer(
   if (customer === undefined) {
     throw conflict('INVITATION_NOT_ACCEPTED', 'The acceptance is still being processed.');
   }
-  if (signInDomainOf(caller.username) !== customer.domain) {
-    // The link alone travels by email; the admin's sign-in name must also be in the customer's
-    // domain, which Entra only allows for domains the tenant has verified.
+  // The link alone travels by email: the caller's tenant must own the customer's domain, and
+  // their user principal name (set by that tenant's admins, never by the user) be in it.
+  await requireDomainOwner(deps, customer.domain, caller.tenantId);
+  if (signInDomainOf(caller.upn) !== customer.domain) {
     throw new ProblemError({
       status: 403,
       code: 'CLAIM_DOMAIN_MISMATCH',
@@ -82,9 +84,20 @@ export async function claimCustomer(
   return result!.document;
 }
 
-/** The customer the caller's tenant has claimed; a tenant that claimed none has nothing here. */
+/**
+ * The customer the caller's tenant has claimed; a tenant that claimed none has nothing here. The
+ * tenant must still own the customer's domain: a binding made before that rule, or a domain
+ * since moved to another organization, gives no say over the customer.
+ */
 async function customerOf(deps: Dependencies, caller: Caller): Promise<string> {
   const customerId = await boundCustomerOf(deps, caller.tenantId);
+  const customer =
+    customerId === undefined
+      ? undefined
+      : await deps.store.read<CustomerDocument>(partitionKeys.customer(customerId), 'customer');
+  if (customer !== undefined) {
+    await requireDomainOwner(deps, customer.domain, caller.tenantId);
+  }
   if (customerId === undefined) {
     throw new ProblemError({
       status: 404,

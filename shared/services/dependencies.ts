@@ -1,3 +1,4 @@
+import type { DomainTenants } from '../auth/domainTenants';
 import type { AppConfig } from '../config/appConfig';
 import type { Mailer } from '../mail/mailer';
 import type { MessageQueue } from '../queue/messageQueue';
@@ -9,5 +10,7 @@ export interface Dependencies {
   readonly store: DocumentStore;
   readonly queue: MessageQueue;
   readonly mailer: Mailer;
+  /** Which Entra organization owns a domain: the only one whose admins answer for it. */
+  readonly domainTenants: DomainTenants;
   readonly now: () => Date;
 }

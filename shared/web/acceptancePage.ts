@@ -187,10 +187,11 @@ function signInSection(
   const { username, tenantId, eligibility, csrf } = model.signIn;
   const who = `<p>${t.signedInAs(escapeHtml(username), escapeHtml(tenantId))}</p>`;
   if (eligibility.kind === 'refused') {
-    const refusal =
-      eligibility.reason === 'DOMAIN_MISMATCH'
-        ? t.refusedDomain(escapeHtml(username), domain)
-        : t.refusedRole(escapeHtml(username), domain);
+    const refusal = {
+      TENANT_MISMATCH: t.refusedTenant,
+      DOMAIN_MISMATCH: t.refusedDomain,
+      NOT_GLOBAL_ADMIN: t.refusedRole,
+    }[eligibility.reason](escapeHtml(username), domain);
     return `<h2>${t.signInHeading}</h2>
 ${who}
 <div class="notice" role="alert"><p>${refusal}</p></div>

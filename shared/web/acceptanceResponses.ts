@@ -17,6 +17,7 @@ import { LOCALES, type Locale } from '../domain/cloud';
 import { asProblem, errorResponse } from '../http/endpoint';
 import type { ProblemError } from '../http/problem';
 import { LinkProblem, openLink, type AcceptanceView } from '../services/acceptance';
+import { TenantMismatchProblem } from '../services/domainOwnership';
 import type { InvitationDocument } from '../store/documents';
 import {
   pageHeaders,
@@ -63,6 +64,7 @@ export function identityFromCaller(caller: Caller): CustomerIdentity {
     tenantId: caller.tenantId,
     objectId: caller.userId,
     username: caller.username,
+    upn: caller.upn,
     name: caller.name,
     givenName: undefined,
     familyName: undefined,
@@ -71,15 +73,39 @@ export function identityFromCaller(caller: Caller): CustomerIdentity {
   };
 }
 
-function pageSignIn(session: CustomerSession | undefined, domain: string): PageSignIn {
+/** This browser's session on an invitation's page, with the owner of the invited domain. */
+export interface SignedIn {
+  readonly session: CustomerSession;
+  /** The tenant that owns the invitation's domain; undefined when none does. */
+  readonly domainOwner: string | undefined;
+}
+
+/** The signed-in session of this browser for `invitation`'s page, if any. */
+export async function signedInOf(
+  services: AppServices,
+  request: HttpRequest,
+  invitation: InvitationDocument,
+): Promise<SignedIn | undefined> {
+  const session = await sessionOf(services, request);
   if (session === undefined) {
+    return undefined;
+  }
+  return {
+    session,
+    domainOwner: await services.domainTenants.ownerOf(invitation.customer.domain),
+  };
+}
+
+function pageSignIn(signedIn: SignedIn | undefined, domain: string): PageSignIn {
+  if (signedIn === undefined) {
     return { kind: 'signed-out' };
   }
+  const { session, domainOwner } = signedIn;
   return {
     kind: 'signed-in',
     username: session.identity.username ?? session.identity.objectId,
     tenantId: session.identity.tenantId,
-    eligibility: decideAcceptanceEligibility(session.identity, domain),
+    eligibility: decideAcceptanceEligibility(session.identity, domain, domainOwner),
     csrf: session.csrf,
   };
 }
@@ -88,11 +114,11 @@ function pageSignIn(session: CustomerSession | undefined, domain: string): PageS
 export function acceptancePageModel(
   view: AcceptanceView,
   token: string,
-  session: CustomerSession | undefined,
+  signedIn: SignedIn | undefined,
   extra: Pick<AcceptancePageModel, 'values' | 'errors' | 'notice'> = {},
 ): AcceptancePageModel {
   const { invitation } = view;
-  const prefill = session === undefined ? {} : prefilledSigner(session.identity);
+  const prefill = signedIn === undefined ? {} : prefilledSigner(signedIn.session.identity);
   return {
     locale: invitation.locale,
     partnerName: invitation.partner.displayName,
@@ -104,7 +130,7 @@ export function acceptancePageModel(
     mcaRequired: view.mcaRequired,
     agreementUrl: view.agreement.url,
     path: acceptancePath(token),
-    signIn: pageSignIn(session, invitation.customer.domain),
+    signIn: pageSignIn(signedIn, invitation.customer.domain),
     // What was typed wins; the other form keeps what the sign-in prefilled.
     values: { ...prefill, ...extra.values },
     ...(extra.errors === undefined ? {} : { errors: extra.errors }),
@@ -154,6 +180,24 @@ export function customerFailure(
     );
   }
   return errorResponse(error, context);
+}
+
+/**
+ * Logs a caller refused for being signed in to another organization than the domain's owner:
+ * the invitation and the tenant ids, never a name or an address.
+ */
+export function logTenantMismatch(
+  error: unknown,
+  context: InvocationContext,
+  invitation: InvitationDocument,
+): void {
+  if (error instanceof TenantMismatchProblem) {
+    context.warn(`${context.functionName}: refused, signed in to another organization`, {
+      invitationId: invitation.id,
+      partnerTenantId: invitation.partnerTenantId,
+      ...error.logProperties(),
+    });
+  }
 }
 
 /** What a handler behind an invitation link gets: the link already known to work. */

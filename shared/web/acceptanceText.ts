@@ -23,6 +23,7 @@ export interface AcceptanceText {
   readonly signedInAs: (user: string, tenantId: string) => string;
   readonly signOut: string;
   readonly signInOther: string;
+  readonly refusedTenant: (user: string, domain: string) => string;
   readonly refusedDomain: (user: string, domain: string) => string;
   readonly refusedRole: (user: string, domain: string) => string;
   readonly mcaHeading: string;
@@ -82,6 +83,8 @@ const EN: AcceptanceText = {
     `Signed in as <strong>${user}</strong> (organization ID ${tenantId}).`,
   signOut: 'Sign out',
   signInOther: 'Sign in with a different account',
+  refusedTenant: (user, domain) =>
+    `<strong>${user}</strong> is signed in to another Microsoft Entra organization than the one that owns ${domain}. Sign in with a Global Administrator account of the organization that owns <strong>${domain}</strong> instead.`,
   refusedDomain: (user, domain) =>
     `<strong>${user}</strong> is not an account of ${domain}. Sign in with a Global Administrator account of <strong>${domain}</strong> instead.`,
   refusedRole: (user, domain) =>
@@ -187,6 +190,8 @@ const DE: AcceptanceText = {
     `Angemeldet als <strong>${user}</strong> (Organisations-ID ${tenantId}).`,
   signOut: 'Abmelden',
   signInOther: 'Mit einem anderen Konto anmelden',
+  refusedTenant: (user, domain) =>
+    `<strong>${user}</strong> ist bei einer anderen Microsoft Entra-Organisation angemeldet als der, die ${domain} besitzt. Melden Sie sich stattdessen mit einem Konto eines globalen Administrators der Organisation an, die <strong>${domain}</strong> besitzt.`,
   refusedDomain: (user, domain) =>
     `<strong>${user}</strong> ist kein Konto von ${domain}. Melden Sie sich stattdessen mit einem Konto eines globalen Administrators von <strong>${domain}</strong> an.`,
   refusedRole: (user, domain) =>

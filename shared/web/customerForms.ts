@@ -1,4 +1,4 @@
-import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { AppServices } from '../app/appServices';
 import { csrfTokenMatches } from '../auth/sealedCookie';
 import type { CustomerIdentity } from '../domain/acceptanceEligibility';
@@ -12,7 +12,9 @@ import {
   acceptancePageModel,
   htmlPage,
   identityFromCaller,
+  logTenantMismatch,
   sessionOf,
+  signedInOf,
   wantsJson,
 } from './acceptanceResponses';
 
@@ -103,6 +105,7 @@ const PAGE_PROBLEMS = [
   'UNAUTHENTICATED',
   'GLOBAL_ADMIN_REQUIRED',
   'SIGN_IN_DOMAIN_MISMATCH',
+  'SIGN_IN_TENANT_MISMATCH',
   'CUSTOMER_TENANT_MISMATCH',
   'CSRF_TOKEN_INVALID',
   'MCA_ACCEPTANCE_REQUIRED',
@@ -119,22 +122,27 @@ export async function answerPageOrThrow(
   args: {
     readonly services: AppServices;
     readonly request: HttpRequest;
+    readonly context: InvocationContext;
     readonly token: string;
     readonly invitation: InvitationDocument;
     readonly typed: Record<string, string>;
   },
 ): Promise<HttpResponseInit> {
+  logTenantMismatch(error, args.context, args.invitation);
   const problem = asProblem(error);
   if (wantsJson(args.request) || problem === undefined || !PAGE_PROBLEMS.includes(problem.code)) {
     throw error;
   }
   const view = await describeAcceptance(args.services, args.invitation);
-  const session = await sessionOf(args.services, args.request);
+  const signedIn = await signedInOf(args.services, args.request, args.invitation);
   const formError =
     problem.code === 'VALIDATION_FAILED' || problem.code === 'MCA_ACCEPTANCE_REQUIRED';
-  const eligibility =
-    problem.code === 'GLOBAL_ADMIN_REQUIRED' || problem.code === 'SIGN_IN_DOMAIN_MISMATCH';
-  const model = acceptancePageModel(view, args.token, session, {
+  const eligibility = [
+    'GLOBAL_ADMIN_REQUIRED',
+    'SIGN_IN_DOMAIN_MISMATCH',
+    'SIGN_IN_TENANT_MISMATCH',
+  ].includes(problem.code);
+  const model = acceptancePageModel(view, args.token, signedIn, {
     ...(Object.keys(args.typed).length > 0 ? { values: args.typed } : {}),
     ...(formError ? { errors: problem.errors } : {}),
     ...(formError || eligibility ? {} : { notice: problem.code }),

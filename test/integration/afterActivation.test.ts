@@ -238,7 +238,14 @@ describe("the customer's admin", () => {
       json: { acceptUrl },
     });
     expect(phished.status).toBe(403);
-    expect(phished.body.code).toBe('CLAIM_DOMAIN_MISMATCH');
+    expect(phished.body.code).toBe('SIGN_IN_TENANT_MISMATCH');
+    // The owning tenant, but a UPN outside the domain (a guest of it): still not the customer.
+    const guest = await stack.customerAdmin(domain, {
+      upn: 'admin_fabrikam-phishing.example#EXT#@fabrikam.onmicrosoft.com',
+    });
+    const asGuest = await guest.api('/api/customer/claim', { method: 'POST', json: { acceptUrl } });
+    expect(asGuest.status).toBe(403);
+    expect(asGuest.body.code).toBe('CLAIM_DOMAIN_MISMATCH');
     const owner = await customerAdmin(domain);
     const claimed = await owner.api('/api/customer/claim', { method: 'POST', json: { acceptUrl } });
     expect(claimed.status).toBe(200);
@@ -248,8 +255,8 @@ describe("the customer's admin", () => {
       method: 'POST',
       json: { acceptUrl },
     });
-    expect(stolen.status).toBe(409);
-    expect(stolen.body.code).toBe('CUSTOMER_ALREADY_CLAIMED');
+    expect(stolen.status).toBe(403);
+    expect(stolen.body.code).toBe('SIGN_IN_TENANT_MISMATCH');
     const removal = await stranger.api(
       `/api/customer/partners/${partner.tenantId}/delegated-admin`,
       {
@@ -290,38 +297,76 @@ describe('claiming a customer accepted before sign-in existed', () => {
     expect((await admin.api('/api/customer/partners')).status).toBe(200);
   });
 
-  test('two tenants claiming one customer at once: one wins, the loser gains nothing and can claim its own', async () => {
+  test('claims at once: only the tenant that owns the domain gains the customer, once; the others gain nothing', async () => {
     const partner = await stack.partnerWithProfile();
     const { acceptUrl, domain, customerId } = await activeCustomer(partner);
-    await asAcceptedBeforeSignIn(customerId, (await customerAdmin(domain)).tenantId);
-    const admins = [
-      await customerAdmin(domain, randomUUID()),
+    const owner = await customerAdmin(domain);
+    await asAcceptedBeforeSignIn(customerId, owner.tenantId);
+    const others = [
       await customerAdmin(domain, randomUUID()),
       await customerAdmin(domain, randomUUID()),
     ];
+    const claimants = [owner, owner, ...others];
     const claims = await Promise.all(
-      admins.map((admin) =>
+      claimants.map((admin) =>
         admin.api('/api/customer/claim', { method: 'POST', json: { acceptUrl } }),
       ),
     );
-    expect(claims.map((c) => c.status).sort()).toEqual([200, 409, 409]);
-    const lists = await Promise.all(admins.map((admin) => admin.api('/api/customer/partners')));
-    expect(lists.map((l) => l.status).sort()).toEqual([200, 404, 404]);
-    const loser = admins[claims.findIndex((c) => c.status === 409)]!;
-    const removal = await loser.api(`/api/customer/partners/${partner.tenantId}/delegated-admin`, {
-      method: 'DELETE',
-    });
+    expect(claims.map((c) => c.status)).toEqual([200, 200, 403, 403]);
+    expect(claims.slice(2).map((c) => c.body.code)).toEqual([
+      'SIGN_IN_TENANT_MISMATCH',
+      'SIGN_IN_TENANT_MISMATCH',
+    ]);
+    expect(claims[0]!.body.customerId).toBe(customerId);
+    expect(claims[1]!.body.customerId).toBe(customerId);
+    const lists = await Promise.all(
+      [owner, ...others].map((admin) => admin.api('/api/customer/partners')),
+    );
+    expect(lists.map((l) => l.status)).toEqual([200, 404, 404]);
+    const removal = await others[0]!.api(
+      `/api/customer/partners/${partner.tenantId}/delegated-admin`,
+      { method: 'DELETE' },
+    );
     expect(removal.status).toBe(404);
+  });
+});
 
-    const own = await activeCustomer(partner);
-    await asAcceptedBeforeSignIn(own.customerId, (await customerAdmin(own.domain)).tenantId);
-    const ownAdmin = await customerAdmin(own.domain, loser.tenantId);
-    const claimedOwn = await ownAdmin.api('/api/customer/claim', {
-      method: 'POST',
-      json: { acceptUrl: own.acceptUrl },
+describe('a tenant bound to a customer whose domain it does not own', () => {
+  test("(as the probe left d.example bound to a.example's tenant) cannot list or change the customer's partners", async () => {
+    const partner = await stack.partnerWithProfile();
+    const { customerId, domain } = await activeCustomer(partner);
+    const owner = await customerAdmin(domain);
+    // Rebind the customer to another tenant, as an acceptance before the tenant rule could.
+    const squatter = await customerAdmin(domain, randomUUID());
+    await asAcceptedBeforeSignIn(customerId, owner.tenantId);
+    const { resource: customer } = await stack.container
+      .item('customer', `customer:${customerId}`)
+      .read();
+    await stack.container
+      .item('customer', `customer:${customerId}`)
+      .replace({ ...customer, tenantId: squatter.tenantId });
+    await stack.container.items.create({
+      id: 'tenant',
+      pk: `tenant:${squatter.tenantId}`,
+      type: 'customerTenant',
+      tenantId: squatter.tenantId,
+      customerId,
+      claimedAt: new Date().toISOString(),
+      claimedBy: `customer:${squatter.tenantId}`,
     });
-    expect(claimedOwn.status).toBe(200);
-    expect(claimedOwn.body.customerId).toBe(own.customerId);
+    const before = (await partner.api(`/api/customers/${customerId}`)).body;
+
+    const list = await squatter.api('/api/customer/partners');
+    expect(list.status).toBe(403);
+    expect(list.body.code).toBe('SIGN_IN_TENANT_MISMATCH');
+    expect(list.body.detail).toContain(owner.tenantId);
+    const removal = await squatter.api(
+      `/api/customer/partners/${partner.tenantId}/delegated-admin`,
+      { method: 'DELETE' },
+    );
+    expect(removal.status).toBe(403);
+    expect(removal.body.code).toBe('SIGN_IN_TENANT_MISMATCH');
+    expect((await partner.api(`/api/customers/${customerId}`)).body).toEqual(before);
   });
 });
 

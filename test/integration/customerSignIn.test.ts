@@ -5,6 +5,7 @@ import {
   customerBody,
   MCA_SIGNER,
   startTestStack,
+  tokenOf,
   type Partner,
   type TestStack,
 } from './support/testStack';
@@ -293,6 +294,7 @@ describe('the customer tenant is bound at acceptance', () => {
     // The same tenant has verified a second domain; another partner invites it under that one.
     const second = await invite({ includeDelegatedAdmin: false });
     expect(second.customerId).not.toBe(first.customerId);
+    await stack.verifyDomain(second.domain, admin.tenantId);
     const sameTenant = await stack.customerAdmin(second.domain, { tenantId: admin.tenantId });
     const accepted = await sameTenant.accept(second.acceptUrl);
     expect(accepted.status).toBe(303);
@@ -308,7 +310,7 @@ describe('the customer tenant is bound at acceptance', () => {
     ).toEqual([first.partner.tenantId, second.partner.tenantId].sort());
   });
 
-  test('a customer bound to one tenant cannot be accepted by another', async () => {
+  test('a customer bound to its tenant cannot be accepted by a tenant that does not own its domain', async () => {
     const first = await invite();
     const owner = await stack.customerAdmin(first.domain);
     await owner.accept(first.acceptUrl, MCA_SIGNER);
@@ -322,7 +324,7 @@ describe('the customer tenant is bound at acceptance', () => {
     });
     const refused = await impostor.accept(again.body.acceptUrl);
     expect(refused.status).toBe(403);
-    expect(refused.body.code).toBe('CUSTOMER_TENANT_MISMATCH');
+    expect(refused.body.code).toBe('SIGN_IN_TENANT_MISMATCH');
     expect((await first.partner.api(`/api/invitations/${again.body.id}`)).body.status).toBe(
       'draft',
     );
@@ -433,5 +435,124 @@ describe('the customer declines', () => {
     });
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('INVITATION_ALREADY_ACCEPTED');
+  });
+});
+
+describe('only the organization that owns the invited domain may answer for it', () => {
+  /** A customer's invitation, and the state a refused answer must leave untouched. */
+  async function snapshot(invited: Invited) {
+    return {
+      invitation: await invitationOf(invited),
+      customers: (await invited.partner.api('/api/customers')).body.items,
+    };
+  }
+
+  test("a session signed in through another customer's invitation, with a sign-in name in this domain, cannot accept here", async () => {
+    const a = await invite();
+    const d = await invite();
+    const browser = new CookieBrowser();
+    // Through a's invitation, the tenant is a's: the name typed is d's admin, as in the probe.
+    const page = await signIn(browser, a.acceptUrl, {
+      username: `admin@${d.domain}`,
+      global_admin: 'on',
+    });
+    expect(page.text).toContain(
+      `<strong>admin@${d.domain}</strong> is not an account of ${a.domain}`,
+    );
+    const csrf = readForm(page.text, page.url, /\/signout$/).fields.get('csrf')!;
+    const before = await snapshot(d);
+
+    const form = await browser.request(d.acceptUrl, {
+      form: new URLSearchParams({ csrf, ...stringValues(MCA_SIGNER) }),
+    });
+    const json = await browser.request(d.acceptUrl, {
+      form: new URLSearchParams({ csrf, ...stringValues(MCA_SIGNER) }),
+      headers: { Accept: 'application/json' },
+    });
+    expect(form.status).toBe(403);
+    expect(form.text).toContain('is signed in to another Microsoft Entra organization');
+    expect(json.status).toBe(403);
+    expect(JSON.parse(json.text).code).toBe('SIGN_IN_TENANT_MISMATCH');
+    expect(await snapshot(d)).toEqual(before);
+
+    // d's own Global Administrator still accepts, and d is bound to d's tenant.
+    const owner = await stack.customerAdmin(d.domain);
+    expect((await owner.accept(d.acceptUrl, MCA_SIGNER)).status).toBe(303);
+    await stack.waitForIdle(15_000);
+    expect((await d.partner.api(`/api/customers/${d.customerId}`)).body.tenantId).toBe(
+      tenantIdForDomain(d.domain),
+    );
+  });
+
+  test('a bearer token of a foreign tenant with a UPN in the domain is refused on accept, decline and claim, naming the organization expected', async () => {
+    const d = await invite();
+    const attackerTenant = tenantIdForDomain(`attacker-${d.domain}`);
+    const foreign = await stack.customerAdmin(d.domain, {
+      tenantId: attackerTenant,
+      upn: `admin@${d.domain}`,
+    });
+    const logsBefore = stack.logs.length;
+    const before = await snapshot(d);
+
+    const accept = await foreign.accept(d.acceptUrl, MCA_SIGNER);
+    expect(accept.status).toBe(403);
+    expect(accept.body).toMatchObject({
+      code: 'SIGN_IN_TENANT_MISMATCH',
+      errors: [{ field: 'tid', code: 'SIGN_IN_TENANT_MISMATCH' }],
+    });
+    expect(accept.body.detail).toContain(tenantIdForDomain(d.domain));
+    const decline = await foreign.api(`/api/accept/${tokenOf(d.acceptUrl)}/decline`, {
+      method: 'POST',
+      json: { reason: 'not-needed' },
+      headers: { Accept: 'application/json' },
+    });
+    expect(decline.status).toBe(403);
+    expect(decline.body.code).toBe('SIGN_IN_TENANT_MISMATCH');
+    expect(await snapshot(d)).toEqual(before);
+
+    // Logged with the tenant ids, without the sign-in name.
+    const refusals = stack.logs
+      .slice(logsBefore)
+      .filter((line) => line.includes('refused, signed in to another organization'));
+    expect(refusals.length).toBeGreaterThanOrEqual(2);
+    expect(refusals.join('\n')).toContain(attackerTenant);
+    expect(refusals.join('\n')).not.toContain(`admin@${d.domain}`);
+
+    const owner = await stack.customerAdmin(d.domain);
+    expect((await owner.accept(d.acceptUrl, MCA_SIGNER)).status).toBe(303);
+    await stack.waitForIdle(15_000);
+    const claim = await foreign.api('/api/customer/claim', {
+      method: 'POST',
+      json: { acceptUrl: d.acceptUrl },
+    });
+    expect(claim.status).toBe(403);
+    expect(claim.body.code).toBe('SIGN_IN_TENANT_MISMATCH');
+    expect((await d.partner.api(`/api/customers/${d.customerId}`)).body.tenantId).toBe(
+      owner.tenantId,
+    );
+  });
+
+  test("a guest's home sign-in name in preferred_username is not an account of the domain", async () => {
+    const d = await invite();
+    const before = await snapshot(d);
+    // A guest in another tenant, Global Administrator there, carrying its home name in d.
+    const guestElsewhere = await stack.customerAdmin(d.domain, {
+      tenantId: tenantIdForDomain(`guest-host-${d.domain}`),
+    });
+    expect(guestElsewhere.username).toBe(`admin@${d.domain}`);
+    const refusedElsewhere = await guestElsewhere.accept(d.acceptUrl, MCA_SIGNER);
+    expect(refusedElsewhere.status).toBe(403);
+    expect(refusedElsewhere.body.code).toBe('SIGN_IN_TENANT_MISMATCH');
+    // A guest of d's own tenant whose preferred_username claims d: its UPN is a guest's.
+    const guestInOwner = await stack.customerAdmin(d.domain, {
+      upn: `admin_elsewhere.example#EXT#@fabrikam.onmicrosoft.com`,
+    });
+    const refusedInOwner = await guestInOwner.accept(d.acceptUrl, MCA_SIGNER);
+    expect(refusedInOwner.status).toBe(403);
+    expect(refusedInOwner.body.code).toBe('SIGN_IN_DOMAIN_MISMATCH');
+    expect(await snapshot(d)).toEqual(before);
+
+    const owner = await stack.customerAdmin(d.domain);
+    expect((await owner.accept(d.acceptUrl, MCA_SIGNER)).status).toBe(303);
   });
 });

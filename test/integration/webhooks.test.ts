@@ -441,6 +441,7 @@ function globalAdminOf(domain: string): CustomerIdentity {
     tenantId: tenantIdForDomain(domain),
     objectId: randomUUID(),
     username: `admin@${domain}`,
+    upn: `admin@${domain}`,
     name: undefined,
     givenName: undefined,
     familyName: undefined,

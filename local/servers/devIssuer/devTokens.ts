@@ -3,6 +3,7 @@ import { SignJWT } from 'jose';
 import { z } from 'zod';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/domain/acceptanceEligibility';
 import { DEV_SIGNING_ALG, type DevSigningKey } from '../../devSigningKey';
+import { userPrincipalName } from './domainDirectory';
 import { digest, stableGuid } from './stableIds';
 
 export const DEFAULT_EXPIRES_IN_SECONDS = 3600;
@@ -25,6 +26,12 @@ export interface DevTokenOptions {
   readonly subject?: string;
   readonly name?: string;
   readonly preferredUsername?: string;
+  /**
+   * The `upn` claim (an optional claim in Entra, which the app registration requests). Defaults
+   * to what Entra would write for `preferredUsername` in this tenant: the name itself when its
+   * domain belongs to the tenant, a guest's `#EXT#` name otherwise.
+   */
+  readonly upn?: string;
   readonly givenName?: string;
   readonly familyName?: string;
   readonly email?: string;
@@ -43,7 +50,7 @@ export function entraIssuerFor(issuerBaseUrl: string, tenantId: string): string 
 
 /**
  * Mints a token with the claims the app reads from Entra ID v2 tokens (tid, oid, roles, wids,
- * scp, name, preferred_username), so local sign-in exercises the production validation path.
+ * scp, name, preferred_username, upn), so local sign-in exercises the production validation path.
  * With the client id as audience and a nonce it is an ID token. The same user name in the same
  * tenant always gets the same oid and sub, as in Entra.
  */
@@ -75,6 +82,7 @@ export async function mintDevToken(key: DevSigningKey, options: DevTokenOptions)
     roles: [...options.roles],
     name: options.name ?? 'Dev User',
     preferred_username: preferredUsername,
+    upn: options.upn ?? userPrincipalName(preferredUsername, tenantId),
     ...Object.fromEntries(Object.entries(optionalClaims).filter(([, v]) => v !== undefined)),
     ver: '2.0',
     uti: randomBytes(16).toString('base64url'),

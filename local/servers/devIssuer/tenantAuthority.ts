@@ -20,11 +20,15 @@ const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const MULTI_TENANT = ['organizations', 'common'];
 
 /**
- * GUIDs and verified domains name one tenant; `organizations` and `common` let the user's own
- * tenant decide. A domain under the reserved `.invalid` top-level domain stands for a domain no
- * tenant has verified, so the unknown-tenant answer can be tested.
+ * GUIDs and verified domains name one tenant (`tenantOf` is the directory's lookup);
+ * `organizations` and `common` let the user's own tenant decide. A domain under the reserved
+ * `.invalid` top-level domain stands for a domain no tenant has verified, so the unknown-tenant
+ * answer can be tested.
  */
-export function parseTenantAuthority(segment: string): TenantAuthorityResult {
+export function parseTenantAuthority(
+  segment: string,
+  tenantOf: (domain: string) => string = tenantIdForDomain,
+): TenantAuthorityResult {
   const lower = segment.toLowerCase();
   if (GUID.test(segment)) {
     return { ok: true, authority: { kind: 'tenant', segment, tenantId: lower } };
@@ -46,7 +50,7 @@ export function parseTenantAuthority(segment: string): TenantAuthorityResult {
   }
   return {
     ok: true,
-    authority: { kind: 'domain', segment, tenantId: tenantIdForDomain(lower), domain: lower },
+    authority: { kind: 'domain', segment, tenantId: tenantOf(lower), domain: lower },
   };
 }
 

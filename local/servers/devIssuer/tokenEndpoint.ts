@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DevSigningKey } from '../../devSigningKey';
 import type { AuthorizationCodeStore } from './authorizationCodes';
 import { authenticateClient, type DevClients } from './clientAuthentication';
+import type { DevDomainDirectory } from './domainDirectory';
 import {
   DEFAULT_EXPIRES_IN_SECONDS,
   GLOBAL_ADMINISTRATOR_ROLE_ID,
@@ -16,6 +17,8 @@ export interface TokenEndpointContext {
   readonly defaultAudience: string;
   readonly clients: DevClients;
   readonly codes: AuthorizationCodeStore;
+  /** Who owns which domain: decides whether the account is a member (its `upn`) or a guest. */
+  readonly directory: DevDomainDirectory;
 }
 
 export interface TokenReply {
@@ -118,6 +121,7 @@ export async function answerTokenRequest(
     ...(account.globalAdministrator ? { directoryRoles: [GLOBAL_ADMINISTRATOR_ROLE_ID] } : {}),
     name: account.displayName,
     preferredUsername: account.username,
+    upn: context.directory.upnOf(account.username, account.tenantId),
     expiresInSeconds: DEFAULT_EXPIRES_IN_SECONDS,
   };
   const accessToken = await mintDevToken(context.key, {

@@ -17,9 +17,15 @@ export class CookieBrowser {
   constructor(private readonly acceptLanguage = 'en-US') {}
 
   /** One request, no redirect followed. */
-  async request(url: string, init: { method?: string; form?: URLSearchParams } = {}): Promise<Hop> {
+  async request(
+    url: string,
+    init: { method?: string; form?: URLSearchParams; headers?: Record<string, string> } = {},
+  ): Promise<Hop> {
     const target = new URL(url);
-    const headers: Record<string, string> = { 'Accept-Language': this.acceptLanguage };
+    const headers: Record<string, string> = {
+      'Accept-Language': this.acceptLanguage,
+      ...init.headers,
+    };
     const cookies = this.jar.get(target.hostname);
     if (cookies !== undefined && cookies.size > 0) {
       headers.Cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
@@ -65,6 +71,18 @@ export class CookieBrowser {
 
   cookieNames(host: string): string[] {
     return [...(this.jar.get(host)?.keys() ?? [])];
+  }
+
+  /** A cookie's value as kept, e.g. to replay it later as an attacker who copied it would. */
+  cookie(host: string, name: string): string | undefined {
+    return this.jar.get(host)?.get(name);
+  }
+
+  /** Puts a cookie in the jar, as a copied cookie is pasted into another browser. */
+  plant(host: string, name: string, value: string): void {
+    const cookies = this.jar.get(host) ?? new Map<string, string>();
+    this.jar.set(host, cookies);
+    cookies.set(name, value);
   }
 
   forget(host: string, name: string): void {

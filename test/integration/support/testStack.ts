@@ -10,7 +10,7 @@ import {
   LOCAL_DATABASE,
 } from '../../../local/localStack';
 import type { HostLog } from '../../../local/functionsHost/hostLog';
-import { tenantIdForDomain } from '../../../local/servers/devTokenIssuer';
+import { tenantIdForDomain, userPrincipalName } from '../../../local/servers/devTokenIssuer';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/domain/acceptanceEligibility';
 
 const projectRoot = join(__dirname, '..', '..', '..');
@@ -35,6 +35,12 @@ export interface TestStack extends LocalStack {
    * unless told otherwise.
    */
   customerAdmin(domain: string, options?: CustomerAdminOptions): Promise<CustomerAdmin>;
+  /**
+   * `tenantId` verifies `domain` at the local issuer (as a tenant adds a domain in Entra): the
+   * domain's OpenID configuration names that tenant from then on. Use a fresh domain: the app
+   * caches who owns a domain for a few minutes.
+   */
+  verifyDomain(domain: string, tenantId: string): Promise<void>;
   container: Container;
   logs: string[];
   /**
@@ -53,7 +59,10 @@ export interface Partner {
 
 export interface CustomerAdminOptions {
   tenantId?: string;
+  /** `preferred_username`; also the `upn` when the tenant owns its domain (else a guest's). */
   username?: string;
+  /** The `upn` claim as given, instead of the one Entra would write. */
+  upn?: string;
   globalAdmin?: boolean;
   roles?: readonly string[];
 }
@@ -155,14 +164,31 @@ export async function startTestStack(
     return partner;
   };
 
+  // Domains a test gave to a tenant; the rest belong to the tenant derived from their name.
+  const verified = new Map<string, string>();
+  const ownerOf = (domain: string) =>
+    verified.get(domain.toLowerCase()) ?? tenantIdForDomain(domain);
+  const verifyDomain = async (domain: string, tenantId: string) => {
+    const response = await fetch(`${stack.issuerUrl}/__control/domains`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ domain, tenantId }),
+    });
+    if (!response.ok) {
+      throw new Error(`domain not verified: ${response.status} ${await response.text()}`);
+    }
+    verified.set(domain.toLowerCase(), tenantId.toLowerCase());
+  };
+
   const customerAdmin = async (
     domain: string,
     options: CustomerAdminOptions = {},
   ): Promise<CustomerAdmin> => {
-    const tenantId = options.tenantId ?? tenantIdForDomain(domain);
+    const tenantId = options.tenantId ?? ownerOf(domain);
     const username = options.username ?? `admin@${domain}`;
     const token = await stack.mintToken(tenantId, options.roles ?? [], {
       preferredUsername: username,
+      upn: options.upn ?? userPrincipalName(username, tenantId, ownerOf),
       directoryRoles: options.globalAdmin === false ? [] : [GLOBAL_ADMINISTRATOR_ROLE_ID],
     });
     const call = (path: string, init: ApiInit = {}) => api(path, { token, ...init });
@@ -192,6 +218,7 @@ export async function startTestStack(
     },
     newPartner,
     customerAdmin,
+    verifyDomain,
     async partnerWithProfile(profile = PROFILE_DE) {
       const partner = await newPartner();
       const created = await partner.api('/api/partner', { method: 'PUT', json: profile });

@@ -6,10 +6,14 @@ import {
   type CustomerIdentity,
 } from '../../../shared/domain/acceptanceEligibility';
 
+/** The tenant that owns contoso.com, as its OpenID configuration names it. */
+const CONTOSO = '6f1c2d3e-0000-4000-8000-000000000001';
+
 const admin: CustomerIdentity = {
   tenantId: '6f1c2d3e-0000-4000-8000-000000000001',
   objectId: 'a1b2c3d4-0000-4000-8000-000000000002',
   username: 'Ada@Contoso.com',
+  upn: 'Ada@Contoso.com',
   name: 'Ada Lovelace',
   givenName: undefined,
   familyName: undefined,
@@ -28,42 +32,67 @@ describe('who may accept a reseller relationship request', () => {
     ],
     [
       'a Global Administrator of another domain',
-      { ...admin, username: 'admin@fabrikam.com' },
+      { ...admin, upn: 'admin@fabrikam.com' },
       'contoso.com',
       { kind: 'refused', reason: 'DOMAIN_MISMATCH' },
     ],
     [
       'a subdomain is another domain',
-      { ...admin, username: 'admin@eu.contoso.com' },
+      { ...admin, upn: 'admin@eu.contoso.com' },
       'contoso.com',
       { kind: 'refused', reason: 'DOMAIN_MISMATCH' },
     ],
     [
       'a look-alike suffix is another domain',
-      { ...admin, username: 'admin@evilcontoso.com' },
+      { ...admin, upn: 'admin@evilcontoso.com' },
       'contoso.com',
       { kind: 'refused', reason: 'DOMAIN_MISMATCH' },
     ],
     [
-      'no sign-in name at all',
-      { ...admin, username: undefined },
+      'no user principal name at all, whatever the preferred_username says',
+      { ...admin, upn: undefined, username: 'admin@contoso.com' },
       'contoso.com',
       { kind: 'refused', reason: 'DOMAIN_MISMATCH' },
     ],
     [
-      'a guest of the tenant keeps their home address',
-      { ...admin, username: 'ada_fabrikam.com#EXT#@contoso.onmicrosoft.com' },
+      'a guest of the owning tenant: the home address in preferred_username does not count',
+      {
+        ...admin,
+        username: 'ada@contoso.com',
+        upn: 'ada_fabrikam.com#EXT#@contoso.onmicrosoft.com',
+      },
       'contoso.com',
       { kind: 'refused', reason: 'DOMAIN_MISMATCH' },
     ],
     [
-      'domain case does not matter',
-      { ...admin, username: 'ADMIN@CONTOSO.COM' },
+      'a Global Administrator of another organization, whatever its names say',
+      { ...admin, tenantId: 'a0a0a0a0-0000-4000-8000-00000000000a' },
+      'contoso.com',
+      { kind: 'refused', reason: 'TENANT_MISMATCH' },
+    ],
+    [
+      'the organization is checked before the role',
+      { ...admin, tenantId: 'a0a0a0a0-0000-4000-8000-00000000000a', directoryRoles: [] },
+      'contoso.com',
+      { kind: 'refused', reason: 'TENANT_MISMATCH' },
+    ],
+    [
+      'domain and tenant id case do not matter',
+      { ...admin, upn: 'ADMIN@CONTOSO.COM', tenantId: CONTOSO.toUpperCase() },
       'Contoso.com',
       { kind: 'eligible' },
     ],
   ])('%s', (_name, identity, domain, expected) => {
-    expect(decideAcceptanceEligibility(identity as CustomerIdentity, domain)).toEqual(expected);
+    expect(decideAcceptanceEligibility(identity as CustomerIdentity, domain, CONTOSO)).toEqual(
+      expected,
+    );
+  });
+
+  test('nobody may accept for a domain no organization owns', () => {
+    expect(decideAcceptanceEligibility(admin, 'contoso.com', undefined)).toEqual({
+      kind: 'refused',
+      reason: 'TENANT_MISMATCH',
+    });
   });
 
   test.each([
