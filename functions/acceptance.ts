@@ -81,7 +81,7 @@ app.http('acceptInvitation', {
   handler: linkHandler(async ({ request, context, services, token, invitation }) => {
     let typed: Record<string, string> = {};
     try {
-      const { identity, csrf } = await requestIdentity(services, request);
+      const { identity, csrf } = await requestIdentity(services, request, invitation);
       const result = await acceptInvitation(services, invitation, identity, async () => {
         const input = await readCustomerBody(request, csrf, (values) => (typed = values));
         return signerOf(input);
@@ -100,7 +100,7 @@ app.http('declineInvitation', {
   handler: linkHandler(async ({ request, context, services, token, invitation }) => {
     let typed: Record<string, string> = {};
     try {
-      const { identity, csrf } = await requestIdentity(services, request);
+      const { identity, csrf } = await requestIdentity(services, request, invitation);
       const declined = await declineInvitation(services, invitation, identity, async () =>
         validate(declineBody, await readCustomerBody(request, csrf, (values) => (typed = values))),
       );

@@ -1,7 +1,10 @@
 import { app } from '@azure/functions';
 import { appServices } from '../shared/app/appServices';
-import { PENDING_SIGN_IN_SECONDS, SESSION_SECONDS } from '../shared/auth/customerSession';
-import { newCsrfToken } from '../shared/auth/sealedCookie';
+import {
+  newCustomerSession,
+  PENDING_SIGN_IN_SECONDS,
+  SESSION_SECONDS,
+} from '../shared/auth/customerSession';
 import { SIGN_IN_PROBLEMS } from '../shared/auth/customerSignIn';
 import { ProblemError } from '../shared/http/problem';
 import { openLink } from '../shared/services/acceptance';
@@ -13,6 +16,7 @@ import {
   linkHandler,
   sessionOf,
 } from '../shared/web/acceptanceResponses';
+import { answerPageOrThrow, readCustomerBody } from '../shared/web/customerForms';
 
 /** A redirect that sets cookies; the URL may hold an invitation token, so no referrer. */
 function redirect(status: 302 | 303, location: string, cookies: ResponseCookie[]) {
@@ -26,7 +30,8 @@ function redirect(status: 302 | 303, location: string, cookies: ResponseCookie[]
 /**
  * The customer admin's sign-in around the acceptance page: off to Entra (authorization code
  * with PKCE, the customer's own tenant as authority), back through the callback into a short
- * session cookie, and sign-out. None of these change an invitation.
+ * session cookie bound to the invitation, and sign-out (anti-forgery checked, revoked on the
+ * server). None of these change an invitation.
  */
 
 app.http('startCustomerSignIn', {
@@ -34,7 +39,7 @@ app.http('startCustomerSignIn', {
   route: 'accept/{token}/signin',
   authLevel: 'anonymous',
   handler: linkHandler(async ({ request, services, token, invitation }) => {
-    const session = await sessionOf(services, request);
+    const session = await sessionOf(services, request, invitation);
     const other = request.query.get('account') === 'other';
     const { url, pending } = await services.customerSignIn.begin(invitation.customer.domain, {
       selectAccount: other || session !== undefined,
@@ -75,7 +80,10 @@ app.http('completeCustomerSignIn', {
         `${services.config.publicBaseUrl}${acceptancePath(pending.acceptToken)}`,
         [
           cookies.pending.clear(),
-          await cookies.session.seal({ identity, csrf: newCsrfToken() }, SESSION_SECONDS),
+          await cookies.session.seal(
+            newCustomerSession(identity, invitation, services.now()),
+            SESSION_SECONDS,
+          ),
         ],
       );
     } catch (error) {
@@ -88,13 +96,21 @@ app.http('customerSignOut', {
   methods: ['POST'],
   route: 'accept/{token}/signout',
   authLevel: 'anonymous',
-  handler: async (request) => {
-    const services = appServices();
-    // Signing out only forgets this browser's session; it needs no proof and changes no data.
-    return redirect(
-      303,
-      `${services.config.publicBaseUrl}${acceptancePath(request.params.token ?? '')}`,
-      [services.customerCookies.session.clear()],
-    );
-  },
+  handler: linkHandler(async ({ request, context, services, token, invitation }) => {
+    const back = `${services.config.publicBaseUrl}${acceptancePath(token)}`;
+    const session = await sessionOf(services, request, invitation);
+    if (session === undefined) {
+      // Nothing to end here, and nothing is changed: not even this browser's cookie.
+      return redirect(303, back, []);
+    }
+    try {
+      // The form's anti-forgery field proves the page asked: another site cannot sign anyone out.
+      await readCustomerBody(request, session.csrf, () => undefined);
+    } catch (error) {
+      return answerPageOrThrow(error, { services, request, context, token, invitation, typed: {} });
+    }
+    // Revoked on the server first: a copy of the cookie stops working, not only this one.
+    await services.sessionRevocations.revoke(session.id, new Date(session.expiresAt));
+    return redirect(303, back, [services.customerCookies.session.clear()]);
+  }),
 });

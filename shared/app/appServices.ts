@@ -2,6 +2,7 @@ import type { TokenCredential } from '@azure/identity';
 import { customerSessionCookies, type CustomerSessionCookies } from '../auth/customerSession';
 import { CustomerSignIn } from '../auth/customerSignIn';
 import { EntraDomainTenants } from '../auth/domainTenants';
+import { SessionRevocations } from '../auth/sessionRevocations';
 import { TokenValidator } from '../auth/tokenValidator';
 import { loadAppConfig, type AppConfig } from '../config/appConfig';
 import type { Mailer } from '../mail/mailer';
@@ -34,6 +35,8 @@ export interface AppServices extends Dependencies {
   /** The customer admins' interactive sign-in on the acceptance pages, and its cookies. */
   readonly customerSignIn: CustomerSignIn;
   readonly customerCookies: CustomerSessionCookies;
+  /** Signed-out customer sessions, refused until they would have expired. */
+  readonly sessionRevocations: SessionRevocations;
   /** SendGrid's signed Event Webhook; absent while no verification key is configured. */
   readonly emailEventVerifier?: SendGridEventVerifier;
 }
@@ -96,8 +99,13 @@ export function createAppServices(config: AppConfig): AppServices {
       ? undefined
       : new (eventWebhookAdapter().SendGridEventVerifier)(config.mail.eventWebhookPublicKey),
   );
+  const now = () => new Date();
+  const sessionRevocations = once(() => new SessionRevocations(store(), now));
   return {
     config,
+    get sessionRevocations() {
+      return sessionRevocations();
+    },
     get store() {
       return store();
     },
@@ -119,7 +127,7 @@ export function createAppServices(config: AppConfig): AppServices {
     }),
     customerCookies: customerSessionCookies(config.session),
     domainTenants: new EntraDomainTenants({ authority: config.auth.authority }),
-    now: () => new Date(),
+    now,
   };
 }
 

@@ -14,6 +14,7 @@ export const partitionKeys = {
   partner: (partnerTenantId: string) => `partner:${partnerTenantId}`,
   customer: (customerId: string) => `customer:${customerId}`,
   customerTenant: (tenantId: string) => `tenant:${tenantId}`,
+  customerSession: (sessionId: string) => `session:${sessionId}`,
 } as const;
 
 export interface PartnerProfileDocument {
@@ -282,3 +283,17 @@ export interface RelationshipDocument {
 
 /** The id of a relationship document in the partner's partition. */
 export const relationshipId = (customerId: string) => `relationship:${customerId}`;
+
+/**
+ * A customer admin's signed-out session (partition `session:<session id>`, id `revoked`): its
+ * sealed cookie is refused until `expiresAt`, the cookie's own end. Nothing relies on TTL; after
+ * `expiresAt` the record no longer counts, and a sweep may remove it.
+ */
+export interface SessionRevocationDocument {
+  readonly id: 'revoked';
+  readonly pk: string;
+  readonly type: 'sessionRevocation';
+  readonly revokedAt: string;
+  readonly expiresAt: string;
+  readonly _etag?: string;
+}

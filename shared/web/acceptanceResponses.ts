@@ -6,7 +6,7 @@ import type {
 } from '@azure/functions';
 import Negotiator from 'negotiator';
 import { appServices, type AppServices } from '../app/appServices';
-import type { CustomerSession } from '../auth/customerSession';
+import { isSessionFor, type CustomerSession } from '../auth/customerSession';
 import type { Caller } from '../auth/tokenValidator';
 import {
   decideAcceptanceEligibility,
@@ -50,12 +50,20 @@ export function acceptancePath(token: string): string {
   return `/api/accept/${encodeURIComponent(token)}`;
 }
 
-/** The signed-in customer admin of this browser, if any. */
-export function sessionOf(
+/**
+ * The signed-in customer admin of this browser on `invitation`'s page, if any: a session made
+ * for another invitation, or signed out since (revoked on the server), does not count.
+ */
+export async function sessionOf(
   services: AppServices,
   request: HttpRequest,
+  invitation: InvitationDocument,
 ): Promise<CustomerSession | undefined> {
-  return services.customerCookies.session.open(request.headers.get('cookie'));
+  const session = await services.customerCookies.session.open(request.headers.get('cookie'));
+  if (session === undefined || !isSessionFor(session, invitation)) {
+    return undefined;
+  }
+  return (await services.sessionRevocations.isRevoked(session.id)) ? undefined : session;
 }
 
 /** The identity a validated bearer token describes (API clients instead of a browser). */
@@ -86,7 +94,7 @@ export async function signedInOf(
   request: HttpRequest,
   invitation: InvitationDocument,
 ): Promise<SignedIn | undefined> {
-  const session = await sessionOf(services, request);
+  const session = await sessionOf(services, request, invitation);
   if (session === undefined) {
     return undefined;
   }

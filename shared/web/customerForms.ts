@@ -31,12 +31,13 @@ import {
 export async function requestIdentity(
   services: AppServices,
   request: HttpRequest,
+  invitation: InvitationDocument,
 ): Promise<{ identity: CustomerIdentity | undefined; csrf?: string }> {
   const authorization = request.headers.get('authorization');
   if (authorization !== null) {
     return { identity: identityFromCaller(await services.tokens.authenticate(authorization)) };
   }
-  const session = await sessionOf(services, request);
+  const session = await sessionOf(services, request, invitation);
   return session === undefined
     ? { identity: undefined }
     : { identity: session.identity, csrf: session.csrf };

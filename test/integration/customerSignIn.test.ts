@@ -462,6 +462,8 @@ describe('only the organization that owns the invited domain may answer for it',
     const csrf = readForm(page.text, page.url, /\/signout$/).fields.get('csrf')!;
     const before = await snapshot(d);
 
+    // The session belongs to a's invitation: on d's page nobody is signed in.
+    expect((await browser.request(d.acceptUrl)).text).toContain('Sign in with Microsoft');
     const form = await browser.request(d.acceptUrl, {
       form: new URLSearchParams({ csrf, ...stringValues(MCA_SIGNER) }),
     });
@@ -469,10 +471,9 @@ describe('only the organization that owns the invited domain may answer for it',
       form: new URLSearchParams({ csrf, ...stringValues(MCA_SIGNER) }),
       headers: { Accept: 'application/json' },
     });
-    expect(form.status).toBe(403);
-    expect(form.text).toContain('is signed in to another Microsoft Entra organization');
-    expect(json.status).toBe(403);
-    expect(JSON.parse(json.text).code).toBe('SIGN_IN_TENANT_MISMATCH');
+    expect(form.status).toBe(401);
+    expect(json.status).toBe(401);
+    expect(JSON.parse(json.text).code).toBe('UNAUTHENTICATED');
     expect(await snapshot(d)).toEqual(before);
 
     // d's own Global Administrator still accepts, and d is bound to d's tenant.
@@ -554,5 +555,149 @@ describe('only the organization that owns the invited domain may answer for it',
 
     const owner = await stack.customerAdmin(d.domain);
     expect((await owner.accept(d.acceptUrl, MCA_SIGNER)).status).toBe(303);
+  });
+});
+
+describe('sessions end when they say, on the invitation they were made for', () => {
+  test('a session whose tenant no longer owns the domain is refused: the page says who must sign in', async () => {
+    const d = await invite();
+    const browser = new CookieBrowser();
+    const start = await browser.request(`${d.acceptUrl}/signin`);
+    const picker = await browser.request(start.location!);
+    const form = readForm(picker.text, picker.url);
+    // Signed in while d's tenant owned the domain; then another organization verifies it.
+    const hops = await browser.follow(
+      form.action,
+      {
+        form: fillSignInForm(form, {
+          username: `admin@${d.domain}`,
+          global_admin: 'on',
+          action: 'sign-in',
+        }),
+      },
+      /\/api\/accept\/[^/]+$/,
+    );
+    expect(hops.at(-1)!.location).toBe(d.acceptUrl);
+    const newOwner = tenantIdForDomain(`new-owner-${d.domain}`);
+    await stack.verifyDomain(d.domain, newOwner);
+    const before = await invitationOf(d);
+
+    const page = await browser.request(d.acceptUrl);
+    expect(page.text).toContain('is signed in to another Microsoft Entra organization');
+    expect(page.text).not.toContain('name="firstName"');
+    const csrf = readForm(page.text, page.url, /\/signout$/).fields.get('csrf')!;
+    const refused = await browser.request(d.acceptUrl, {
+      form: new URLSearchParams({ csrf, ...stringValues(MCA_SIGNER) }),
+      headers: { Accept: 'application/json' },
+    });
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.text)).toMatchObject({
+      code: 'SIGN_IN_TENANT_MISMATCH',
+      errors: [{ field: 'tid', message: expect.stringContaining(newOwner) }],
+    });
+    expect(await invitationOf(d)).toEqual(before);
+  });
+
+  test('a session cookie replayed after sign-out is refused, and the revocation is kept until the session would have ended', async () => {
+    const invited = await invite();
+    const browser = new CookieBrowser();
+    const page = await signIn(browser, invited.acceptUrl, {
+      username: `admin@${invited.domain}`,
+      global_admin: 'on',
+    });
+    const copied = browser.cookie('127.0.0.1', 'ri_session')!;
+    const csrf = readForm(page.text, page.url, /\/signout$/).fields.get('csrf')!;
+    const signOut = readForm(page.text, page.url, /\/signout$/);
+    const signedOutAt = new Date();
+    expect((await browser.request(signOut.action, { form: signOut.fields })).status).toBe(303);
+    expect(browser.cookieNames('127.0.0.1')).toEqual([]);
+
+    browser.plant('127.0.0.1', 'ri_session', copied);
+    expect((await browser.request(invited.acceptUrl)).text).toContain('Sign in with Microsoft');
+    const replayed = await browser.request(invited.acceptUrl, {
+      form: new URLSearchParams({ csrf, ...stringValues(MCA_SIGNER) }),
+    });
+    expect(replayed.status).toBe(401);
+    expect((await invitationOf(invited)).status).toBe('draft');
+
+    const { resources: revocations } = await stack.container.items
+      .query({
+        query: "SELECT * FROM c WHERE c.type = 'sessionRevocation' AND c.revokedAt >= @at",
+        parameters: [{ name: '@at', value: new Date(signedOutAt.getTime() - 1000).toISOString() }],
+      })
+      .fetchAll();
+    expect(revocations).toHaveLength(1);
+    const minutesLeft = (Date.parse(revocations[0].expiresAt) - signedOutAt.getTime()) / 60_000;
+    expect(minutesLeft).toBeGreaterThan(15);
+    expect(minutesLeft).toBeLessThanOrEqual(20);
+  });
+
+  test('a cross-site sign-out (no anti-forgery field) changes nothing: the session still accepts', async () => {
+    const invited = await invite();
+    const browser = new CookieBrowser();
+    const page = await signIn(browser, invited.acceptUrl, {
+      username: `admin@${invited.domain}`,
+      global_admin: 'on',
+    });
+    const signOut = readForm(page.text, page.url, /\/signout$/);
+    const forged = await browser.request(signOut.action, {
+      form: new URLSearchParams(),
+      headers: { Origin: 'https://attacker.example' },
+    });
+    expect(forged.status).toBe(403);
+    expect(forged.headers.getSetCookie()).toEqual([]);
+    expect(forged.text).toContain('This form was out of date');
+    const wrongToken = await browser.request(signOut.action, {
+      form: new URLSearchParams({ csrf: 'x'.repeat(43) }),
+    });
+    expect(wrongToken.status).toBe(403);
+    expect(browser.cookieNames('127.0.0.1')).toEqual(['ri_session']);
+
+    const again = await browser.request(invited.acceptUrl);
+    expect(again.text).toContain(`Signed in as <strong>admin@${invited.domain}</strong>`);
+    const accept = readForm(again.text, again.url, /\/api\/accept\/[^/]+$/);
+    const accepted = await browser.request(accept.action, {
+      form: fillSignInForm(accept, { acceptMca: 'true' }),
+    });
+    expect(accepted.status).toBe(303);
+  });
+
+  test("an anti-forgery token of another invitation's session is refused, and a session counts only on its own invitation", async () => {
+    const a = await invite();
+    const b = await invite();
+    const browser = new CookieBrowser();
+    const pageA = await signIn(browser, a.acceptUrl, {
+      username: `admin@${a.domain}`,
+      global_admin: 'on',
+    });
+    const csrfA = readForm(pageA.text, pageA.url, /\/signout$/).fields.get('csrf')!;
+    const pageB = await signIn(browser, b.acceptUrl, {
+      username: `admin@${b.domain}`,
+      global_admin: 'on',
+    });
+    const acceptB = readForm(pageB.text, pageB.url, /\/api\/accept\/[^/]+$/);
+    expect(acceptB.fields.get('csrf')).not.toBe(csrfA);
+    const beforeA = await invitationOf(a);
+    const beforeB = await invitationOf(b);
+
+    const withTokenOfA = await browser.request(acceptB.action, {
+      form: fillSignInForm(acceptB, { csrf: csrfA, acceptMca: 'true' }),
+    });
+    expect(withTokenOfA.status).toBe(403);
+    expect(withTokenOfA.text).toContain('This form was out of date');
+    const declineWithTokenOfA = await browser.request(`${b.acceptUrl}/decline`, {
+      form: new URLSearchParams({ csrf: csrfA, reason: 'not-needed' }),
+    });
+    expect(declineWithTokenOfA.status).toBe(403);
+    // b's session on a's invitation: nobody is signed in there.
+    const onA = await browser.request(a.acceptUrl, {
+      form: new URLSearchParams({
+        csrf: acceptB.fields.get('csrf')!,
+        ...stringValues(MCA_SIGNER),
+      }),
+    });
+    expect(onA.status).toBe(401);
+    expect(await invitationOf(a)).toEqual(beforeA);
+    expect(await invitationOf(b)).toEqual(beforeB);
   });
 });
