@@ -41,6 +41,12 @@ export class SendGridMailer implements Mailer {
           dispatchId: email.dispatchId,
         },
         categories: ['reseller-invitation'],
+        // An account with click tracking on would rewrite the personal acceptance link through
+        // SendGrid's tracking host, and open tracking adds a pixel: neither in these emails.
+        trackingSettings: {
+          clickTracking: { enable: false, enableText: false },
+          openTracking: { enable: false },
+        },
       });
       const messageId = response.headers['x-message-id'];
       return { messageId: typeof messageId === 'string' ? messageId : undefined };

@@ -50,6 +50,21 @@ describe('email dispatch through SendGrid', () => {
     expect(sent.history.map((h: { to: string }) => h.to)).toEqual(['draft', 'sending', 'sent']);
   });
 
+  test('invitation emails go out with click and open tracking off, so the personal link is not rewritten', async () => {
+    const { partner, id, email } = await invitationToSend();
+    await partner.api(`/api/invitations/${id}/send`, { method: 'POST' });
+    const sent = await waitForStatus(partner, id, 'sent');
+    const [mail] = stack.sendgrid.messages().filter((m) => m.to.includes(email));
+    expect(mail!.body).toMatchObject({
+      tracking_settings: {
+        click_tracking: { enable: false, enable_text: false },
+        open_tracking: { enable: false },
+      },
+    });
+    expect(mail!.html).toContain(`href="${sent.acceptUrl}"`);
+    expect(mail!.text).toContain(sent.acceptUrl);
+  });
+
   test('a permanent refusal marks the invitation failed with the reason, and it can be sent again', async () => {
     const { partner, id, email } = await invitationToSend();
     stack.sendgrid.failNext(1, { status: 400, message: 'The to address is invalid.' });

@@ -28,8 +28,11 @@ export function createUserManager(config: ConsoleConfig): UserManager {
     post_logout_redirect_uri: origin,
     response_type: 'code',
     scope: `openid profile ${config.apiScope}`,
-    // Tokens live as long as the tab: nothing is kept after the browser closes.
+    // Tokens live as long as the tab: nothing is kept after the browser closes. The sign-in
+    // state (state, nonce, PKCE verifier) too: oidc-client-ts keeps it in localStorage unless
+    // told, where it would outlive the tab and be shared with every other tab.
     userStore: new WebStorageStateStore({ store: window.sessionStorage }),
+    stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
     automaticSilentRenew: false,
     loadUserInfo: false,
   });
