@@ -72,6 +72,10 @@ describe('the acceptance page', () => {
   test.each([
     ['DOMAIN_MISMATCH', 'is not an account of fabrikam.com'],
     ['NOT_GLOBAL_ADMIN', 'is not a Global Administrator'],
+    [
+      'TENANT_MISMATCH',
+      'is signed in to another Microsoft Entra organization than the one that owns fabrikam.com',
+    ],
   ] as const)(
     'signed in but refused (%s): says who is signed in and who must sign in',
     (reason, says) => {
@@ -85,6 +89,23 @@ describe('the acceptance page', () => {
       expect(html).not.toContain('name="firstName"');
     },
   );
+
+  test('in German, signed in to another organization than the domain owner: says so, with the sign-out form and its token', () => {
+    const html = renderAcceptancePage({
+      ...base,
+      locale: 'de-DE',
+      signIn: {
+        ...(base.signIn as object),
+        eligibility: { kind: 'refused', reason: 'TENANT_MISMATCH' },
+      } as never,
+    });
+    expect(html).toContain(
+      'ist bei einer anderen Microsoft Entra-Organisation angemeldet als der, die fabrikam.com besitzt',
+    );
+    expect(html).toContain(
+      'action="/api/accept/tok/signout"><input type="hidden" name="csrf" value="csrf-token-value">',
+    );
+  });
 
   test('errors are localized, next to their field, tied to it with aria attributes, and keep the checkbox', () => {
     const html = renderAcceptancePage({
