@@ -23,8 +23,10 @@ Prints a dev access token (and nothing else) for the local token issuer.
                             (--roles '' mints a token without roles)
   --audience <aud>          default: AUTH_AUDIENCE from local.settings.json
   --name <name>             the user's display name
-  --username <upn>          the sign-in name (preferred_username); a customer admin
-                            claiming a customer needs one in the customer's domain
+  --username <name>         the sign-in name (preferred_username; also the upn when
+                            the tenant owns its domain, else a guest's #EXT# upn); a
+                            customer admin needs one in the customer's domain and
+                            --tenant of the organization that owns that domain
   --global-admin            add the Global Administrator directory role (wids);
                             --roles with CustomerAdmin adds it too (a customer admin)
   --issuer-base-url <url>   default: AUTH_ISSUER from local.settings.json without /{tid}/v2.0

@@ -58,3 +58,48 @@ describe('EntraDomainTenants', () => {
     );
   });
 });
+
+describe("the local issuer's POST /__control/domains", () => {
+  test('gives a tenant a domain: discovery and the UPN of its sign-in names follow', async () => {
+    const tenantId = '0d0d0d0d-0000-4000-8000-00000000000d';
+    const response = await fetch(`${local.issuer.url}/__control/domains`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ domain: 'Third-Domain.example', tenantId }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ domain: 'third-domain.example', tenantId });
+    const discovery = await fetch(
+      `${local.issuer.url}/third-domain.example/v2.0/.well-known/openid-configuration`,
+    );
+    expect((await discovery.json()).issuer).toBe(`${local.issuer.url}/${tenantId}/v2.0`);
+    expect(local.issuer.directory.upnOf('ada@third-domain.example', tenantId)).toBe(
+      'ada@third-domain.example',
+    );
+  });
+
+  test.each([
+    ['no JSON', 'nope'],
+    ['a tenant that is not a GUID', JSON.stringify({ domain: 'a.example', tenantId: 'x' })],
+    [
+      'no DNS name',
+      JSON.stringify({ domain: 'a b', tenantId: '0d0d0d0d-0000-4000-8000-00000000000d' }),
+    ],
+    [
+      'an unknown field',
+      JSON.stringify({
+        domain: 'a.example',
+        tenantId: '0d0d0d0d-0000-4000-8000-00000000000d',
+        x: 1,
+      }),
+    ],
+  ])('refuses %s with 400 and changes nothing', async (_name, body) => {
+    const response = await fetch(`${local.issuer.url}/__control/domains`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(local.issuer.directory.tenantOf('a.example')).toBe(tenantIdForDomain('a.example'));
+  });
+});
