@@ -72,7 +72,9 @@ describe("the local issuer's POST /__control/domains", () => {
     const discovery = await fetch(
       `${local.issuer.url}/third-domain.example/v2.0/.well-known/openid-configuration`,
     );
-    expect((await discovery.json()).issuer).toBe(`${local.issuer.url}/${tenantId}/v2.0`);
+    expect(((await discovery.json()) as { issuer: string }).issuer).toBe(
+      `${local.issuer.url}/${tenantId}/v2.0`,
+    );
     expect(local.issuer.directory.upnOf('ada@third-domain.example', tenantId)).toBe(
       'ada@third-domain.example',
     );
