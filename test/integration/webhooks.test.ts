@@ -875,6 +875,7 @@ async function attemptThrough(url: string, lookupHost: HostLookup) {
     actor: `partner:${randomUUID()}`,
     action: 'relationship.removed',
     subject: { kind: 'customer', id: randomUUID() },
+    before: { status: 'active' },
     after: { status: 'removed' },
     dedupeKey: `dns:${randomUUID()}`,
   });
