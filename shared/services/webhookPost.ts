@@ -1,3 +1,4 @@
+import { NOTFOUND } from 'node:dns';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -47,7 +48,7 @@ function checkedLookup(options: WebhookPostOptions): LookupFunction {
       .lookupHost(hostname)
       .then((addresses) => {
         if (addresses.length === 0) {
-          throw Object.assign(new Error(`No address for ${hostname}`), { code: 'ENOTFOUND' });
+          throw Object.assign(new Error(`No address for ${hostname}`), { code: NOTFOUND });
         }
         if (
           !options.mayBeNonPublic(hostname) &&
