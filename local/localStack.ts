@@ -382,6 +382,8 @@ export function localAppSettings(
     INVITATION_REMINDER_DAYS: '7',
     INVITATION_RESEND_MIN_MINUTES: '10',
     HOUSEKEEPING_SCHEDULE: '0 */15 * * * *',
+    STUCK_WORK_SCHEDULE: '0 * * * * *',
+    STUCK_WORK_AFTER_SECONDS: '120',
     WEBHOOK_MAX_ATTEMPTS: '8',
     // Local webhook receivers listen on http://127.0.0.1; Azure allows https endpoints only.
     WEBHOOK_ALLOW_HTTP_LOOPBACK: 'true',

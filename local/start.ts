@@ -59,6 +59,7 @@ async function main(): Promise<void> {
       port: ports.functions,
       ...consoleOptions,
       ...(lease === undefined ? {} : { messageLeaseSeconds: Number(lease) }),
+      settings: stuckWorkOverrides(),
     });
     functionsUrl = host.functionsUrl;
     consoleUrl = host.consoleUrl;
@@ -89,6 +90,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** The stuck-work timer's settings from the environment, for a test that cannot wait minutes. */
+function stuckWorkOverrides(): Record<string, string> {
+  return Object.fromEntries(
+    ['STUCK_WORK_SCHEDULE', 'STUCK_WORK_AFTER_SECONDS'].flatMap((name) => {
+      const value = process.env[name];
+      return value === undefined ? [] : [[name, value]];
+    }),
+  );
 }
 
 function banner(
