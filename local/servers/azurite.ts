@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findProjectRoot } from '../projectRoot';
@@ -12,6 +13,11 @@ export interface AzuriteOptions {
   readonly startTimeoutMs?: number;
   /** Azurite's per-request access log; off unless asked for. */
   readonly onAccessLog?: (line: string) => void;
+  /**
+   * A folder to keep the queues in (Azurite's `--location`), so they survive a restart; in
+   * memory, written nowhere, without one.
+   */
+  readonly location?: string;
 }
 
 export interface AzuriteQueueServer {
@@ -36,10 +42,12 @@ const DEFAULT_START_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 5_000;
 const listeningPattern = /successfully listens on (https?:\/\/\S+)/;
 
-// Runs Azurite's queue entry point (argv[1]) and exits when our end of its stdin closes, so an
-// emulator never outlives the process that started it, even when that process is killed.
+// Runs Azurite's queue entry point (argv[1]) and stops when our end of its stdin closes, so an
+// emulator never outlives the process that started it, even when that process is killed. It
+// stops as on Ctrl-C (Azurite then saves its metadata to its --location), or after 5 s anyway.
 const launcher =
-  "process.stdin.on('end', () => process.exit(0)).resume(); require(process.argv[1]);";
+  "process.stdin.on('end', () => { setTimeout(() => process.exit(0), 5000).unref(); " +
+  "process.kill(process.pid, 'SIGTERM'); }).resume(); require(process.argv[1]);";
 
 /** Preloaded into Azurite: deletes consumed messages' extents without re-sorting its index. */
 const EXTENT_DELETION_PATCH = path.join(
@@ -65,7 +73,8 @@ function waitForExit(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts Azurite's queue service as a child process, in memory (nothing written to disk),
+ * Starts Azurite's queue service as a child process, in memory (nothing written to disk) or
+ * kept in `location`,
  * accepting the current SDK's API version (`--skipApiVersionCheck`; 3.35 refuses it otherwise)
  * and without telemetry. A separate process keeps Azurite's dependencies and globals out of the
  * app's process and lets tests run several isolated instances on free ports.
@@ -83,7 +92,9 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     host,
     '--queuePort',
     String(options.queuePort ?? 0),
-    '--inMemoryPersistence',
+    ...(options.location === undefined
+      ? ['--inMemoryPersistence']
+      : ['--location', options.location]),
     '--skipApiVersionCheck',
     '--disableTelemetry',
     '--loose',
@@ -91,10 +102,13 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   if (!options.onAccessLog) {
     args.push('--silent');
   }
+  if (options.location !== undefined) {
+    mkdirSync(options.location, { recursive: true });
+  }
 
   const child = spawn(process.execPath, args, {
     // In memory it writes nothing, but its workspace location defaults to the working directory.
-    cwd: tmpdir(),
+    cwd: options.location ?? tmpdir(),
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, AZURITE_ACCOUNTS: undefined },
   });
