@@ -229,7 +229,9 @@ async function main(): Promise<void> {
         const response = await sendRawRequest(world.port, request.head, request.body, 30_000);
         outcome = String(response.status);
         if (request.focused) {
-          const code = /"code":"([A-Z_]+)"/.exec(response.body)?.[1];
+          const code =
+            /"code":"([A-Z_]+)"/.exec(response.body)?.[1] ??
+            (/^\s*<!doctype html/i.test(response.body) ? '(HTML page)' : undefined);
           const answer = `${request.label} → ${response.status}${code === undefined ? '' : ` ${code}`}`;
           focusedAnswers.set(answer, (focusedAnswers.get(answer) ?? 0) + 1);
         }
