@@ -42,10 +42,13 @@ const DEFAULT_START_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 5_000;
 const listeningPattern = /successfully listens on (https?:\/\/\S+)/;
 
-// Runs Azurite's queue entry point (argv[1]) and stops when our end of its stdin closes, so an
-// emulator never outlives the process that started it, even when that process is killed. It
-// stops as on Ctrl-C (Azurite then saves its metadata to its --location), or after 5 s anyway.
+// Runs Azurite's queue entry point (argv[1]) and exits when our end of its stdin closes, so an
+// emulator never outlives the process that started it, even when that process is killed.
 const launcher =
+  "process.stdin.on('end', () => process.exit(0)).resume(); require(process.argv[1]);";
+// The same for an Azurite that keeps its data: it stops as on Ctrl-C, so it saves its metadata
+// to its --location first (or exits after 5 s anyway).
+const persistentLauncher =
   "process.stdin.on('end', () => { setTimeout(() => process.exit(0), 5000).unref(); " +
   "process.kill(process.pid, 'SIGTERM'); }).resume(); require(process.argv[1]);";
 
@@ -86,7 +89,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     '--require',
     EXTENT_DELETION_PATCH,
     '-e',
-    launcher,
+    options.location === undefined ? launcher : persistentLauncher,
     mainScript,
     '--queueHost',
     host,
