@@ -22,6 +22,9 @@ const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 8);
 const MAX_SECONDS = Number(process.env.FUZZ_MAX_SECONDS ?? 600);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
+/** Open invitations the decline route is aimed at (see buildWorld). */
+const DECLINE_TARGETS = 150;
+
 const PROFILE = { displayName: 'Fuzz Partner', country: 'DE', cloud: 'public', mpnId: '1234567' };
 
 /** A token whose claims were changed after signing: the signature no longer matches. */
@@ -97,6 +100,26 @@ async function buildWorld(stack: LocalStack): Promise<FuzzWorld> {
     }),
   });
   const customerAdmin = await customerAdminToken(stack, customerDomain);
+  // Open links of one customer domain, with its admin's token, so decline requests get past
+  // the link and sign-in checks to the body; valid declines use them up, hence so many.
+  const declineDomain = `fuzz-decline-${partner.slice(0, 8)}.onmicrosoft.com`;
+  const declineTargets: string[] = [];
+  for (let n = 0; n < DECLINE_TARGETS; n++) {
+    const created = await api('/api/invitations', admin, {
+      method: 'POST',
+      body: JSON.stringify({
+        customer: {
+          email: `admin@${declineDomain}`,
+          companyName: `Fuzz Decline ${n}`,
+          domain: declineDomain,
+          country: 'FR',
+        },
+        includeDelegatedAdmin: false,
+      }),
+    });
+    declineTargets.push(acceptToken(String(created!.acceptUrl)));
+  }
+  const declineAdmin = await customerAdminToken(stack, declineDomain);
 
   const routes: FuzzRoute[] = getRegistrations().flatMap((registration) => {
     const trigger = registration.trigger;
@@ -159,6 +182,13 @@ async function buildWorld(stack: LocalStack): Promise<FuzzWorld> {
         lastName: 'B',
         email: 'a@b.example',
       },
+      'POST accept/{token}/decline': { reason: 'other', comment: 'Fuzz' },
+    },
+    focus: {
+      'accept/{token}/decline': {
+        params: { token: declineTargets },
+        authorizations: [`Bearer ${declineAdmin}`],
+      },
     },
   };
 }
@@ -182,6 +212,8 @@ async function main(): Promise<void> {
     const random = new Random(SEED);
     const statuses = new Map<string, number>();
     const failures: string[] = [];
+    // What focused requests (a customer admin's token for an open link) were answered.
+    const focusedAnswers = new Map<string, number>();
     const deadline = performance.now() + MAX_SECONDS * 1000;
     let sent = 0;
     console.log(
@@ -196,6 +228,13 @@ async function main(): Promise<void> {
       try {
         const response = await sendRawRequest(world.port, request.head, request.body, 30_000);
         outcome = String(response.status);
+        if (request.focused) {
+          const code =
+            /"code":"([A-Z_]+)"/.exec(response.body)?.[1] ??
+            (/^\s*<!doctype html/i.test(response.body) ? '(HTML page)' : undefined);
+          const answer = `${request.label} → ${response.status}${code === undefined ? '' : ` ${code}`}`;
+          focusedAnswers.set(answer, (focusedAnswers.get(answer) ?? 0) + 1);
+        }
         if (response.status >= 500 || !Number.isFinite(response.status)) {
           failures.push(`${response.status} ${describe(request.head)}`);
         }
@@ -209,6 +248,10 @@ async function main(): Promise<void> {
     console.log(`\n${sent} requests in ${seconds.toFixed(1)} s\n\nstatus  count`);
     for (const [status, count] of [...statuses].sort()) {
       console.log(`${status.padEnd(7)} ${String(count).padStart(5)}`);
+    }
+    console.log('\nwith a customer admin token for an open link of their domain:');
+    for (const [answer, count] of [...focusedAnswers].sort()) {
+      console.log(`  ${String(count).padStart(5)}  ${answer}`);
     }
     console.log(`\n>= 500 or no answer: ${failures.length}`);
     for (const failure of failures.slice(0, 20)) console.log(`  ${failure}`);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { QueueServiceClient } from '@azure/storage-queue';
 import { resetAppServices } from '../shared/app/appServices';
 import { QUEUES } from '../shared/queue/messageQueue';
@@ -30,6 +31,12 @@ import { startSendGridCapture, type SendGridCapture } from './servers/sendgridCa
 
 export interface LocalStackOptions {
   readonly projectRoot: string;
+  /**
+   * Where the emulators keep their data across restarts (`npm start`: `.local/data`): Azurite's
+   * queues, the Cosmos server's documents and the captured email. Without it (tests, benchmarks)
+   * everything is in memory and starts empty.
+   */
+  readonly dataDir?: string;
   /** Function files to load; by default the package.json `main` glob (compiled JS). */
   readonly functionFiles?: readonly string[];
   /** 0 (the default) picks free ports; `npm start` asks for the well-known ones. */
@@ -99,19 +106,28 @@ export interface LocalEmulators {
  * capture endpoint and the dev token issuer. `func start` can run the app against these too.
  */
 export async function startEmulators(
-  options: Pick<LocalStackOptions, 'projectRoot' | 'ports' | 'keyFile'>,
+  options: Pick<LocalStackOptions, 'projectRoot' | 'ports' | 'keyFile' | 'dataDir'>,
 ): Promise<LocalEmulators> {
+  const dataPath = (name: string) =>
+    options.dataDir === undefined ? undefined : join(options.dataDir, name);
   const key = await loadOrCreateDevSigningKey(
     options.keyFile ?? defaultDevSigningKeyFile(options.projectRoot),
   );
   const started = await Promise.allSettled([
-    startAzurite({ queuePort: options.ports?.queue ?? 0 }),
+    startAzurite({
+      queuePort: options.ports?.queue ?? 0,
+      ...optional('location', dataPath('azurite')),
+    }),
     startLocalCosmos({
       port: options.ports?.cosmos ?? 0,
       database: LOCAL_DATABASE,
       container: LOCAL_CONTAINER,
+      ...optional('dataFile', dataPath('cosmos.json')),
     }),
-    startSendGridCapture({ port: options.ports?.sendgrid ?? 0 }),
+    startSendGridCapture({
+      port: options.ports?.sendgrid ?? 0,
+      ...optional('dataFile', dataPath('sendgrid-messages.json')),
+    }),
     startDevTokenIssuer({
       port: options.ports?.issuer ?? 0,
       key,
@@ -139,6 +155,11 @@ export async function startEmulators(
     (result) => (result as PromiseFulfilledResult<unknown>).value,
   ) as [AzuriteQueueServer, LocalCosmos, SendGridCapture, { url: string }];
   return { azurite, cosmos, sendgrid, issuerUrl: issuer.url, key, close: closeAll };
+}
+
+/** `{ [name]: value }` when there is a value, `{}` otherwise (for optional properties). */
+function optional<K extends string, V>(name: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [name]: value } as Record<K, V>);
 }
 
 /** Where the emulators listen: all a functions host needs to reach them. */
@@ -383,6 +404,8 @@ export function localAppSettings(
     INVITATION_REMINDER_DAYS: '7',
     INVITATION_RESEND_MIN_MINUTES: '10',
     HOUSEKEEPING_SCHEDULE: '0 */15 * * * *',
+    STUCK_WORK_SCHEDULE: '0 * * * * *',
+    STUCK_WORK_AFTER_SECONDS: '120',
     WEBHOOK_MAX_ATTEMPTS: '8',
     // Local webhook receivers listen on http://127.0.0.1; Azure allows https endpoints only.
     WEBHOOK_ALLOW_HTTP_LOOPBACK: 'true',

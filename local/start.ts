@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { findProjectRoot } from './projectRoot';
 import {
   endpointsOf,
@@ -16,7 +17,9 @@ import { readStackFile, stackFilePath, writeStackFile } from './stackFile';
  * `func start` does where Core Tools exist.
  * FUNCTIONS_PORT, CONSOLE_PORT, ISSUER_PORT, SENDGRID_PORT, QUEUE_PORT and COSMOS_PORT move
  * the ports; each
- * mode writes where it runs to `.local/stack.json` for the other tools.
+ * mode writes where it runs to `.local/stack.json` for the other tools. The emulators keep their
+ * data in `.local/data` (LOCAL_DATA_DIR moves it) across restarts; `--fresh` deletes it first
+ * and starts empty.
  */
 type Mode = 'all' | 'emulators' | 'host';
 
@@ -42,12 +45,17 @@ async function main(): Promise<void> {
       ? 'host'
       : 'all';
   const stackFile = stackFilePath(projectRoot);
+  const dataDir = process.env.LOCAL_DATA_DIR ?? join(projectRoot, '.local', 'data');
+  const fresh = process.argv.includes('--fresh');
+  if (fresh && mode !== 'host') {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
   let endpoints: EmulatorEndpoints;
   let functionsUrl: string | undefined;
   let consoleUrl: string | undefined;
   let close: () => Promise<void>;
   if (mode === 'emulators') {
-    const emulators = await startEmulators({ projectRoot, ports });
+    const emulators = await startEmulators({ projectRoot, ports, dataDir });
     endpoints = endpointsOf(emulators);
     close = () => emulators.close();
   } else if (mode === 'host') {
@@ -59,12 +67,13 @@ async function main(): Promise<void> {
       port: ports.functions,
       ...consoleOptions,
       ...(lease === undefined ? {} : { messageLeaseSeconds: Number(lease) }),
+      settings: stuckWorkOverrides(),
     });
     functionsUrl = host.functionsUrl;
     consoleUrl = host.consoleUrl;
     close = () => host.close();
   } else {
-    const stack = await startLocalStack({ projectRoot, ports, ...consoleOptions });
+    const stack = await startLocalStack({ projectRoot, ports, dataDir, ...consoleOptions });
     endpoints = stack.endpoints;
     functionsUrl = stack.functionsUrl;
     consoleUrl = stack.consoleUrl;
@@ -76,7 +85,12 @@ async function main(): Promise<void> {
     endpoints,
     ...(functionsUrl === undefined ? {} : { functionsUrl }),
   });
-  console.log(banner(mode, endpoints, functionsUrl, consoleUrl, ports.queue));
+  const data =
+    mode === 'host'
+      ? 'Data: kept by the emulators.'
+      : `Data: kept in ${relative(process.cwd(), dataDir) || dataDir} across restarts` +
+        (fresh ? ' (started empty: --fresh).' : '; `npm start -- --fresh` starts empty.');
+  console.log(banner(mode, endpoints, functionsUrl, consoleUrl, ports.queue, data));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -91,12 +105,23 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
+/** The stuck-work timer's settings from the environment, for a test that cannot wait minutes. */
+function stuckWorkOverrides(): Record<string, string> {
+  return Object.fromEntries(
+    ['STUCK_WORK_SCHEDULE', 'STUCK_WORK_AFTER_SECONDS'].flatMap((name) => {
+      const value = process.env[name];
+      return value === undefined ? [] : [[name, value]];
+    }),
+  );
+}
+
 function banner(
   mode: Mode,
   endpoints: EmulatorEndpoints,
   functionsUrl: string | undefined,
   consoleUrl: string | undefined,
   queuePort: number,
+  data: string,
 ): string {
   const what = { all: 'stack is', emulators: 'emulators are', host: 'functions host is' }[mode];
   const api =
@@ -115,7 +140,7 @@ function banner(
     mode === 'emulators'
       ? `
 Run the functions host against these emulators (in another terminal; stop, kill and restart
-it as often as you like — the data stays while the emulators run):
+it as often as you like — the data stays):
   npm run host
 Or, where Core Tools exist:
   cp local.settings.example.json local.settings.json && npm run build && func start
@@ -137,7 +162,7 @@ Reseller invitations — local ${what} up (loopback only)
 ${api}
 ${emulators}
 ${next}
-Data lives in memory: it is gone when the emulators stop.
+${data}
 Stop with Ctrl-C.
 `;
 }

@@ -160,6 +160,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     INVITATION_REMINDER_DAYS: string(invitationReminderDays)
     INVITATION_RESEND_MIN_MINUTES: string(invitationResendMinMinutes)
     HOUSEKEEPING_SCHEDULE: housekeepingSchedule
+    // Every minute: README promises stuck work is queued again within 3 minutes of its change.
+    STUCK_WORK_SCHEDULE: '0 * * * * *'
     WEBHOOK_MAX_ATTEMPTS: string(webhookMaxAttempts)
     PUBLIC_BASE_URL: 'https://${functionApp.properties.defaultHostName}'
     AUTH_ISSUER: authIssuer

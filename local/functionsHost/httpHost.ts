@@ -289,9 +289,13 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       sendHostProblem(response, 404, 'No function answers this path; see /api/openapi.yaml.');
       return;
     }
-    const chosen = candidates.find(({ route }) => route.methods.has(method));
+    // HEAD is answered as GET would be, without the body (RFC 9110 §9.3.2), where GET exists.
+    const chosen =
+      candidates.find(({ route }) => route.methods.has(method)) ??
+      (method === 'HEAD' ? candidates.find(({ route }) => route.methods.has('GET')) : undefined);
     if (!chosen) {
       const allowed = new Set(candidates.flatMap(({ route }) => [...route.methods]));
+      if (allowed.has('GET')) allowed.add('HEAD');
       const allow = [...allowed].sort().join(', ');
       sendHostProblem(response, 405, `This path takes ${allow}.`, { headers: { allow } });
       return;

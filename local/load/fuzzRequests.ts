@@ -51,13 +51,29 @@ export interface FuzzWorld {
   readonly authorizations: readonly (string | undefined)[];
   /** A valid JSON body per `METHOD route`, to send as is or with one change. */
   readonly bodies: Readonly<Record<string, unknown>>;
+  /**
+   * Per route: the parameters and `Authorization` values that get a request past the link and
+   * identity checks to the body (e.g. a customer admin's token for links of their domain), used
+   * for most of that route's requests so its body validation is reached, not only its refusals.
+   */
+  readonly focus?: Readonly<Record<string, FuzzFocus>>;
 }
+
+export interface FuzzFocus {
+  readonly params: Readonly<Record<string, readonly string[]>>;
+  readonly authorizations: readonly string[];
+}
+
+/** How often a focused route's request uses its focus values. */
+const FOCUS_CHANCE = 0.7;
 
 export interface FuzzRequest {
   /** `METHOD route` for the report, e.g. `PATCH invitations/{id}/draft`. */
   readonly label: string;
   readonly head: string;
   readonly body: Buffer;
+  /** Sent with the route's focus values (see FuzzWorld.focus). */
+  readonly focused: boolean;
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -172,9 +188,14 @@ function body(random: Random, world: FuzzWorld, key: string): Buffer {
   return random.pick(RAW_BODIES)();
 }
 
-function path(random: Random, world: FuzzWorld, route: string): string {
+function path(
+  random: Random,
+  world: FuzzWorld,
+  route: string,
+  params: Readonly<Record<string, readonly string[]>>,
+): string {
   const filled = route.replace(/\{(\w+)[^}]*\}/g, (_, name: string) => {
-    if (random.chance(0.85)) return encodeURIComponent(random.pick(world.params[name] ?? ['x']));
+    if (random.chance(0.85)) return encodeURIComponent(random.pick(params[name] ?? ['x']));
     return random.pick(STRANGE_SEGMENTS);
   });
   let result = `/api/${filled}`;
@@ -205,11 +226,15 @@ export function nextFuzzRequest(random: Random, world: FuzzWorld): FuzzRequest {
   const key = `${method} ${route}`;
   const sendsBody = ['POST', 'PUT', 'PATCH'].includes(method) || random.chance(0.05);
   const payload = sendsBody ? body(random, world, key) : Buffer.alloc(0);
+  const focus = world.focus?.[route];
+  const focused = focus !== undefined && random.chance(FOCUS_CHANCE);
   const lines = [
-    `${method} ${path(random, world, route)} HTTP/1.1`,
+    `${method} ${path(random, world, route, focused ? { ...world.params, ...focus.params } : world.params)} HTTP/1.1`,
     ...hostLines(random, world.port),
   ];
-  const authorization = random.pick(world.authorizations);
+  const authorization = focused
+    ? random.pick(focus.authorizations)
+    : random.pick(world.authorizations);
   if (authorization !== undefined) lines.push(`Authorization: ${authorization}`);
   if (sendsBody) {
     const type = random.chance(0.8) ? 'application/json' : random.pick(CONTENT_TYPES);
@@ -223,5 +248,5 @@ export function nextFuzzRequest(random: Random, world: FuzzWorld): FuzzRequest {
     lines.push(`Idempotency-Key: ${random.pick(['k-1', 'k-2', '', 'ä\u00ff', 'k'.repeat(300)])}`);
   }
   lines.push(`Content-Length: ${payload.length}`, 'Connection: close');
-  return { label: key, head: lines.join('\r\n'), body: payload };
+  return { label: key, head: lines.join('\r\n'), body: payload, focused };
 }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findProjectRoot } from '../projectRoot';
@@ -12,6 +13,11 @@ export interface AzuriteOptions {
   readonly startTimeoutMs?: number;
   /** Azurite's per-request access log; off unless asked for. */
   readonly onAccessLog?: (line: string) => void;
+  /**
+   * A folder to keep the queues in (Azurite's `--location`), so they survive a restart; in
+   * memory, written nowhere, without one.
+   */
+  readonly location?: string;
 }
 
 export interface AzuriteQueueServer {
@@ -40,6 +46,11 @@ const listeningPattern = /successfully listens on (https?:\/\/\S+)/;
 // emulator never outlives the process that started it, even when that process is killed.
 const launcher =
   "process.stdin.on('end', () => process.exit(0)).resume(); require(process.argv[1]);";
+// The same for an Azurite that keeps its data: it stops as on Ctrl-C, so it saves its metadata
+// to its --location first (or exits after 5 s anyway).
+const persistentLauncher =
+  "process.stdin.on('end', () => { setTimeout(() => process.exit(0), 5000).unref(); " +
+  "process.kill(process.pid, 'SIGTERM'); }).resume(); require(process.argv[1]);";
 
 /** Preloaded into Azurite: deletes consumed messages' extents without re-sorting its index. */
 const EXTENT_DELETION_PATCH = path.join(
@@ -65,7 +76,8 @@ function waitForExit(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts Azurite's queue service as a child process, in memory (nothing written to disk),
+ * Starts Azurite's queue service as a child process, in memory (nothing written to disk) or
+ * kept in `location`,
  * accepting the current SDK's API version (`--skipApiVersionCheck`; 3.35 refuses it otherwise)
  * and without telemetry. A separate process keeps Azurite's dependencies and globals out of the
  * app's process and lets tests run several isolated instances on free ports.
@@ -77,13 +89,15 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     '--require',
     EXTENT_DELETION_PATCH,
     '-e',
-    launcher,
+    options.location === undefined ? launcher : persistentLauncher,
     mainScript,
     '--queueHost',
     host,
     '--queuePort',
     String(options.queuePort ?? 0),
-    '--inMemoryPersistence',
+    ...(options.location === undefined
+      ? ['--inMemoryPersistence']
+      : ['--location', options.location]),
     '--skipApiVersionCheck',
     '--disableTelemetry',
     '--loose',
@@ -91,10 +105,13 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   if (!options.onAccessLog) {
     args.push('--silent');
   }
+  if (options.location !== undefined) {
+    mkdirSync(options.location, { recursive: true });
+  }
 
   const child = spawn(process.execPath, args, {
     // In memory it writes nothing, but its workspace location defaults to the working directory.
-    cwd: tmpdir(),
+    cwd: options.location ?? tmpdir(),
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, AZURITE_ACCOUNTS: undefined },
   });

@@ -8,9 +8,18 @@
  * apply whole or not at all (atomicCosmosBatch.cjs), as in Cosmos DB. The parent
  * (local/servers/cosmosServer.ts) forks this file and talks to it over
  * the IPC channel: `{ ready: port }` once it listens, then `counts` and `reset` requests for the
- * operation counter. Plain CommonJS, so it runs the same under ts-jest and from dist/.
+ * operation counter. With a `dataFile`, what it holds is restored from that file at start and
+ * saved to it after changes and when it stops (cosmosSnapshot.cjs, snapshotFile.cjs).
+ * Plain CommonJS, so it runs the same under ts-jest and from dist/.
  */
 const { atomicBatches } = require('./atomicCosmosBatch.cjs');
+const {
+  captureAccounts,
+  documentCount,
+  restoreSnapshot,
+  snapshotOf,
+} = require('./cosmosSnapshot.cjs');
+const { periodicSaver, readSnapshot } = require('./snapshotFile.cjs');
 const { linearQueries } = require('./linearCosmosQuery.cjs');
 const { indexedQueries } = require('./indexedCosmosQuery.cjs');
 
@@ -59,10 +68,27 @@ const noOperations = () => ({
   metadata: 0,
 });
 
-function serve({ host, port }) {
+/** A request that can change what the server holds (anything but reads and queries). */
+function changes(method, operation) {
+  return method !== 'GET' && operation !== 'query' && operation !== 'read';
+}
+
+function serve({ host, port, dataFile }) {
   atomicBatches();
   linearQueries();
   indexedQueries();
+  let saver;
+  let restored = 0;
+  if (dataFile !== undefined) {
+    const saved = readSnapshot(dataFile);
+    captureAccounts((account) => {
+      if (saved !== undefined) {
+        restoreSnapshot(account, saved);
+        restored = documentCount(saved);
+      }
+      saver = periodicSaver(dataFile, () => snapshotOf(account));
+    });
+  }
   // Loaded after the patches: the server's routes take the batch and query handlers as they load.
   const { createHttpServer } = require('@vercel/cosmosdb-server');
   // Keep-alive, as Cosmos DB's gateway does: the server's default closes every connection, so
@@ -73,26 +99,43 @@ function serve({ host, port }) {
   const server = createHttpServer({ keepAlive: true });
   server.keepAliveTimeout = 0;
   let counts = noOperations();
-  server.prependListener('request', (request) => {
-    counts[classifyCosmosRequest(request.method || 'GET', request.url || '/', request.headers)]++;
+  server.prependListener('request', (request, response) => {
+    const method = request.method || 'GET';
+    const operation = classifyCosmosRequest(method, request.url || '/', request.headers);
+    counts[operation]++;
+    if (saver !== undefined && changes(method, operation)) {
+      response.once('finish', () => saver.changed());
+    }
   });
   server.once('error', (error) => {
     process.send({ error: String(error && error.message) });
     process.exit(1);
   });
-  server.listen(port, host, () => process.send({ ready: server.address().port }));
+  server.listen(port, host, () => process.send({ ready: server.address().port, restored }));
   process.on('message', (message) => {
     if (message.command === 'reset') {
       counts = noOperations();
     }
     process.send({ id: message.id, counts });
   });
-  // The parent went away (or closed the channel): nothing is left to serve.
-  process.on('disconnect', () => process.exit(0));
+  // Stopped, or the parent went away (closed the channel, or was killed): save what is pending,
+  // then there is nothing left to serve.
+  const stop = () => {
+    saver?.flush();
+    process.exit(0);
+  };
+  process.on('disconnect', stop);
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
 
 if (require.main === module) {
-  serve(JSON.parse(process.argv[2]));
+  try {
+    serve(JSON.parse(process.argv[2]));
+  } catch (error) {
+    // A data file that cannot be read: the parent reports why instead of a bare exit code.
+    process.send({ error: String(error && error.message) }, () => process.exit(1));
+  }
 }
 
 module.exports = { classifyCosmosRequest };

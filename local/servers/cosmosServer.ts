@@ -12,6 +12,8 @@ export const LOCAL_COSMOS_KEY = 'bG9jYWwtY29zbW9zLWtleQ==';
 export interface LocalCosmos {
   readonly endpoint: string;
   readonly key: string;
+  /** Documents restored from the data file at start (0 without one, or when it was new). */
+  readonly restoredDocuments: number;
   /** Document operations served since the last `resetOperationCounts()`, by kind. */
   operationCounts(): Promise<Readonly<CosmosOperationCounts>>;
   resetOperationCounts(): Promise<void>;
@@ -49,29 +51,35 @@ export const classifyCosmosRequest: Classifier = serverProcess.classifyCosmosReq
  * Starts `@vercel/cosmosdb-server` over plain HTTP on loopback, in a child process of its own
  * (its queries scan every document; in this process they would stall the functions host), and
  * creates the app's database and container with the partition key the code relies on, as the
- * templates in infra/ do in Azure. The operation counter is asked over the IPC channel.
+ * templates in infra/ do in Azure. The operation counter is asked over the IPC channel. With
+ * `dataFile`, the server restores what it held from that file and keeps saving to it (atomically:
+ * a crash mid-save leaves the previous save); without, it holds everything in memory only.
  */
 export async function startLocalCosmos(options: {
   host?: string;
   port?: number;
   database: string;
   container: string;
+  dataFile?: string;
 }): Promise<LocalCosmos> {
   const host = options.host ?? '127.0.0.1';
-  const child = fork(SERVER_PROCESS, [JSON.stringify({ host, port: options.port ?? 0 })], {
+  const serverOptions = { host, port: options.port ?? 0, dataFile: options.dataFile };
+  const child = fork(SERVER_PROCESS, [JSON.stringify(serverOptions)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     // Not the parent's flags (a debugger port, ts-jest's loaders): a plain Node process.
     execArgv: [],
   });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`The local Cosmos server exited (${code})`)));
-    child.once('message', (message: { ready?: number; error?: string }) =>
-      message.ready !== undefined
-        ? resolve(message.ready)
-        : reject(new Error(`The local Cosmos server did not start: ${message.error}`)),
-    );
-  }).catch((error: unknown) => {
+  const { port, restored } = await new Promise<{ port: number; restored: number }>(
+    (resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`The local Cosmos server exited (${code})`)));
+      child.once('message', (message: { ready?: number; restored?: number; error?: string }) =>
+        message.ready !== undefined
+          ? resolve({ port: message.ready, restored: message.restored ?? 0 })
+          : reject(new Error(`The local Cosmos server did not start: ${message.error}`)),
+      );
+    },
+  ).catch((error: unknown) => {
     child.kill();
     throw error;
   });
@@ -94,6 +102,7 @@ export async function startLocalCosmos(options: {
   return {
     endpoint,
     key: LOCAL_COSMOS_KEY,
+    restoredDocuments: restored,
     operationCounts: () => counter('counts'),
     resetOperationCounts: async () => {
       await counter('reset');

@@ -1,10 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { findProjectRoot } from '../projectRoot';
 import { readBody } from './readBody';
 import { createEventWebhookEmitter, type EventWebhookEmitter } from './sendgridEvents';
 import { sendJson } from './sendJson';
+
+interface SnapshotFiles {
+  readSnapshot(file: string): unknown;
+  periodicSaver(
+    file: string,
+    snapshot: () => unknown,
+    minIntervalMs?: number,
+  ): { changed(): void; flush(): void };
+}
+// Shared with the Cosmos server's own process, hence CommonJS, read from the sources as there.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const snapshotFiles = require(
+  path.join(findProjectRoot(__dirname), 'local', 'servers', 'snapshotFile.cjs'),
+) as SnapshotFiles;
 
 /** SendGrid's documented limit for one v3 mail send request, headers and attachments included. */
 const DEFAULT_MAX_BODY_BYTES = 30 * 1024 * 1024;
@@ -19,6 +35,8 @@ export interface SendGridCaptureOptions {
   readonly maxBodyBytes?: number;
   /** Where to post signed delivery events; also settable later (`events.setUrl`, the control endpoint). */
   readonly eventWebhookUrl?: string;
+  /** A file to keep the captured messages in across restarts (saved atomically); memory only without. */
+  readonly dataFile?: string;
 }
 
 export interface InjectedFailure {
@@ -193,7 +211,16 @@ export async function startSendGridCapture(
   const host = options.host ?? '127.0.0.1';
   assertLoopback(host);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  let messages: CapturedMail[] = [];
+  const dataFile = options.dataFile;
+  let messages: CapturedMail[] =
+    dataFile === undefined
+      ? []
+      : (((snapshotFiles.readSnapshot(dataFile) as { messages?: CapturedMail[] } | undefined)
+          ?.messages ?? []) as CapturedMail[]);
+  const saver =
+    dataFile === undefined
+      ? undefined
+      : snapshotFiles.periodicSaver(dataFile, () => ({ messages }), 250);
   let pendingFailures: InjectedFailure[] = [];
   const events = createEventWebhookEmitter();
   events.setUrl(options.eventWebhookUrl);
@@ -251,6 +278,7 @@ export async function startSendGridCapture(
     }
     const mail = toCapturedMail(parsed.data, req.headers['user-agent']);
     messages.push(mail);
+    saver?.changed();
     events.emitFor(mail);
     res.writeHead(202, { 'X-Message-Id': mail.id, 'Content-Length': '0' });
     res.end();
@@ -307,6 +335,7 @@ export async function startSendGridCapture(
       }
       if (method === 'DELETE') {
         messages = [];
+        saver?.changed();
         pendingFailures = [];
         res.writeHead(204).end();
         return;
@@ -356,6 +385,7 @@ export async function startSendGridCapture(
     messages: () => [...messages],
     clear: () => {
       messages = [];
+      saver?.changed();
       pendingFailures = [];
       events.clear();
     },
@@ -364,6 +394,7 @@ export async function startSendGridCapture(
     close: async () => {
       await events.settled();
       await closeServer(server);
+      saver?.flush();
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Delivery } from '../domain/emailDelivery';
 import { toDelegatedAdminView, toInvitationDelegatedAdminView } from './delegatedAdminViews';
 import { effectiveStatus } from '../domain/invitationStatus';
 import { fieldProblem } from '../http/problem';
+import { jsonNestingDepth, MAX_JSON_DEPTH } from '../http/requestBody';
 import { mailtoFor } from '../services/invitations';
 import type { Page } from '../store/documentStore';
 import type { InvitationDocument, RelationshipDocument } from '../store/documents';
@@ -119,7 +120,8 @@ export function decodePageToken(token: string | undefined): string | undefined {
     : '';
   try {
     // The store's continuations are JSON objects; `null`, numbers or strings are not one.
-    const parsed: unknown = JSON.parse(decoded);
+    const parsed: unknown =
+      jsonNestingDepth(decoded) > MAX_JSON_DEPTH ? undefined : JSON.parse(decoded);
     if (parsed === null || typeof parsed !== 'object') {
       throw new TypeError('not a continuation');
     }

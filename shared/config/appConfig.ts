@@ -45,6 +45,8 @@ export interface AppConfig {
   readonly mcaTemplateId: string;
   readonly reminderDaysBeforeExpiry: number;
   readonly resendMinIntervalMinutes: number;
+  /** How long `sending` or `accepted` rests before the resumeStuckWork timer queues it again. */
+  readonly stuckWorkAfterMs: number;
   readonly webhooks: { readonly maxAttempts: number; readonly allowHttpLoopback: boolean };
 }
 
@@ -150,6 +152,8 @@ const settingsSchema = z.object({
   INVITATION_REMINDER_DAYS: wholeNumber(7, 0, 365),
   INVITATION_RESEND_MIN_MINUTES: wholeNumber(10, 0, 1440),
   HOUSEKEEPING_SCHEDULE: optionalText,
+  STUCK_WORK_SCHEDULE: optionalText,
+  STUCK_WORK_AFTER_SECONDS: positiveInt(120, 86_400),
   WEBHOOK_MAX_ATTEMPTS: positiveInt(8, 50),
   WEBHOOK_ALLOW_HTTP_LOOPBACK: optionalText.pipe(z.enum(['true', 'false']).optional()),
 });
@@ -227,6 +231,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mcaTemplateId: s.MCA_TEMPLATE_ID ?? DEFAULT_MCA_TEMPLATE_ID,
     reminderDaysBeforeExpiry: s.INVITATION_REMINDER_DAYS,
     resendMinIntervalMinutes: s.INVITATION_RESEND_MIN_MINUTES,
+    stuckWorkAfterMs: s.STUCK_WORK_AFTER_SECONDS * 1000,
     webhooks: {
       maxAttempts: s.WEBHOOK_MAX_ATTEMPTS,
       allowHttpLoopback: s.WEBHOOK_ALLOW_HTTP_LOOPBACK === 'true',

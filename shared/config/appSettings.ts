@@ -246,6 +246,20 @@ export const APP_SETTINGS: readonly AppSettingSpec[] = [
     description: 'NCRONTAB schedule of the expiry and reminder timer (default every 15 minutes).',
   },
   {
+    name: 'STUCK_WORK_SCHEDULE',
+    scope: 'both',
+    required: false,
+    description:
+      'NCRONTAB schedule of the timer that queues stuck sends and activations again (every minute).',
+  },
+  {
+    name: 'STUCK_WORK_AFTER_SECONDS',
+    scope: 'local',
+    required: false,
+    description:
+      'Seconds a sending or accepted invitation rests before it counts as stuck (default 120; tests shorten it).',
+  },
+  {
     name: 'WEBHOOK_MAX_ATTEMPTS',
     scope: 'both',
     required: false,

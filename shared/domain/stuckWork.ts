@@ -6,10 +6,14 @@
  * guarded by a lease; activation checks what is already there).
  */
 
-/** How long the housekeeping sweep lets `sending` or `accepted` rest before it queues again. */
-export const STUCK_AFTER_MS = 5 * 60_000;
+/**
+ * How long `sending` or `accepted` may rest before the resumeStuckWork timer queues the work
+ * again (the STUCK_WORK_AFTER_SECONDS default). With the timer running every minute, work a
+ * stopped process left behind is queued again within 3 minutes of its state change.
+ */
+export const STUCK_AFTER_MS = 2 * 60_000;
 
-/** A partner's retried send re-queues a stuck dispatch sooner than the sweep would. */
+/** A partner's retried send re-queues a stuck dispatch sooner than the timer would. */
 export const RESEND_STUCK_AFTER_MS = 60_000;
 
 export interface PendingWork {
@@ -20,8 +24,11 @@ export interface PendingWork {
 }
 
 /**
- * What a resting invitation still needs: its first email dispatch (queued but never picked
- * up: no attempt, no lease), its activation, or nothing.
+ * What a resting invitation still needs: its email dispatch, or its activation, or nothing.
+ * A dispatch is stuck when no message can be on its way: never picked up (no attempt, no
+ * lease: the process stopped before queuing it), or picked up by a delivery whose lease has
+ * lapsed (it stopped mid-send; its message returns only after the queue's 10-minute lease).
+ * One released after a failed attempt is not: its retry message was queued first.
  */
 export function stuckWork(
   invitation: PendingWork,
@@ -30,11 +37,13 @@ export function stuckWork(
 ): 'dispatch' | 'activation' | undefined {
   const restingSince = (iso: string | undefined) =>
     iso !== undefined && now.getTime() - new Date(iso).getTime() >= afterMs;
+  const dispatch = invitation.dispatch;
   if (
     invitation.status === 'sending' &&
-    invitation.dispatch !== undefined &&
-    invitation.dispatch.attempts === 0 &&
-    invitation.dispatch.claimedUntil === undefined &&
+    dispatch !== undefined &&
+    (dispatch.claimedUntil === undefined
+      ? dispatch.attempts === 0
+      : new Date(dispatch.claimedUntil) <= now) &&
     restingSince(invitation.updatedAt)
   ) {
     return 'dispatch';

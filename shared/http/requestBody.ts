@@ -64,10 +64,56 @@ export async function readJsonBody<S extends z.ZodType>(
   return validate(schema, value);
 }
 
-/** Parses JSON text, turning a syntax error into a 400 that says where it broke. */
+/**
+ * How deeply arrays and objects may nest in a JSON body. Every body this API takes is at most a
+ * few levels deep; the limit keeps anything that walks a parsed body recursively (validation,
+ * request fingerprints) far from the stack's limit, which ~10,000 levels reach.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * The deepest nesting of arrays and objects in JSON text, counted without parsing it, so it can
+ * be checked before anything walks the value. Brackets inside strings do not count.
+ */
+export function jsonNestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (inString) {
+      if (char === 0x5c /* \ */) {
+        i++;
+      } else if (char === 0x22 /* " */) {
+        inString = false;
+      }
+    } else if (char === 0x22) {
+      inString = true;
+    } else if (char === 0x5b /* [ */ || char === 0x7b /* { */) {
+      depth++;
+      deepest = Math.max(deepest, depth);
+    } else if (char === 0x5d /* ] */ || char === 0x7d /* } */) {
+      depth--;
+    }
+  }
+  return deepest;
+}
+
+/**
+ * Parses JSON text, turning a syntax error into a 400 that says where it broke, and refusing
+ * nesting deeper than MAX_JSON_DEPTH before parsing.
+ */
 export function parseJson(text: string): unknown {
   if (text.trim() === '') {
     throw fieldProblem(400, 'BODY_REQUIRED', 'body', 'A JSON body is required.');
+  }
+  if (jsonNestingDepth(text) > MAX_JSON_DEPTH) {
+    throw fieldProblem(
+      400,
+      'JSON_TOO_DEEP',
+      'body',
+      `Arrays and objects in the body nest more than ${MAX_JSON_DEPTH} levels deep.`,
+    );
   }
   try {
     return JSON.parse(text);

@@ -3,6 +3,7 @@ import type { AppConfig } from '../config/appConfig';
 import type { Mailer } from '../mail/mailer';
 import type { MessageQueue } from '../queue/messageQueue';
 import type { DocumentStore } from '../store/documentStore';
+import type { HostLookup } from './webhookPost';
 
 /** What the domain services need from the outside world; adapters are injected. */
 export interface Dependencies {
@@ -13,4 +14,6 @@ export interface Dependencies {
   /** Which Entra organization owns a domain: the only one whose admins answer for it. */
   readonly domainTenants: DomainTenants;
   readonly now: () => Date;
+  /** How webhook host names are resolved; the system's resolver when absent. */
+  readonly lookupHost?: HostLookup;
 }

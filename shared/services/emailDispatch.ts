@@ -94,10 +94,12 @@ export async function dispatchInvitationEmail(
       );
       return 'failed';
     }
-    await releaseLease(deps, message, error.message);
+    // Queued before the lease is released: a released dispatch always has its retry on the way
+    // (stuckWork relies on it). Should the release not happen, the lease lapses by itself.
     await deps.queue.send(QUEUES.invitationEmail, message, {
       delaySeconds: retryDelaySeconds(attempt, error.retryAfterSeconds),
     });
+    await releaseLease(deps, message, error.message);
     return 'retry-scheduled';
   }
 }

@@ -5,7 +5,7 @@ import {
   type DelegatedAdminChange,
 } from '../domain/delegatedAdminRequest';
 import { decideTransition } from '../domain/invitationStatus';
-import { STUCK_AFTER_MS, stuckWork } from '../domain/stuckWork';
+import { stuckWork } from '../domain/stuckWork';
 import { QUEUES } from '../queue/messageQueue';
 import { updateDocument } from '../store/documentStore';
 import type {
@@ -95,24 +95,24 @@ export async function remindBeforeExpiry(deps: Dependencies): Promise<number> {
 
 /**
  * Queues again the work a crash cut off: an email dispatch never picked up after `sending` was
- * written, an activation never run after `accepted` was written. The handlers are idempotent, so
- * a message that was merely slow is harmless to repeat.
+ * written (or whose sender stopped mid-send), an activation never run after `accepted` was
+ * written. The handlers are idempotent, so a message that was merely slow is harmless to repeat:
+ * the copy that comes second finds the work done. Run by its own timer, every minute.
  */
 export async function resumeStuckWork(deps: Dependencies): Promise<number> {
   const now = deps.now();
+  const afterMs = deps.config.stuckWorkAfterMs;
   const resting = await deps.store.queryAcrossPartitions<InvitationDocument>(
     {
       query:
         "SELECT * FROM c WHERE c.type = 'invitation' AND c.status IN ('sending', 'accepted') AND c.updatedAt <= @cutoff",
-      parameters: [
-        { name: '@cutoff', value: new Date(now.getTime() - STUCK_AFTER_MS).toISOString() },
-      ],
+      parameters: [{ name: '@cutoff', value: new Date(now.getTime() - afterMs).toISOString() }],
     },
     HOUSEKEEPING_BATCH,
   );
   let resumed = 0;
   for (const invitation of resting) {
-    const work = stuckWork(invitation, now);
+    const work = stuckWork(invitation, now, afterMs);
     if (work === 'dispatch') {
       await queueDispatch(deps, invitation);
     } else if (work === 'activation') {
@@ -231,7 +231,6 @@ export async function advanceDelegatedAdmin(deps: Dependencies): Promise<number>
 export async function runHousekeeping(deps: Dependencies): Promise<string> {
   const expired = await expireInvitations(deps);
   const reminded = await remindBeforeExpiry(deps);
-  const resumed = await resumeStuckWork(deps);
   const delegatedAdmin = await advanceDelegatedAdmin(deps);
-  return `expired ${expired}, reminders requested ${reminded}, stuck work queued again ${resumed}, delegated admin grants moved on ${delegatedAdmin}`;
+  return `expired ${expired}, reminders requested ${reminded}, delegated admin grants moved on ${delegatedAdmin}`;
 }

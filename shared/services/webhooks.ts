@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { newWebhookSecret, signWebhook } from '../domain/webhookSignature';
@@ -23,6 +22,7 @@ import {
   type WebhookSecret,
 } from '../store/webhookDocuments';
 import type { Dependencies } from './dependencies';
+import { NonPublicAddressError, postWebhook, systemLookup, type HostLookup } from './webhookPost';
 import {
   activeWebhooksByQuery,
   claimWebhookEntry,
@@ -637,7 +637,9 @@ async function attemptDelivery(
 ): Promise<AttemptResult> {
   const now = deps.now();
   const at = now.toISOString();
-  const refused = await destinationProblem(webhook.url, deps.config.webhooks.allowHttpLoopback);
+  const allowHttpLoopback = deps.config.webhooks.allowHttpLoopback;
+  const lookupHost = deps.lookupHost ?? systemLookup;
+  const refused = await destinationProblem(webhook.url, allowHttpLoopback, lookupHost);
   if (refused !== undefined) {
     return { attempt: { at, error: refused, durationMs: 0 }, succeeded: false };
   }
@@ -646,20 +648,22 @@ async function attemptDelivery(
   const started = performance.now();
   const durationMs = () => Math.round(performance.now() - started);
   try {
-    const response = await fetch(webhook.url, {
-      method: 'POST',
-      headers: webhookRequestHeaders(event, body, secrets, now),
+    // Connected through the same lookup, checked again: the name cannot be re-pointed between
+    // the check above and the connection. A redirect could lead anywhere: it is not followed.
+    const answer = await postWebhook(
+      webhook.url,
+      webhookRequestHeaders(event, body, secrets, now),
       body,
-      // A redirect could lead anywhere, past the URL checks: it counts as a failure.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-    });
-    // Only the status matters; leave the body unread rather than buffer whatever comes.
-    await response.body?.cancel().catch(() => undefined);
-    const status = response.status;
+      {
+        lookupHost,
+        mayBeNonPublic: (host) => allowHttpLoopback && host === 'localhost',
+        timeoutMs: WEBHOOK_TIMEOUT_MS,
+      },
+    );
+    const status = answer.status;
     const retryAfterSeconds =
       status === 429 || status === 503
-        ? parseRetryAfterSeconds(response.headers.get('retry-after'), now)
+        ? parseRetryAfterSeconds(answer.retryAfter ?? null, now)
         : undefined;
     return {
       attempt: {
@@ -681,12 +685,13 @@ async function attemptDelivery(
 
 /**
  * Why the URL must not be called now, if it must not: the rules may have changed since it was
- * registered, and a public name can resolve to a private address. (The fetch resolves the name
- * again, so this narrows DNS rebinding but cannot rule it out.)
+ * registered, and a public name can resolve to a private address. The connection resolves the
+ * name again through the same lookup and refuses a non-public answer then too.
  */
 export async function destinationProblem(
   url: string,
   allowHttpLoopback: boolean,
+  lookupHost: HostLookup = systemLookup,
 ): Promise<string | undefined> {
   const problem = validateWebhookUrl(url, { allowHttpLoopback });
   if (problem !== undefined) {
@@ -697,9 +702,9 @@ export async function destinationProblem(
     return undefined;
   }
   try {
-    const addresses = await lookup(host, { all: true, verbatim: true });
+    const addresses = await lookupHost(host);
     return addresses.some((entry) => isNonPublicAddress(entry.address))
-      ? `Not delivered: ${host} resolves to a non-public address.`
+      ? new NonPublicAddressError(host).message
       : undefined;
   } catch (error) {
     return `Could not resolve ${host}: ${(error as { code?: string }).code ?? String(error)}`;
@@ -707,15 +712,19 @@ export async function destinationProblem(
 }
 
 function describeFetchError(error: unknown): string {
+  if (error instanceof NonPublicAddressError) {
+    return error.message;
+  }
   const e = error as {
     name?: string;
     message?: string;
+    code?: string;
     cause?: { code?: string; message?: string };
   };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') {
     return `No answer within ${WEBHOOK_TIMEOUT_MS / 1000} s.`;
   }
-  const cause = e.cause?.code ?? e.cause?.message;
+  const cause = e.code ?? e.cause?.code ?? e.cause?.message;
   return cause === undefined ? String(e.message ?? error) : `Connection failed: ${cause}`;
 }
 

@@ -254,6 +254,27 @@ describe('bad input gets a clear problem and changes nothing', () => {
   });
 });
 
+describe('HEAD', () => {
+  test('is answered as GET where the route takes GET, without the body', async () => {
+    for (const path of ['/api/health', '/api/invitations', `/api/invitations/${invitationId}`]) {
+      const get = await partner.api(path);
+      const head = await partner.api(path, { method: 'HEAD' });
+      expect({ path, status: head.status }).toEqual({ path, status: get.status });
+      expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'));
+      expect(head.text).toBe('');
+    }
+  });
+
+  test('is a 405 with Allow on a route without GET', async () => {
+    const response = await partner.api(`/api/invitations/${invitationId}/send`, {
+      method: 'HEAD',
+    });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+});
+
 describe('order of checks on the acceptance trigger', () => {
   test('an unknown link is a 404 whatever the body', async () => {
     const response = await stack.api(`/api/accept/${'B'.repeat(43)}`, {

@@ -62,6 +62,24 @@ describe('work cut off by a crash is finished', () => {
     expect(mailsTo(stuck.email)).toHaveLength(1);
   });
 
+  test('a retried send re-queues a dispatch whose sender stopped mid-send (its lease lapsed)', async () => {
+    const partner = await stack.partnerWithProfile();
+    const stuck = await cutOffSend(partner, 2);
+    const item = stack.container.item(stuck.id, `partner:${partner.tenantId}`);
+    const { resource } = await item.read();
+    // Picked up and leased by a delivery that then stopped: attempt 1, lease over a minute ago.
+    await item.replace({
+      ...resource,
+      dispatch: { ...resource.dispatch, attempts: 1, claimedUntil: minutesAgo(1.5) },
+    });
+    const retried = await partner.api(`/api/invitations/${stuck.id}/send`, { method: 'POST' });
+    expect(retried.status).toBe(202);
+    expect(retried.body.queued).toBe(true);
+    await stack.waitForIdle(15_000);
+    expect(mailsTo(stuck.email)).toHaveLength(1);
+    expect((await partner.api(`/api/invitations/${stuck.id}`)).body.status).toBe('sent');
+  });
+
   test('a send that is merely in flight is not queued twice by an impatient retry', async () => {
     const partner = await stack.partnerWithProfile();
     const recent = await cutOffSend(partner, 0);
@@ -69,7 +87,7 @@ describe('work cut off by a crash is finished', () => {
     expect(retried.body.queued).toBe(false);
   });
 
-  test('the housekeeping timer queues stuck dispatches and activations again', async () => {
+  test('the resumeStuckWork timer queues stuck dispatches and activations again', async () => {
     const partner = await stack.partnerWithProfile();
     const stuck = await cutOffSend(partner, STUCK_AFTER_MS / 60_000 + 1);
 
@@ -94,7 +112,7 @@ describe('work cut off by a crash is finished', () => {
       .delete();
     expect((await partner.api('/api/customers')).body.items).toHaveLength(0);
 
-    await stack.runTimer('invitationHousekeeping');
+    await stack.runTimer('resumeStuckWork');
     await stack.waitForIdle(15_000);
 
     expect(mailsTo(stuck.email)).toHaveLength(1);

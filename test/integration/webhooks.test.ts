@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { appServices } from '../../shared/app/appServices';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { newWebhookSecret } from '../../shared/domain/webhookSignature';
@@ -14,6 +14,8 @@ import { acceptInvitation } from '../../shared/services/acceptance';
 import { activateRelationship } from '../../shared/services/activation';
 import type { Dependencies } from '../../shared/services/dependencies';
 import { recordEvent, writeWithEvent, type WebhookEventType } from '../../shared/services/events';
+import type { HostLookup } from '../../shared/services/webhookPost';
+import { deliverWebhook, fanOutEvent } from '../../shared/services/webhooks';
 import { partitionKeys, type InvitationDocument } from '../../shared/store/documents';
 import {
   customerBody,
@@ -832,5 +834,136 @@ describe('a webhook belongs to its partner', () => {
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['webhook.created', 'webhook.deleted', 'relationship.removed']),
     );
+  });
+});
+
+/**
+ * The services of a process whose queue messages go nowhere, so a test runs the fan-out and
+ * the delivery itself, with its own lookup, without the host's worker running them first.
+ */
+function withoutQueue(lookupHost?: HostLookup): Dependencies {
+  const services = appServices();
+  return {
+    ...services,
+    queue: { ping: () => services.queue.ping(), send: async () => undefined },
+    ...(lookupHost === undefined ? {} : { lookupHost }),
+  };
+}
+
+/** A TCP listener on loopback that counts the connections made to it. */
+async function connectionCounter(): Promise<{ port: number; count: () => number; close(): void }> {
+  let connections = 0;
+  const server = createTcpServer((socket) => {
+    connections += 1;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    count: () => connections,
+    close: () => server.close(),
+  };
+}
+
+/** Records an event for `url`'s webhook and makes the first delivery attempt with `lookupHost`. */
+async function attemptThrough(url: string, lookupHost: HostLookup) {
+  const partner = await stack.newPartner();
+  await partner.api('/api/partner', { method: 'PUT', json: PROFILE_DE });
+  const webhook = await registerWebhook(partner, url);
+  const event = await recordEvent(withoutQueue(), {
+    partnerTenantId: partner.tenantId,
+    at: new Date().toISOString(),
+    actor: `partner:${randomUUID()}`,
+    action: 'relationship.removed',
+    subject: { kind: 'customer', id: randomUUID() },
+    before: { status: 'active' },
+    after: { status: 'removed' },
+    dedupeKey: `dns:${randomUUID()}`,
+  });
+  await fanOutEvent(withoutQueue(), {
+    partnerTenantId: partner.tenantId,
+    eventId: event.id,
+    action: 'relationship.removed',
+  });
+  const stored = await stack.container.items
+    .query({
+      query: "SELECT c.id FROM c WHERE c.pk = @pk AND c.type = 'webhookDelivery'",
+      parameters: [{ name: '@pk', value: partitionKeys.partner(partner.tenantId) }],
+    })
+    .fetchAll();
+  expect(stored.resources).toHaveLength(1);
+  const outcome = await deliverWebhook(withoutQueue(lookupHost), {
+    partnerTenantId: partner.tenantId,
+    deliveryId: stored.resources[0].id,
+  });
+  const [delivery] = await deliveriesOf(partner, webhook.id);
+  return { outcome, delivery: delivery! };
+}
+
+describe('a webhook name that resolves to an internal address at delivery time', () => {
+  test.each([
+    ['loopback', ['127.0.0.1']],
+    ['link-local (instance metadata)', ['169.254.169.254']],
+    ['private', ['10.20.30.40']],
+    ['IPv6 loopback among public addresses', ['203.0.114.10', '::1']],
+    ['IPv4-mapped loopback', ['::ffff:127.0.0.1']],
+  ])('%s: the receiver is not called and the delivery says why', async (_name, addresses) => {
+    const counter = await connectionCounter();
+    try {
+      const asked: string[] = [];
+      const lookup: HostLookup = async (host) => {
+        asked.push(host);
+        return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+      };
+      const { outcome, delivery } = await attemptThrough(
+        `https://hooks.fabrikam-dns.example:${counter.port}/events`,
+        lookup,
+      );
+      expect(asked).toContain('hooks.fabrikam-dns.example');
+      expect(outcome).toBe('retry-scheduled');
+      expect(delivery.attempts).toEqual([
+        expect.objectContaining({
+          error: 'Not delivered: hooks.fabrikam-dns.example resolves to a non-public address.',
+        }),
+      ]);
+      expect(counter.count()).toBe(0);
+    } finally {
+      counter.close();
+    }
+  });
+
+  test('a name re-pointed to loopback after the check is refused when connecting', async () => {
+    const counter = await connectionCounter();
+    try {
+      let lookups = 0;
+      // Public when checked, loopback when the connection resolves it (DNS rebinding).
+      const rebinding: HostLookup = async () =>
+        (lookups += 1) === 1
+          ? [{ address: '203.0.114.10', family: 4 }]
+          : [{ address: '127.0.0.1', family: 4 }];
+      const { delivery } = await attemptThrough(
+        `https://rebind.fabrikam-dns.example:${counter.port}/events`,
+        rebinding,
+      );
+      expect(lookups).toBe(2);
+      expect(delivery.attempts[0]!.error).toBe(
+        'Not delivered: rebind.fabrikam-dns.example resolves to a non-public address.',
+      );
+      expect(counter.count()).toBe(0);
+    } finally {
+      counter.close();
+    }
+  });
+
+  test('the connection goes where the lookup says: localhost, allowed locally, is called', async () => {
+    const counter = await connectionCounter();
+    try {
+      const lookup: HostLookup = async () => [{ address: '127.0.0.1', family: 4 }];
+      const { delivery } = await attemptThrough(`http://localhost:${counter.port}/events`, lookup);
+      expect(counter.count()).toBe(1);
+      expect(delivery.attempts[0]!.error).toMatch(/^Connection failed/);
+    } finally {
+      counter.close();
+    }
   });
 });

@@ -157,6 +157,24 @@ describe('HTTP host', () => {
     expect(await response.json()).toMatchObject({ status: 405, code: 'METHOD_NOT_ALLOWED' });
   });
 
+  it('answers HEAD as GET where the route takes GET: same status and headers, no body', async () => {
+    const get = await fetch(`${httpHost.url}/api/accept/tok-1`, { redirect: 'manual' });
+    const head = await fetch(`${httpHost.url}/api/accept/tok-1`, {
+      method: 'HEAD',
+      redirect: 'manual',
+    });
+    expect(head.status).toBe(get.status);
+    expect(head.headers.get('location')).toBe(get.headers.get('location'));
+    expect(await head.text()).toBe('');
+  });
+
+  it('answers HEAD where no GET exists with 405, Allow and a problem content type', async () => {
+    const response = await fetch(`${httpHost.url}/api/invitations/abc/draft`, { method: 'HEAD' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('PATCH, PUT');
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
   it.each([
     ['an unknown route', 'GET /api/nothing-here', 404, 'NOT_FOUND'],
     ['dot segments spelled as escapes', 'POST /api/invitations/%2e%2e/draft/x', 404, 'NOT_FOUND'],

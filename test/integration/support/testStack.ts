@@ -117,8 +117,12 @@ export async function startTestStack(
   const stack = await startLocalStack({
     projectRoot,
     functionFiles: functionSourceFiles(),
-    // Housekeeping runs only when a test asks (stack.runTimer), never in the middle of one.
-    settings: { HOUSEKEEPING_SCHEDULE: '0 0 0 1 1 *', ...settings },
+    // Timers run only when a test asks (stack.runTimer), never in the middle of one.
+    settings: {
+      HOUSEKEEPING_SCHEDULE: '0 0 0 1 1 *',
+      STUCK_WORK_SCHEDULE: '0 0 0 1 1 *',
+      ...settings,
+    },
     queueSettings: { maxPollingIntervalMs: 200, visibilityTimeoutMs: 0 },
     log,
     keyFile: join(projectRoot, '.local', 'test-signing-key.json'),

@@ -21,9 +21,18 @@ describe('work a crash left half-done', () => {
       undefined,
     ],
     [
-      'sending, already tried once (the dispatch retries itself)',
+      'sending, tried once and released (its retry message is queued)',
       { status: 'sending', updatedAt: ago(STUCK_AFTER_MS * 3), dispatch: { attempts: 1 } },
       undefined,
+    ],
+    [
+      'sending, its sender stopped mid-send and the lease lapsed',
+      {
+        status: 'sending',
+        updatedAt: ago(STUCK_AFTER_MS),
+        dispatch: { attempts: 1, claimedUntil: ago(1000) },
+      },
+      'dispatch',
     ],
     [
       'sending, a delivery holds the lease',
@@ -48,6 +57,13 @@ describe('work a crash left half-done', () => {
     ['active', { status: 'active', updatedAt: ago(STUCK_AFTER_MS * 10) }, undefined],
   ])('%s', (_name, invitation, expected) => {
     expect(stuckWork(invitation, now)).toBe(expected);
+  });
+
+  test('the limit is 2 minutes unless configured', () => {
+    const invitation = { status: 'accepted', updatedAt: ago(90_000) };
+    expect(STUCK_AFTER_MS).toBe(120_000);
+    expect(stuckWork(invitation, now)).toBeUndefined();
+    expect(stuckWork(invitation, now, 60_000)).toBe('activation');
   });
 
   test('a partner retrying the send uses the shorter limit', () => {

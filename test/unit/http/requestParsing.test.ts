@@ -1,7 +1,12 @@
 import { createInvitationBody, draftEditBody } from '../../../shared/api/schemas';
 import { decodePageToken, encodePageToken } from '../../../shared/api/views';
 import { ProblemError } from '../../../shared/http/problem';
-import { validate } from '../../../shared/http/requestBody';
+import {
+  jsonNestingDepth,
+  MAX_JSON_DEPTH,
+  parseJson,
+  validate,
+} from '../../../shared/http/requestBody';
 import { etagFromIfMatch } from '../../../shared/http/responses';
 
 const valid = {
@@ -87,5 +92,29 @@ describe('If-Match', () => {
     [null, undefined],
   ])('%p → %p', (header, etag) => {
     expect(etagFromIfMatch(header)).toBe(etag);
+  });
+});
+
+describe('JSON nesting is measured before parsing', () => {
+  test.each([
+    ['1', 0],
+    ['{}', 1],
+    ['[[],[[]]]', 3],
+    ['{"a":{"b":[1,{"c":2}]}}', 4],
+    ['"[[[[[["', 0],
+    ['["\\"[[[", {"k": "}}}}"}]', 2],
+    ['[[[', 3],
+  ])('%s nests %i deep', (text, depth) => {
+    expect(jsonNestingDepth(text)).toBe(depth);
+  });
+
+  test('deeper than the limit is a 400 JSON_TOO_DEEP; at the limit it parses', () => {
+    const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    expect(problemOf(() => parseJson(nested(MAX_JSON_DEPTH + 1)))).toMatchObject({
+      status: 400,
+      code: 'JSON_TOO_DEEP',
+      errors: [expect.objectContaining({ field: 'body' })],
+    });
+    expect(() => parseJson(nested(MAX_JSON_DEPTH))).not.toThrow();
   });
 });
