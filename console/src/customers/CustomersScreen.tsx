@@ -104,7 +104,7 @@ export function CustomersScreen() {
       <Title2 as="h1">{t.customers.title}</Title2>
       <div className="actions">
         {requestButton}
-        <Field label={t.customers.search} hint={t.customers.searchHint}>
+        <Field className="search-field" label={t.customers.search} hint={t.customers.searchHint}>
           <SearchBox value={query} onChange={(_, data) => setQuery(data.value)} />
         </Field>
         <Switch
