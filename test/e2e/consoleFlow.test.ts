@@ -187,7 +187,7 @@ describeInBrowser('the partner console', () => {
     await manage.waitFor();
     // The domain and, under it, the customer's tenant id.
     await page
-      .getByRole('cell', { name: new RegExp(`^${customer.domain} Tenant ID: [0-9a-f-]{36}$`) })
+      .getByRole('cell', { name: new RegExp(`^${customer.domain}\\s*Tenant ID: [0-9a-f-]{36}$`) })
       .waitFor();
     await expectAccessible(page);
     await saveScreenshot(page, 'console-customers.png');
