@@ -39,6 +39,7 @@ app.http('listCustomers', {
       ...(query.delegatedAdminEndsWithinDays === undefined
         ? {}
         : { delegatedAdminEndsWithinDays: query.delegatedAdminEndsWithinDays }),
+      ...(query.search === undefined ? {} : { search: query.search }),
     });
     return jsonResponse(200, toPageBody(page, toCustomerView));
   }),

@@ -4,7 +4,8 @@
  * scanning every document, and in the functions host's process that scan stalls every request
  * and handler. Its query engine is made linear first (linearCosmosQuery.cjs), then queries
  * naming a partition scan only that partition, repeated ones reuse their ordered matches until
- * a write, and query plan requests get a plan (indexedCosmosQuery.cjs); transactional batches
+ * a write, and query plan requests get a plan (indexedCosmosQuery.cjs); string functions take
+ * Cosmos's `ignoreCase` argument (ignoreCaseStringFunctions.cjs); transactional batches
  * apply whole or not at all (atomicCosmosBatch.cjs), as in Cosmos DB. The parent
  * (local/servers/cosmosServer.ts) forks this file and talks to it over
  * the IPC channel: `{ ready: port }` once it listens, then `counts` and `reset` requests for the
@@ -22,6 +23,7 @@ const {
 const { periodicSaver, readSnapshot } = require('./snapshotFile.cjs');
 const { linearQueries } = require('./linearCosmosQuery.cjs');
 const { indexedQueries } = require('./indexedCosmosQuery.cjs');
+const { ignoreCaseStringFunctions } = require('./ignoreCaseStringFunctions.cjs');
 
 /**
  * Classifies a request as the Cosmos REST API defines it: document reads and writes under
@@ -77,6 +79,7 @@ function serve({ host, port, dataFile }) {
   atomicBatches();
   linearQueries();
   indexedQueries();
+  ignoreCaseStringFunctions();
   let saver;
   let restored = 0;
   if (dataFile !== undefined) {

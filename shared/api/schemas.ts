@@ -135,6 +135,8 @@ export const customerListQuery = pageQuery.extend({
     .transform(Number)
     .pipe(z.number().int().min(1).max(730))
     .optional(),
+  /** A prefix of the company name or of the domain, any case (1 to 100 characters). */
+  search: z.string().trim().min(1).max(100).optional(),
 });
 
 export const invitationBatchCreateQuery = z.strictObject({

@@ -11,12 +11,16 @@ export interface CustomerListQuery {
   readonly continuationToken?: string;
   /** Only customers whose delegated admin access ends within this many days, soonest first. */
   readonly delegatedAdminEndsWithinDays?: number;
+  /** Only customers whose company name or domain starts with this, ignoring case. */
+  readonly search?: string;
 }
 
 /**
  * The partner's Customers list: active relationships, most recently activated first, one
  * single-partition page at a time. Filtered by the end of delegated admin access, it lists the
- * grants still in effect (active or expiring) that end by then, the soonest first.
+ * grants still in effect (active or expiring) that end by then, the soonest first. A search
+ * narrows either to the customers whose company name or domain starts with it, ignoring case,
+ * over every customer of the partner (not only a loaded page).
  */
 export async function listCustomers(
   deps: Dependencies,
@@ -30,12 +34,20 @@ export async function listCustomers(
       : { continuationToken: query.continuationToken }),
   };
   const parameters = [{ name: '@type', value: 'relationship' }];
+  // Cosmos's case-insensitive STARTSWITH (third argument `true`) is served from the range index;
+  // the partition key keeps the query in the partner's own partition, as every list here is.
+  const searched =
+    query.search === undefined
+      ? ''
+      : ' AND (STARTSWITH(c.customer.companyName, @search, true) OR STARTSWITH(c.customer.domain, @search, true))';
+  if (query.search !== undefined) {
+    parameters.push({ name: '@search', value: query.search });
+  }
   if (query.delegatedAdminEndsWithinDays === undefined) {
     return deps.store.queryPage<RelationshipDocument>(
       partitionKeys.partner(partnerTenantId),
       {
-        query:
-          "SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND c.status = 'active' ORDER BY c.activatedAt DESC",
+        query: `SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND c.status = 'active'${searched} ORDER BY c.activatedAt DESC`,
         parameters,
       },
       page,
@@ -45,8 +57,7 @@ export async function listCustomers(
   return deps.store.queryPage<RelationshipDocument>(
     partitionKeys.partner(partnerTenantId),
     {
-      query:
-        "SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND c.status = 'active' AND c.delegatedAdmin.status IN ('active', 'expiring') AND c.delegatedAdmin.endsAt <= @until ORDER BY c.delegatedAdmin.endsAt ASC",
+      query: `SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND c.status = 'active' AND c.delegatedAdmin.status IN ('active', 'expiring') AND c.delegatedAdmin.endsAt <= @until${searched} ORDER BY c.delegatedAdmin.endsAt ASC`,
       parameters: [...parameters, { name: '@until', value: until.toISOString() }],
     },
     page,

@@ -4,24 +4,20 @@ import {
   Field,
   Input,
   Subtitle1,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   Title2,
 } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
-import { WEBHOOK_EVENTS, type AuditEvent, type Page, type Webhook } from '../api/apiTypes';
+import { WEBHOOK_EVENTS, type Page, type Webhook } from '../api/apiTypes';
 import { isAdminAgent } from '../auth/signIn';
 import { useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
 import { fieldErrorText } from '../i18n/problemText';
-import { EmptyState, Loading, PageFooter, ProblemBar, SuccessBar } from '../ui/feedback';
+import { EmptyState, Loading, ProblemBar, SuccessBar } from '../ui/feedback';
 import { useApiAction } from '../ui/useApiAction';
 import { usePagedList } from '../ui/usePagedList';
+import { AuditLog } from './AuditLog';
+import { WebhookItem } from './WebhookItem';
 
 /** Admin (Admin agents only): the partner's webhooks and its audit log. */
 export function AdminScreen() {
@@ -73,26 +69,19 @@ function Webhooks() {
       <Subtitle1 as="h2" id="webhooks-title">
         {t.admin.webhooks}
       </Subtitle1>
-      <p>
-        <Text>{t.admin.webhooksIntro}</Text>
-      </p>
+      <Text as="p">{t.admin.webhooksIntro}</Text>
       {list.problem && <ProblemBar problem={list.problem} onRetry={list.reload} />}
       {list.loading && <Loading />}
       {!list.loading && list.items.length === 0 && <EmptyState>{t.admin.noWebhooks}</EmptyState>}
-      <ul>
-        {list.items.map((webhook) => (
-          <li key={webhook.id} className="actions">
-            <Text>
-              {webhook.url} ({webhook.events.join(', ')})
-            </Text>
-            <Button onClick={() => void remove(webhook)}>
-              {format(t.admin.deleteWebhook, { url: webhook.url })}
-            </Button>
-          </li>
-        ))}
-      </ul>
+      {list.items.length > 0 && (
+        <ul className="webhook-list">
+          {list.items.map((webhook) => (
+            <WebhookItem key={webhook.id} webhook={webhook} onDelete={() => void remove(webhook)} />
+          ))}
+        </ul>
+      )}
       <form className="form" onSubmit={add} noValidate>
-        {problem && <ProblemBar problem={problem} />}
+        {problem && <ProblemBar problem={problem} focusOnShow />}
         {secret && <SuccessBar>{format(t.admin.secretOnce, { secret })}</SuccessBar>}
         <Field
           label={t.admin.webhookUrl}
@@ -120,52 +109,6 @@ function Webhooks() {
           </Button>
         </div>
       </form>
-    </section>
-  );
-}
-
-function AuditLog() {
-  const { t, formatDate } = useI18n();
-  const { api } = useSession();
-  const fetchPage = useCallback(
-    async (continuationToken: string | undefined) =>
-      (await api<Page<AuditEvent>>('/api/audit-events', { query: { continuationToken } })).body,
-    [api],
-  );
-  const list = usePagedList(fetchPage, 'audit');
-  return (
-    <section aria-labelledby="audit-title">
-      <Subtitle1 as="h2" id="audit-title">
-        {t.admin.audit}
-      </Subtitle1>
-      {list.problem && <ProblemBar problem={list.problem} onRetry={list.reload} />}
-      {!list.loading && list.items.length === 0 && <EmptyState>{t.admin.auditEmpty}</EmptyState>}
-      {list.items.length > 0 && (
-        <div className="table-scroll">
-          <Table aria-label={t.admin.audit}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t.admin.when}</TableHeaderCell>
-                <TableHeaderCell>{t.admin.who}</TableHeaderCell>
-                <TableHeaderCell>{t.admin.what}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.items.map((event) => (
-                <TableRow key={event.id}>
-                  <TableCell>{formatDate(event.at)}</TableCell>
-                  <TableCell>{event.actor}</TableCell>
-                  <TableCell>
-                    {event.action}
-                    {event.subject ? ` · ${event.subject}` : ''}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
-      <PageFooter list={list} />
     </section>
   );
 }

@@ -39,6 +39,19 @@ export interface InvitationSummary {
   readonly lastResendAt?: string;
   /** What became of the email (SendGrid's events); absent until the first one. */
   readonly delivery?: EmailDelivery;
+  readonly declinedAt?: string;
+  /** The customer's refusal, from their admin's sign-in. */
+  readonly decline?: InvitationDecline;
+}
+
+export interface InvitationDecline {
+  readonly reason: 'not-needed' | 'other-partner' | 'unknown-partner' | 'other';
+  readonly comment?: string;
+  readonly signedIn: {
+    readonly tenantId: string;
+    readonly objectId: string;
+    readonly username: string;
+  };
 }
 
 export type { DeliveryState };
@@ -113,9 +126,33 @@ export { WEBHOOK_EVENT_TYPES as WEBHOOK_EVENTS } from '../../../shared/domain/we
 export interface AuditEvent {
   readonly id: string;
   readonly at: string;
+  /** `partner:<user id>`, `customer`, `customer:<email>`, `customer:<tenant>:<user>` or `system`. */
   readonly actor: string;
   readonly action: string;
-  readonly subject?: string;
+  readonly subject: { readonly kind: string; readonly id: string };
+  readonly before: Readonly<Record<string, unknown>> | null;
+  readonly after: Readonly<Record<string, unknown>> | null;
+}
+
+export interface WebhookAttempt {
+  readonly at: string;
+  readonly status?: number;
+  readonly error?: string;
+  readonly durationMs?: number;
+}
+
+/** One event sent to a webhook, with every attempt (`/api/webhooks/{id}/deliveries`). */
+export interface WebhookDelivery {
+  readonly id: string;
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly redelivery?: number;
+  readonly status: 'pending' | 'succeeded' | 'failed';
+  readonly attempts: readonly WebhookAttempt[];
+  readonly nextAttemptAt?: string;
+  readonly failureReason?: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
 }
 
 export type InvitationBatchStatus =

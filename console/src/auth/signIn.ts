@@ -3,6 +3,8 @@ import type { ConsoleConfig } from '../app/consoleConfig';
 
 /** The signed-in partner user, as the console needs it. */
 export interface PartnerUser {
+  /** The user's object id (`oid`, else `sub`): the id the audit log names them by. */
+  readonly userId: string;
   readonly name: string;
   readonly username: string;
   readonly tenantId: string;
@@ -43,6 +45,7 @@ export function toPartnerUser(user: User): PartnerUser {
   const profile = user.profile as Record<string, unknown>;
   const roles = Array.isArray(profile.roles) ? profile.roles.filter(isString) : [];
   return {
+    userId: stringClaim(profile.oid) ?? stringClaim(profile.sub) ?? '',
     name: stringClaim(profile.name) ?? stringClaim(profile.preferred_username) ?? '',
     username: stringClaim(profile.preferred_username) ?? '',
     tenantId: stringClaim(profile.tid) ?? '',

@@ -94,7 +94,7 @@ export function CustomerDetails({
 
   return (
     <section className="details" aria-label={format(t.customers.details, { company })}>
-      {problem && <ProblemBar problem={problem} />}
+      {problem && <ProblemBar problem={problem} focusOnShow />}
       <DelegatedAdminDetails customer={customer} />
       <form className="form" onSubmit={saveContact} noValidate>
         <Subtitle2 as="h2">{t.customers.contactTitle}</Subtitle2>

@@ -9,6 +9,7 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  Text,
   Title2,
 } from '@fluentui/react-components';
 import { Fragment, useCallback, useState } from 'react';
@@ -22,20 +23,25 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { EmptyState, ListStatus, PageFooter, ProblemBar, SuccessBar } from '../ui/feedback';
 import { usePagedList } from '../ui/usePagedList';
 import { CustomerDetails } from './CustomerDetails';
-import { matchesCustomerSearch } from './customerSearch';
+import { LabelledCell } from '../ui/LabelledCell';
+import { useDebounced } from '../ui/useDebounced';
 
 const COLUMNS = 7;
 const ENDING_SOON_DAYS = 30;
+/** A pause in typing this long asks the API. */
+const SEARCH_PAUSE_MS = 300;
 
 /**
- * Customers: the active relationships, paged and searchable, or only those whose delegated admin
- * access ends within 30 days; a row expands to manage it.
+ * Customers: the active relationships, paged and searchable (the API searches all of them by
+ * company name or domain prefix), or only those whose delegated admin access ends within 30
+ * days; a row expands to manage it. On a phone each row is a card (console.css).
  */
 export function CustomersScreen() {
   const { t, formatDate, countryName } = useI18n();
   const { api } = useSession();
   const { navigate } = useRouter();
   const [query, setQuery] = useState('');
+  const search = useDebounced(query.trim(), SEARCH_PAUSE_MS);
   const [endingSoon, setEndingSoon] = useState(false);
   const [expanded, setExpanded] = useState<string>();
   const [removedCompany, setRemovedCompany] = useState<string>();
@@ -49,13 +55,14 @@ export function CustomersScreen() {
           query: {
             continuationToken,
             delegatedAdminEndsWithinDays: endingSoon ? String(ENDING_SOON_DAYS) : undefined,
+            search: search === '' ? undefined : search,
           },
         })
       ).body,
-    [api, endingSoon],
+    [api, endingSoon, search],
   );
-  const list = usePagedList(fetchPage, endingSoon ? 'customers-ending-soon' : 'customers');
-  const shown = list.items.filter((customer) => matchesCustomerSearch(customer, query));
+  const list = usePagedList(fetchPage, `${endingSoon ? 'ending-soon' : 'all'}:${search}`);
+  const shown = list.items;
   const remove = async (customer: Customer) => {
     setRemoveBusy(true);
     setRemoveProblem(undefined);
@@ -97,7 +104,7 @@ export function CustomersScreen() {
       <Title2 as="h1">{t.customers.title}</Title2>
       <div className="actions">
         {requestButton}
-        <Field label={t.customers.search} hint={t.customers.searchHint}>
+        <Field className="search-field" label={t.customers.search} hint={t.customers.searchHint}>
           <SearchBox value={query} onChange={(_, data) => setQuery(data.value)} />
         </Field>
         <Switch
@@ -122,15 +129,18 @@ export function CustomersScreen() {
       <ListStatus
         list={list}
         empty={
-          <EmptyState>{endingSoon ? t.customers.endingSoonEmpty : t.customers.empty}</EmptyState>
+          <EmptyState>
+            {search !== ''
+              ? format(t.customers.noMatch, { query: search })
+              : endingSoon
+                ? t.customers.endingSoonEmpty
+                : t.customers.empty}
+          </EmptyState>
         }
       />
-      {list.items.length > 0 && shown.length === 0 && (
-        <EmptyState>{format(t.customers.noMatch, { query })}</EmptyState>
-      )}
       {shown.length > 0 && (
         <div className="table-scroll">
-          <Table aria-label={t.customers.title}>
+          <Table aria-label={t.customers.title} className="list-table">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t.customers.company}</TableHeaderCell>
@@ -140,7 +150,7 @@ export function CustomersScreen() {
                 <TableHeaderCell>{t.customers.mca}</TableHeaderCell>
                 <TableHeaderCell>{t.customers.supportContact}</TableHeaderCell>
                 <TableHeaderCell>
-                  <span className="skip-link">{t.customers.details}</span>
+                  <span className="skip-link">{t.customers.actions}</span>
                 </TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -151,18 +161,31 @@ export function CustomersScreen() {
                 return (
                   <Fragment key={customer.id}>
                     <TableRow>
-                      <TableCell>{customer.companyName}</TableCell>
-                      <TableCell>{customer.domain}</TableCell>
-                      <TableCell>{countryName(customer.country)}</TableCell>
-                      <TableCell>{delegatedAdminSummary(customer)}</TableCell>
-                      <TableCell>
+                      <LabelledCell label={t.customers.company}>
+                        {customer.companyName}
+                      </LabelledCell>
+                      <LabelledCell label={t.customers.domain}>
+                        {customer.domain}
+                        <Text size={200} className="secondary-text">
+                          {t.customers.tenantId}: {customer.tenantId ?? t.customers.tenantUnknown}
+                        </Text>
+                      </LabelledCell>
+                      <LabelledCell label={t.customers.country}>
+                        {countryName(customer.country)}
+                      </LabelledCell>
+                      <LabelledCell label={t.customers.delegatedAdmin}>
+                        {delegatedAdminSummary(customer)}
+                      </LabelledCell>
+                      <LabelledCell label={t.customers.mca}>
                         {customer.mca.accepted
                           ? format(t.customers.mcaAccepted, {
                               date: formatDate(customer.mca.acceptedAt),
                             })
                           : t.customers.mcaPending}
-                      </TableCell>
-                      <TableCell>{customer.supportContact?.name ?? t.customers.none}</TableCell>
+                      </LabelledCell>
+                      <LabelledCell label={t.customers.supportContact}>
+                        {customer.supportContact?.name ?? t.customers.none}
+                      </LabelledCell>
                       <TableCell>
                         <Button
                           aria-expanded={open}
@@ -174,7 +197,7 @@ export function CustomersScreen() {
                       </TableCell>
                     </TableRow>
                     {open && (
-                      <TableRow>
+                      <TableRow className="details-row">
                         <TableCell colSpan={COLUMNS} id={detailsId}>
                           <CustomerDetails
                             customer={customer}

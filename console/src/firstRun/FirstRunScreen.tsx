@@ -52,7 +52,7 @@ export function FirstRunScreen() {
     <form className="form" onSubmit={submit} noValidate>
       <Title2 as="h1">{t.firstRun.title}</Title2>
       <Text>{t.firstRun.intro}</Text>
-      {problem && <ProblemBar problem={problem} />}
+      {problem && <ProblemBar problem={problem} focusOnShow />}
       <ApiField name="displayName" problem={problem} label={t.firstRun.displayName} required>
         <Input
           value={form.displayName}

@@ -33,6 +33,22 @@ describe('fieldErrorText', () => {
     );
     expect(fieldErrorText(en, p, 'customer.email')).toBeUndefined();
   });
+
+  it('says what to enter for an empty or bad first-run field and webhook URL, never a bare "not valid"', () => {
+    const p = problem('VALIDATION_FAILED', [
+      { field: 'displayName', code: 'REQUIRED', message: 'required' },
+      { field: 'country', code: 'INVALID_VALUE', message: 'must be a country code' },
+      { field: 'url', code: 'WEBHOOK_URL_NOT_ALLOWED', message: 'not https' },
+    ]);
+    for (const t of [en, de]) {
+      expect(fieldErrorText(t, p, 'displayName')).toBe(t.fieldHints.displayName);
+      expect(fieldErrorText(t, p, 'country')).toBe(t.fieldHints.country);
+      expect(fieldErrorText(t, p, 'url')).toBe(t.fieldErrors.WEBHOOK_URL_NOT_ALLOWED);
+      for (const field of ['displayName', 'country', 'url']) {
+        expect(fieldErrorText(t, p, field)).not.toBe(t.fieldErrors.INVALID_VALUE);
+      }
+    }
+  });
 });
 
 describe('toApiProblem', () => {

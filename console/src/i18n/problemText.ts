@@ -11,7 +11,8 @@ export function problemText(t: Messages, problem: ApiProblem): string {
 
 /**
  * The message next to one field for the problem's `errors[]` entries that name it: by the
- * entry's code, with the field's own hint where a bare "not valid" would not say what to type.
+ * entry's code, with the field's own hint where a bare "not valid" or "fill this in" would not
+ * say what to enter.
  */
 export function fieldErrorText(
   t: Messages,
@@ -20,7 +21,10 @@ export function fieldErrorText(
 ): string | undefined {
   const [first] = problem?.errorsFor(field) ?? [];
   if (first === undefined) return undefined;
-  if (first.code === 'INVALID_VALUE' && t.fieldHints[field] !== undefined) {
+  if (
+    (first.code === 'INVALID_VALUE' || first.code === 'REQUIRED') &&
+    t.fieldHints[field] !== undefined
+  ) {
     return t.fieldHints[field];
   }
   return t.fieldErrors[first.code] ?? t.fieldErrors.INVALID_VALUE;

@@ -23,6 +23,8 @@ import { usePagedList } from '../ui/usePagedList';
 import { BatchUpload } from '../batches/BatchUpload';
 import { DeliveryBadge } from './deliveryBadge';
 import { InvitationActions } from './InvitationActions';
+import { LabelledCell } from '../ui/LabelledCell';
+import { DeclineSummary } from './DeclineSummary';
 
 /** Invitations: filter by status, page, and per invitation its history, resend and revoke. */
 export function InvitationsScreen() {
@@ -78,7 +80,7 @@ export function InvitationsScreen() {
       />
       {list.items.length > 0 && (
         <div className="table-scroll">
-          <Table aria-label={t.invitations.title}>
+          <Table aria-label={t.invitations.title} className="list-table">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t.invitations.customer}</TableHeaderCell>
@@ -86,7 +88,7 @@ export function InvitationsScreen() {
                 <TableHeaderCell>{t.invitations.created}</TableHeaderCell>
                 <TableHeaderCell>{t.invitations.expires}</TableHeaderCell>
                 <TableHeaderCell>
-                  <span className="skip-link">{t.invitations.historyTitle}</span>
+                  <span className="skip-link">{t.invitations.actions}</span>
                 </TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -97,19 +99,25 @@ export function InvitationsScreen() {
                 return (
                   <Fragment key={invitation.id}>
                     <TableRow>
-                      <TableCell>
+                      <LabelledCell label={t.invitations.customer}>
                         {company}
-                        <br />
-                        <Text size={200}>{invitation.customer.email}</Text>
-                      </TableCell>
-                      <TableCell>
+                        <Text size={200} className="secondary-text">
+                          {invitation.customer.email}
+                        </Text>
+                      </LabelledCell>
+                      <LabelledCell label={t.invitations.status}>
                         {t.invitations.statuses[invitation.status]}
                         {invitation.delivery && <br />}
                         <DeliveryBadge delivery={invitation.delivery} />
-                      </TableCell>
-                      <TableCell>{formatDate(invitation.createdAt)}</TableCell>
-                      <TableCell>{formatDate(invitation.expiresAt)}</TableCell>
-                      <TableCell>
+                        <DeclineSummary invitation={invitation} />
+                      </LabelledCell>
+                      <LabelledCell label={t.invitations.created}>
+                        {formatDate(invitation.createdAt)}
+                      </LabelledCell>
+                      <LabelledCell label={t.invitations.expires}>
+                        {formatDate(invitation.expiresAt)}
+                      </LabelledCell>
+                      <TableCell className="cell-actions">
                         {decideTransition(invitation.status, 'editDraft').kind !== 'refuse' && (
                           <RouteLink to={PATHS.review(invitation.id)}>
                             {t.invitations.review}
@@ -124,7 +132,7 @@ export function InvitationsScreen() {
                       </TableCell>
                     </TableRow>
                     {open && (
-                      <TableRow>
+                      <TableRow className="details-row">
                         <TableCell colSpan={5}>
                           <InvitationActions
                             summary={invitation}

@@ -17,6 +17,7 @@ import {
   type DelegatedAdminKind,
   type GranularChoice,
 } from './delegatedAdminChoice';
+import { emailOutsideDomain } from './emailDomain';
 import { DelegatedAdminPicker } from './DelegatedAdminPicker';
 
 interface RequestForm {
@@ -102,8 +103,21 @@ export function RequestScreen() {
     <form className="form" onSubmit={submit} noValidate>
       <Title2 as="h1">{t.request.title}</Title2>
       <Text>{t.request.intro}</Text>
-      {problem && <ProblemBar problem={problem} />}
-      <ApiField name="customer.email" problem={problem} label={t.request.email} required>
+      {problem && <ProblemBar problem={problem} focusOnShow />}
+      <ApiField
+        name="customer.email"
+        problem={problem}
+        label={t.request.email}
+        required
+        {...(emailOutsideDomain(form.email, form.domain)
+          ? {
+              validationState: 'warning' as const,
+              validationMessage: format(t.request.emailOutsideDomain, {
+                domain: form.domain.trim(),
+              }),
+            }
+          : {})}
+      >
         <Input type="email" autoComplete="off" {...text('email')} />
       </ApiField>
       <ApiField name="customer.companyName" problem={problem} label={t.request.company} required>

@@ -13,6 +13,9 @@ import { copyDraft } from './draftClipboard';
 
 type Notice = 'saved' | 'copied' | 'copyFailed' | 'sent' | undefined;
 
+/** How often a sending invitation's status is asked for, until it settles. */
+const STATUS_POLL_MS = 2000;
+
 /** Review the email: preview, edit (the link must stay), mail app, copy, send, done. */
 export function ReviewScreen({ invitationId }: { invitationId: string }) {
   const { t } = useI18n();
@@ -39,6 +42,22 @@ export function ReviewScreen({ invitationId }: { invitationId: string }) {
     );
   }, [api, invitationId]);
   useEffect(load, [load]);
+  // While the email is on its way the status moves without the partner doing anything: follow
+  // it (the dispatch takes seconds) until it settles, as Partner Center's own pages do.
+  const moving = invitation?.status === 'sending';
+  useEffect(() => {
+    if (!moving) return undefined;
+    const timer = window.setInterval(() => {
+      api<Invitation>(`/api/invitations/${encodeURIComponent(invitationId)}`).then(
+        (result) => {
+          setInvitation(result.body);
+          setEtag(result.etag);
+        },
+        () => undefined, // the next tick tries again; a lasting problem shows on reload
+      );
+    }, STATUS_POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [api, invitationId, moving]);
 
   if (invitation === undefined) {
     return problem ? <ProblemBar problem={problem} onRetry={load} /> : <Loading />;
@@ -95,7 +114,11 @@ export function ReviewScreen({ invitationId }: { invitationId: string }) {
     <div className="form">
       <Title2 as="h1">{t.review.title}</Title2>
       <Text>{format(t.review.intro, { company })}</Text>
-      <Text>{format(t.review.status, { status: statusName })}</Text>
+      <Text as="p" role="status" aria-live="polite">
+        {format(invitation.status === 'sending' ? t.review.statusLive : t.review.status, {
+          status: statusName,
+        })}
+      </Text>
       {problem && <ProblemBar problem={problem} />}
       <div aria-live="polite">
         {notice === 'saved' && <SuccessBar>{t.review.saved}</SuccessBar>}
@@ -166,7 +189,7 @@ export function ReviewScreen({ invitationId }: { invitationId: string }) {
           </div>
         </>
       )}
-      {!editable && <Text>{format(t.review.notEditable, { status: statusName })}</Text>}
+      {!editable && <Text as="p">{t.review.notEditable[invitation.status]}</Text>}
       {editing === undefined && (
         <div className="actions">
           {editable && (

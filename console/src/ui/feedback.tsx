@@ -6,16 +6,38 @@ import {
   Spinner,
   Text,
 } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { ApiProblem } from '../api/apiProblem';
 import { useI18n } from '../i18n/i18n';
 import { problemText } from '../i18n/problemText';
 
-/** A problem from the API, localized, with a retry when one makes sense. */
-export function ProblemBar({ problem, onRetry }: { problem: ApiProblem; onRetry?: () => void }) {
+/**
+ * A problem from the API, localized, with a retry when one makes sense. Under a form that was
+ * just submitted (`focusOnShow`), it takes the focus, as an error summary does: a keyboard or
+ * screen reader user hears what went wrong instead of staying on the submit button.
+ */
+export function ProblemBar({
+  problem,
+  onRetry,
+  focusOnShow = false,
+}: {
+  problem: ApiProblem;
+  onRetry?: () => void;
+  focusOnShow?: boolean;
+}) {
   const { t } = useI18n();
+  const bar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusOnShow) bar.current?.focus();
+  }, [focusOnShow, problem]);
   return (
-    <MessageBar intent="error" role="alert">
+    <MessageBar
+      ref={bar}
+      intent="error"
+      role="alert"
+      className="error-summary"
+      tabIndex={focusOnShow ? -1 : undefined}
+    >
       <MessageBarBody>{problemText(t, problem)}</MessageBarBody>
       {onRetry && (
         <MessageBarActions>

@@ -14,15 +14,16 @@ export interface ConsoleTestBed {
 
 /**
  * Registers the `beforeAll`/`afterAll` of a console browser test file: the console built from
- * the current sources, the real local stack serving it, Chromium; all gone afterwards.
+ * the current sources, the real local stack serving it (with `settings` on top of the test
+ * stack's), Chromium; all gone afterwards.
  */
-export function consoleTestBed(): ConsoleTestBed {
+export function consoleTestBed(settings: Record<string, string> = {}): ConsoleTestBed {
   let distDir: string | undefined;
   let stack: TestStack | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     distDir = buildConsole();
-    stack = await startTestStack({}, { console: { distDir } });
+    stack = await startTestStack(settings, { console: { distDir } });
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {
