@@ -75,4 +75,20 @@ describe('alerts (infra/app/alerts.bicep)', () => {
     const partition = alertDefinitions().find((alert) => alert.name === 'partition-size')!;
     expect(partition.scope).toEqual({ $expr: 'logAnalytics.id' });
   });
+
+  it('is explained in the README runbook, each alert with what it means, a query and what to do', () => {
+    const readme = readFileSync(join(INFRA_DIR, '..', 'README.md'), 'utf8');
+    const runbook = readme.slice(readme.indexOf('### Runbook'), readme.indexOf('### Capacity'));
+    const sections = runbook.split(/^#### /m).slice(1);
+    const explained = new Map(
+      sections.map((section) => [/^`([^`]+)`/.exec(section)?.[1], section] as const),
+    );
+    expect([...explained.keys()]).toEqual(alertDefinitions().map((alert) => alert.name));
+    for (const [name, section] of explained) {
+      expect({ name, means: section.includes('**Means:**') }).toEqual({ name, means: true });
+      expect({ name, look: /\*\*Look[:*]/.test(section) }).toEqual({ name, look: true });
+      expect({ name, query: /```kusto|`requests \|/.test(section) }).toEqual({ name, query: true });
+      expect({ name, what: section.includes('**Do:**') }).toEqual({ name, what: true });
+    }
+  });
 });
