@@ -34,7 +34,12 @@ export class StorageMessageQueue implements MessageQueue {
    */
   async send(queue: QueueName, message: object, options: { delaySeconds?: number } = {}) {
     await withProducerSpan(queue, async () => {
-      const carrier = messageTraceCarrier(queue, QUEUES.invitationEmail, currentTraceCarrier);
+      const carrier = messageTraceCarrier(
+        queue,
+        message,
+        QUEUES.invitationEmail,
+        currentTraceCarrier,
+      );
       const {
         traceparent: _previous,
         tracestate: _state,

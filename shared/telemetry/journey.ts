@@ -11,8 +11,8 @@ import type { TraceCarrier } from './traceContext';
 export interface Journey {
   /** The invocation's own span, which links are added to. */
   readonly span: Span;
-  /** The trace context of the invitation this invocation works on, once read. */
-  invitationTrace?: TraceCarrier;
+  /** The trace context of each invitation this invocation read, by invitation id. */
+  readonly invitationTraces: Map<string, TraceCarrier>;
   readonly linked: Set<string>;
 }
 
@@ -20,7 +20,7 @@ const JOURNEY = createContextKey('reseller-invitations.journey');
 
 /** The context with a journey for the invocation whose span is `span`. */
 export function withJourney(span: Span, active = context.active()) {
-  const journey: Journey = { span, linked: new Set() };
+  const journey: Journey = { span, invitationTraces: new Map(), linked: new Set() };
   return trace.setSpan(active, span).setValue(JOURNEY, journey);
 }
 
@@ -29,17 +29,21 @@ export function currentJourney(): Journey | undefined {
   return context.active().getValue(JOURNEY) as Journey | undefined;
 }
 
+/** Links one invocation adds at most (a sweep touches many invitations). */
+const MAX_LINKS = 16;
+
 /**
  * Notes an invitation's stored trace context: the invocation links to that trace (once) when
- * it runs in another one, and dispatch messages it queues continue it.
+ * it runs in another one, and dispatch messages it queues for that invitation continue it.
  */
-export function noteInvitationTrace(carrier: TraceCarrier): void {
+export function noteInvitationTrace(invitationId: string, carrier: TraceCarrier): void {
   const journey = currentJourney();
   if (journey === undefined) return;
-  journey.invitationTrace = carrier;
+  journey.invitationTraces.set(invitationId, carrier);
   const [, traceId, spanId] = carrier.traceparent.split('-');
   if (traceId === undefined || spanId === undefined) return;
   if (traceId === journey.span.spanContext().traceId || journey.linked.has(traceId)) return;
+  if (journey.linked.size >= MAX_LINKS) return;
   journey.linked.add(traceId);
   journey.span.addLink({
     context: { traceId, spanId, traceFlags: 1, isRemote: true },
@@ -48,14 +52,19 @@ export function noteInvitationTrace(carrier: TraceCarrier): void {
 }
 
 /**
- * The trace context a message to `queue` carries: an invitation's email continues the
+ * The trace context a message to `queue` carries: an invitation's email continues that
  * invitation's trace when the invocation read it, everything else the running trace.
  */
 export function messageTraceCarrier(
   queue: string,
+  message: object,
   emailQueue: string,
   current: () => TraceCarrier | undefined,
 ): TraceCarrier | undefined {
-  const invitationTrace = currentJourney()?.invitationTrace;
-  return queue === emailQueue && invitationTrace !== undefined ? invitationTrace : current();
+  const invitationId = (message as { invitationId?: unknown }).invitationId;
+  const invitationTrace =
+    queue === emailQueue && typeof invitationId === 'string'
+      ? currentJourney()?.invitationTraces.get(invitationId)
+      : undefined;
+  return invitationTrace ?? current();
 }

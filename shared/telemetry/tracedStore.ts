@@ -101,7 +101,9 @@ function withTrace<T extends StoredDocument>(document: T): T {
 
 function noted<T extends StoredDocument | undefined>(document: T): T {
   const carrier = (document as TracedDocument | undefined)?.trace;
-  if (document?.type === 'invitation' && carrier !== undefined) noteInvitationTrace(carrier);
+  if (document?.type === 'invitation' && carrier !== undefined) {
+    noteInvitationTrace(document.id, carrier);
+  }
   return document;
 }
 

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { SpanKind } from '@opentelemetry/api';
 import { SeverityNumber } from '@opentelemetry/api-logs';
 import { InMemoryLogRecordExporter, type ReadableLogRecord } from '@opentelemetry/sdk-logs';
@@ -157,8 +159,19 @@ describe('one trace per invitation journey', () => {
     expect(cosmos.every((span) => span.kind === SpanKind.CLIENT)).toBe(true);
   });
 
-  test('acceptance and activation are one trace, linked to the invitation trace', async () => {
+  test('acceptance, activation and the webhook delivery are one trace, linked to the invitation trace', async () => {
     const partner = await stack.partnerWithProfile();
+    const receiver = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => response.writeHead(204).end());
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const { port } = receiver.address() as AddressInfo;
+    const webhook = await partner.api('/api/webhooks', {
+      method: 'POST',
+      json: { url: `http://127.0.0.1:${port}/hook`, events: ['relationship.activated'] },
+    });
+    expect(webhook.status).toBe(201);
     const { body, invitation } = await createAndSend(partner);
     const invitationTrace = onlySpan(
       (span) =>
@@ -189,6 +202,23 @@ describe('one trace per invitation journey', () => {
     expect(acceptance.name).toBe('POST /api/accept/{token}');
     expect(acceptance.links.map((link) => link.context.traceId)).toContain(invitationTrace);
     expect(activation.parentSpanContext?.traceId).toBe(acceptanceTrace);
+
+    // The partner's webhook hears of the activation in the same trace: the delivery function
+    // and its POST to the receiver, a dependency span with the receiver's answer.
+    const delivery = onlySpan(
+      (span) =>
+        span.kind === SpanKind.CONSUMER &&
+        span.attributes['messaging.destination.name'] === QUEUES.webhookDelivery &&
+        span.attributes['reseller.partnerTenantId'] === partner.tenantId,
+    );
+    expect(delivery.spanContext().traceId).toBe(acceptanceTrace);
+    const post = onlySpan(
+      (span) =>
+        span.kind === SpanKind.CLIENT && span.attributes['server.address'] === `127.0.0.1:${port}`,
+    );
+    expect(post.spanContext().traceId).toBe(acceptanceTrace);
+    expect(post.attributes['http.response.status_code']).toBe(204);
+    await new Promise((resolve) => receiver.close(resolve));
 
     const funnel = await funnelCounts();
     for (const step of ['created', 'sent', 'accepted', 'activated']) {
