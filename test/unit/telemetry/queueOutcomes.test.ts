@@ -1,3 +1,4 @@
+import { RetryLaterError } from '../../../shared/queue/retryLater';
 import { messageIds, outcomeLog } from '../../../shared/telemetry/queueOutcomes';
 
 describe('queue outcomes', () => {
@@ -33,5 +34,15 @@ describe('queue outcomes', () => {
       }),
     ).toEqual({ partnerTenantId: 't', invitationId: 'i', batchId: 'b' });
     expect(messageIds('text')).toEqual({});
+  });
+});
+
+describe('RetryLaterError', () => {
+  const now = new Date('2026-01-01T00:00:00Z');
+  test('waits for the lease to lapse, looking again at least every five seconds', () => {
+    expect(new RetryLaterError('held', '2026-01-01T00:00:02.200Z', now).retryAfterSeconds).toBe(3);
+    expect(new RetryLaterError('held', '2026-01-01T00:00:30Z', now).retryAfterSeconds).toBe(5);
+    expect(new RetryLaterError('held', '2025-12-31T23:59:59Z', now).retryAfterSeconds).toBe(1);
+    expect(new RetryLaterError('held', undefined, now).retryAfterSeconds).toBe(1);
   });
 });
