@@ -126,6 +126,11 @@ param portalUrlUsgov string = 'https://portal.office365.us/partner/partnersignup
 @description('Microsoft Customer Agreement template id recorded with each attestation (Partner Center agreement metadata).')
 param mcaTemplateId string = '117a77b0-9360-443b-8795-c6dedc750cf9'
 
+// Operations
+
+@description('Email address of the operators who receive the alerts (README, Runbook).')
+param alertEmailAddress string
+
 // Data and capacity
 
 @description('Cosmos DB database name.')
@@ -222,6 +227,30 @@ module console './app/console.bicep' = {
     name: 'stapp-${resourceToken}'
     location: consoleLocation
     tags: tags
+  }
+}
+
+module alerts './app/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    actionGroupName: 'ag-ops-${resourceToken}'
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    logAnalyticsName: monitoring.outputs.logAnalyticsName
+    cosmosAccountName: cosmos.outputs.accountName
+    alertEmailAddress: alertEmailAddress
+  }
+}
+
+module workbook './app/workbook.bicep' = {
+  name: 'workbook'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
   }
 }
 

@@ -48,6 +48,15 @@ export const VENDOR_PACKAGES = [
   'sanitize-html',
   'jose',
   'openid-client',
+  // Telemetry: the OpenTelemetry SDK with the Azure Monitor exporter in Azure, its console
+  // exporters locally (shared/telemetry/startTelemetry.ts); none loads when nothing is exported.
+  '@azure/monitor-opentelemetry-exporter',
+  '@opentelemetry/core',
+  '@opentelemetry/sdk-trace-base',
+  '@opentelemetry/sdk-logs',
+  '@opentelemetry/sdk-metrics',
+  '@opentelemetry/context-async-hooks',
+  '@opentelemetry/resources',
 ];
 
 /** `@azure/cosmos` → `azure-cosmos.js` */
@@ -109,6 +118,11 @@ const common = {
   logLevel: 'warning',
   legalComments: 'linked',
   metafile: true,
+  // SDKs built as ES modules find their own files with import.meta.url (the Azure Monitor
+  // distro reads its optional JSON config that way), which a CommonJS bundle has not: give
+  // them the bundle's own URL.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
 };
 
 export function functionEntryFiles() {

@@ -35,6 +35,7 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
+output logAnalyticsName string = logAnalytics.name
 output applicationInsightsName string = applicationInsights.name
 // The connection string names the ingestion endpoint; with local auth disabled it grants nothing.
 output applicationInsightsConnectionString string = applicationInsights.properties.ConnectionString

@@ -10,6 +10,7 @@ import type { SendGridEventVerifier } from '../mail/sendgridEventWebhook';
 import type { MessageQueue } from '../queue/messageQueue';
 import type { Dependencies } from '../services/dependencies';
 import type { DocumentStore } from '../store/documentStore';
+import { tracedStore } from '../telemetry/tracedStore';
 
 /*
  * The adapters for Cosmos, the storage queues, SendGrid and managed identity are required when a
@@ -71,7 +72,10 @@ export function createAppServices(config: AppConfig): AppServices {
       container: config.cosmos.container,
       allowSelfSigned: config.cosmos.allowSelfSigned,
     });
-    return new CosmosDocumentStore(container);
+    return tracedStore(new CosmosDocumentStore(container), {
+      database: config.cosmos.database,
+      container: config.cosmos.container,
+    });
   });
   const queue = once(
     (): MessageQueue =>

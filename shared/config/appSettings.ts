@@ -68,6 +68,13 @@ export const APP_SETTINGS: readonly AppSettingSpec[] = [
       'Application Insights ingestion endpoint (no key; the identity publishes metrics).',
   },
   {
+    name: 'TELEMETRY_EXPORTER',
+    scope: 'local',
+    required: false,
+    description:
+      'console: print the spans, logs and metrics Azure Monitor would get (npm start); none or unset: export nothing.',
+  },
+  {
     name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
     scope: 'host',
     required: false,

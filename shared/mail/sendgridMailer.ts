@@ -1,5 +1,7 @@
 import { Client } from '@sendgrid/client';
 import { MailService } from '@sendgrid/mail';
+import { withDependencySpan } from '../telemetry/spans';
+import { currentTraceCarrier } from '../telemetry/traceContext';
 import { MailSendError, type Mailer, type OutgoingEmail } from './mailer';
 
 export interface SendGridOptions {
@@ -27,7 +29,27 @@ export class SendGridMailer implements Mailer {
     this.mail.setTimeout(options.timeoutMs ?? 15_000);
   }
 
+  /**
+   * One send, as a dependency span. The span's trace context goes along as the custom
+   * argument `traceparent`, which SendGrid copies into its delivery events like the ids.
+   */
   async send(email: OutgoingEmail): Promise<{ messageId: string | undefined }> {
+    return withDependencySpan(
+      'SendGrid mail send',
+      {
+        'http.request.method': 'POST',
+        'server.address': new URL(this.options.baseUrl ?? 'https://api.sendgrid.com').hostname,
+        'reseller.invitationId': email.invitationId,
+        'reseller.partnerTenantId': email.partnerTenantId,
+      },
+      () => this.sendNow(email),
+      (result) => ({ statusCode: result.statusCode }),
+    ).then(({ messageId }) => ({ messageId }));
+  }
+
+  private async sendNow(
+    email: OutgoingEmail,
+  ): Promise<{ messageId: string | undefined; statusCode: number }> {
     try {
       const [response] = await this.mail.send({
         to: email.to,
@@ -39,6 +61,7 @@ export class SendGridMailer implements Mailer {
           invitationId: email.invitationId,
           partnerTenantId: email.partnerTenantId,
           dispatchId: email.dispatchId,
+          ...currentTraceCarrier(),
         },
         categories: ['reseller-invitation'],
         // An account with click tracking on would rewrite the personal acceptance link through
@@ -49,7 +72,10 @@ export class SendGridMailer implements Mailer {
         },
       });
       const messageId = response.headers['x-message-id'];
-      return { messageId: typeof messageId === 'string' ? messageId : undefined };
+      return {
+        messageId: typeof messageId === 'string' ? messageId : undefined,
+        statusCode: response.statusCode,
+      };
     } catch (error) {
       throw toMailSendError(error);
     }

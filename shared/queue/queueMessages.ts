@@ -1,6 +1,10 @@
 import type { InvocationContext } from '@azure/functions';
 import * as z from 'zod';
 import { appServices, type AppServices } from '../app/appServices';
+import { describeError, logEvent } from '../telemetry/log';
+import { messageIds, outcomeLog, recordQueueOutcome } from '../telemetry/queueOutcomes';
+import type { QueueName } from './messageQueue';
+import { RetryLaterError } from './retryLater';
 
 const id = z.string().min(1).max(128);
 
@@ -25,8 +29,11 @@ export const invitationBatchMessage = z.object({
 });
 
 /**
- * Wraps a queue handler: validates the message, then runs it. A malformed message throws, so
- * the host retries it and finally parks it on the poison queue for an operator; nothing is lost.
+ * Wraps a queue handler: validates the message, then runs it, and logs the outcome with the
+ * message's ids. A malformed message throws, so the host retries it and finally parks it on the
+ * poison queue for an operator; nothing is lost. A `RetryLaterError` (another worker holds the
+ * lease) is an expected race: the message goes back on its queue until the lease lapses, logged
+ * as information, and the invocation succeeds.
  */
 export function queueHandler<S extends z.ZodType>(
   schema: S,
@@ -43,9 +50,40 @@ export function queueHandler<S extends z.ZodType>(
         `Malformed message on ${context.functionName}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
       );
     }
-    const outcome = await handler(parsed.data, appServices(), context);
-    context.log(`${context.functionName}: ${outcome}`, {
-      dequeueCount: context.triggerMetadata?.dequeueCount,
+    const queue = queueOf(context);
+    const properties = {
+      ...messageIds(parsed.data),
+      queue,
+      dequeueCount: Number(context.triggerMetadata?.dequeueCount ?? 1),
+    };
+    const services = appServices();
+    let outcome: string;
+    try {
+      outcome = await handler(parsed.data, services, context);
+    } catch (error) {
+      if (!(error instanceof RetryLaterError)) throw error;
+      await services.queue.send(queue as QueueName, message as object, {
+        delaySeconds: error.retryAfterSeconds,
+      });
+      outcome = 'lease-held';
+      logEvent(context, 'information', 'queue.retryLater', describeError(error), {
+        ...properties,
+        outcome,
+      });
+      recordQueueOutcome(queue, outcome);
+      return;
+    }
+    recordQueueOutcome(queue, outcome);
+    const { level, event } = outcomeLog(queue, outcome);
+    logEvent(context, level, event, `${context.functionName}: ${outcome}`, {
+      ...properties,
+      outcome,
     });
   };
+}
+
+/** The queue a queue-triggered invocation reads. */
+function queueOf(context: InvocationContext): string {
+  const trigger = context.options.trigger as { queueName?: unknown };
+  return typeof trigger.queueName === 'string' ? trigger.queueName : context.functionName;
 }

@@ -7,6 +7,7 @@ import {
 } from '../domain/emailDelivery';
 import { updateDocument } from '../store/documentStore';
 import { partitionKeys, type InvitationDocument } from '../store/documents';
+import { countFunnelStep } from '../telemetry/metrics';
 import type { Dependencies } from './dependencies';
 import { invitationEvent, recordEvent } from './events';
 
@@ -73,7 +74,7 @@ async function recordOnInvitation(
   events: readonly SendGridEvent[],
 ): Promise<number> {
   const { partnerTenantId, invitationId } = events[0]!;
-  let addedCount = 0;
+  let addedEvents: readonly DeliveryEvent[] = [];
   const result = await updateDocument<InvitationDocument>(
     deps.store,
     partitionKeys.partner(partnerTenantId),
@@ -86,7 +87,7 @@ async function recordOnInvitation(
         .filter((e) => e.email === undefined || sameAddress(e.email, current.customer.email))
         .map(toDeliveryEvent);
       const { delivery, added } = withDeliveryEvents(current.delivery, forThisAddress);
-      addedCount = added.length;
+      addedEvents = added;
       return added.length === 0 || delivery === undefined
         ? { keep: true }
         : { write: { ...current, delivery } };
@@ -123,7 +124,11 @@ async function recordOnInvitation(
       ),
     );
   }
-  return result.written ? addedCount : 0;
+  if (!result.written) return 0;
+  for (const added of addedEvents) {
+    if (added.event === 'delivered') countFunnelStep('delivered');
+  }
+  return addedEvents.length;
 }
 
 function toDeliveryEvent(event: SendGridEvent): DeliveryEvent {

@@ -1,3 +1,5 @@
+import { RetryLaterError } from '../queue/retryLater';
+
 /**
  * A short lease on one email send (the first dispatch or a follow-up), kept on the invitation:
  * two deliveries of the same queue message must not both call SendGrid.
@@ -10,9 +12,13 @@
  */
 export const DISPATCH_LEASE_MS = 30_000;
 
-export class DispatchLeaseHeldError extends Error {
-  constructor(invitationId: string) {
-    super(`Invitation ${invitationId} is being sent by another delivery; retry later`);
+export class DispatchLeaseHeldError extends RetryLaterError {
+  constructor(invitationId: string, leaseUntil?: string, now = new Date()) {
+    super(
+      `Invitation ${invitationId} is being sent by another delivery; retry later`,
+      leaseUntil,
+      now,
+    );
     this.name = 'DispatchLeaseHeldError';
   }
 }
@@ -29,7 +35,7 @@ export interface LeasedSend {
  */
 export function withLeaseTaken<T extends LeasedSend>(send: T, invitationId: string, now: Date): T {
   if (send.claimedUntil !== undefined && new Date(send.claimedUntil) > now) {
-    throw new DispatchLeaseHeldError(invitationId);
+    throw new DispatchLeaseHeldError(invitationId, send.claimedUntil, now);
   }
   return {
     ...send,

@@ -6,6 +6,7 @@ import { parseRetryAfterSeconds, retryDelaySecondsForWebhook } from '../domain/w
 import { isNonPublicAddress, validateWebhookUrl } from '../domain/webhookUrl';
 import { fieldProblem, notFound, ProblemError } from '../http/problem';
 import { QUEUES } from '../queue/messageQueue';
+import { RetryLaterError } from '../queue/retryLater';
 import { DocumentConflictError, updateDocument, type Page } from '../store/documentStore';
 import { partitionKeys } from '../store/documents';
 import {
@@ -489,9 +490,13 @@ export async function redeliverWebhookDelivery(
 export type WebhookDeliveryOutcome =
   'succeeded' | 'retry-scheduled' | 'failed' | 'cancelled' | 'rescheduled' | 'skipped';
 
-export class WebhookLeaseHeldError extends Error {
-  constructor(deliveryId: string) {
-    super(`Delivery ${deliveryId} is being attempted by another worker; retry later`);
+export class WebhookLeaseHeldError extends RetryLaterError {
+  constructor(deliveryId: string, leaseUntil?: string, now = new Date()) {
+    super(
+      `Delivery ${deliveryId} is being attempted by another worker; retry later`,
+      leaseUntil,
+      now,
+    );
     this.name = 'WebhookLeaseHeldError';
   }
 }
@@ -527,7 +532,7 @@ export async function deliverWebhook(
         return { keep: true };
       }
       if (current.claimedUntil !== undefined && new Date(current.claimedUntil) > claimedAt) {
-        throw new WebhookLeaseHeldError(current.id);
+        throw new WebhookLeaseHeldError(current.id, current.claimedUntil, claimedAt);
       }
       const due = current.nextAttemptAt === undefined ? undefined : new Date(current.nextAttemptAt);
       if (due !== undefined && due.getTime() - claimedAt.getTime() > EARLY_TOLERANCE_MS) {

@@ -25,6 +25,7 @@ describe('templates the offline checks can read (a)', () => {
       .map((path) => relative(INFRA_DIR, path))
       .sort();
     expect(names).toEqual([
+      'app/alerts.bicep',
       'app/api.bicep',
       'app/console.bicep',
       'app/cosmos.bicep',
@@ -33,6 +34,7 @@ describe('templates the offline checks can read (a)', () => {
       'app/monitoring.bicep',
       'app/rbac.bicep',
       'app/storage.bicep',
+      'app/workbook.bicep',
       'main.bicep',
     ]);
   });

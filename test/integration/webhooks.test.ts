@@ -30,8 +30,8 @@ let stack: TestStack;
 const receivers: Receiver[] = [];
 /**
  * A second copy of a delivery message (a redelivered fan-out) may find the first one's lease
- * held: it fails on purpose so the host retries it later. Captured, not printed; the tests
- * assert what matters, that the receiver gets the event once.
+ * held: it goes back on the queue until the lease lapses, logged as information. Were it to fail
+ * the invocation instead (as it once did), the host's error would be captured here.
  */
 let leaseHeldErrors: readonly string[] = [];
 
@@ -719,10 +719,8 @@ describe('delivering events', () => {
     expect(deliveries[0]!.status).toBe('succeeded');
     expect(deliveries[0]!.attempts).toHaveLength(1);
     expect(receiver.requests).toHaveLength(1);
-    // A copy that found the lease held (if the race went that way) failed only to be retried.
-    for (const error of leaseHeldErrors) {
-      expect(error).toMatch(/is being attempted by another worker; retry later/);
-    }
+    // A copy that found the lease held (if the race went that way) was put back, not failed.
+    expect(leaseHeldErrors).toEqual([]);
   });
 });
 

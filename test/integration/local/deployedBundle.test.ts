@@ -32,6 +32,13 @@ const VENDORED: Readonly<Record<string, string>> = {
   'sanitize-html': 'sanitize-html.js',
   jose: 'jose.js',
   'openid-client': 'openid-client.js',
+  '@azure/monitor-opentelemetry-exporter': 'azure-monitor-opentelemetry-exporter.js',
+  '@opentelemetry/core': 'opentelemetry-core.js',
+  '@opentelemetry/sdk-trace-base': 'opentelemetry-sdk-trace-base.js',
+  '@opentelemetry/sdk-logs': 'opentelemetry-sdk-logs.js',
+  '@opentelemetry/sdk-metrics': 'opentelemetry-sdk-metrics.js',
+  '@opentelemetry/context-async-hooks': 'opentelemetry-context-async-hooks.js',
+  '@opentelemetry/resources': 'opentelemetry-resources.js',
 };
 
 /** The bundles `file` requires by relative path, as esbuild writes them: `require("./x.js")`. */
