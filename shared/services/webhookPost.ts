@@ -4,6 +4,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { isNonPublicAddress } from '../domain/webhookUrl';
+import { withDependencySpan } from '../telemetry/spans';
 
 /**
  * The one POST of a webhook attempt, connected only to addresses that were checked: the host
@@ -69,7 +70,8 @@ function checkedLookup(options: WebhookPostOptions): LookupFunction {
 /**
  * POSTs `body` to `url` and resolves with the answer's status once its headers arrive; the
  * answer's body is not read. Rejects on a refused address, a network error or the timeout.
- * Redirects are not followed.
+ * Redirects are not followed. The call is a dependency span named for the method and host only
+ * (a receiver's path may carry its own secrets).
  */
 export function postWebhook(
   url: string,
@@ -78,6 +80,20 @@ export function postWebhook(
   options: WebhookPostOptions,
 ): Promise<WebhookAnswer> {
   const target = new URL(url);
+  return withDependencySpan(
+    `POST ${target.host}`,
+    { 'http.request.method': 'POST', 'server.address': target.host },
+    () => postOnce(target, headers, body, options),
+    (answer) => ({ statusCode: answer.status, failed: answer.status >= 400 }),
+  );
+}
+
+function postOnce(
+  target: URL,
+  headers: Readonly<Record<string, string>>,
+  body: string,
+  options: WebhookPostOptions,
+): Promise<WebhookAnswer> {
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const request = send(
