@@ -169,7 +169,10 @@ describeInBrowser('the console as partners use it', () => {
     // 9. Review: states as words, and the status follows the send without a reload.
     await page.goto(`${bed.consoleUrl}/invitations/${draft.body.id}/review`);
     await page.getByRole('button', { name: t.review.send }).click();
-    await page.getByText(format(t.review.sent, { email: draft.body.customer.email })).waitFor();
+    // The send's answer can take a while when the machine is busy (seen once at load 20).
+    await page
+      .getByText(format(t.review.sent, { email: draft.body.customer.email }))
+      .waitFor({ timeout: 60_000 });
     await page.getByText(format(t.review.status, { status: t.invitations.statuses.sent })).waitFor({
       timeout: 30_000,
     });
