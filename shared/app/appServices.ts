@@ -9,6 +9,7 @@ import type { Mailer } from '../mail/mailer';
 import type { SendGridEventVerifier } from '../mail/sendgridEventWebhook';
 import type { MessageQueue } from '../queue/messageQueue';
 import type { Dependencies } from '../services/dependencies';
+import { funnelStepOf } from '../services/events';
 import type { DocumentStore } from '../store/documentStore';
 import { tracedStore } from '../telemetry/tracedStore';
 
@@ -72,10 +73,11 @@ export function createAppServices(config: AppConfig): AppServices {
       container: config.cosmos.container,
       allowSelfSigned: config.cosmos.allowSelfSigned,
     });
-    return tracedStore(new CosmosDocumentStore(container), {
-      database: config.cosmos.database,
-      container: config.cosmos.container,
-    });
+    return tracedStore(
+      new CosmosDocumentStore(container),
+      { database: config.cosmos.database, container: config.cosmos.container },
+      funnelStepOf,
+    );
   });
   const queue = once(
     (): MessageQueue =>

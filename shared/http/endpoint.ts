@@ -7,7 +7,7 @@ import type {
 import { appServices, type AppServices } from '../app/appServices';
 import { requireCustomerAdmin, requireRole, type Caller } from '../auth/tokenValidator';
 import { ConfigurationError } from '../config/appConfig';
-import { TenantMismatchProblem } from '../services/domainOwnership';
+import { TenantMismatchProblem } from '../auth/tenantMismatch';
 import { DocumentChangedError, InvalidContinuationTokenError } from '../store/documentStore';
 import { fieldProblem, ProblemError } from './problem';
 import { problemResponse, withExposedHeaders } from './responses';

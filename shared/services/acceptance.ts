@@ -22,7 +22,8 @@ import {
   type SignedInUser,
 } from '../store/documents';
 import type { Dependencies } from './dependencies';
-import { noDomainOwner, tenantMismatch } from './domainOwnership';
+import { tenantMismatch } from '../auth/tenantMismatch';
+import { noDomainOwner } from './domainOwnership';
 import {
   invitationEvent,
   relationshipEvent,

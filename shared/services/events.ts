@@ -9,6 +9,7 @@ import {
 } from '../store/documentStore';
 import { partitionKeys } from '../store/documents';
 import { WEBHOOK_INDEX_ID, type WebhookIndexDocument } from '../store/webhookDocuments';
+import type { FunnelStep } from '../telemetry/metrics';
 import type { Dependencies } from './dependencies';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../domain/webhookEvents';
 import { entriesSubscribedTo } from './webhookIndex';
@@ -242,4 +243,20 @@ export async function writeWithEvent<T extends StoredDocument>(
     }
     throw error;
   }
+}
+
+/** The audit actions that are steps of the invitation funnel. */
+const FUNNEL_ACTIONS: Partial<Record<AuditAction, FunnelStep>> = {
+  'invitation.created': 'created',
+  'invitation.sent': 'sent',
+  'invitation.deliveryFailed': 'bounced',
+  'relationship.accepted': 'accepted',
+  'invitation.declined': 'declined',
+  'relationship.activated': 'activated',
+};
+
+/** The funnel step a stored document records, if it is an audit event of one. */
+export function funnelStepOf(document: StoredDocument): FunnelStep | undefined {
+  if (document.type !== 'auditEvent') return undefined;
+  return FUNNEL_ACTIONS[(document as AuditEventDocument).action];
 }

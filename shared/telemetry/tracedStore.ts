@@ -1,5 +1,4 @@
 import type { Attributes } from '@opentelemetry/api';
-import type { AuditAction, AuditEventDocument } from '../services/events';
 import type {
   BatchOperation,
   DocumentStore,
@@ -10,16 +9,6 @@ import { noteInvitationTrace } from './journey';
 import { countFunnelStep, type FunnelStep } from './metrics';
 import { withDependencySpan } from './spans';
 import { currentTraceCarrier, type TraceCarrier } from './traceContext';
-
-/** The audit actions that are steps of the invitation funnel. */
-const FUNNEL_ACTIONS: Partial<Record<AuditAction, FunnelStep>> = {
-  'invitation.created': 'created',
-  'invitation.sent': 'sent',
-  'invitation.deliveryFailed': 'bounced',
-  'relationship.accepted': 'accepted',
-  'invitation.declined': 'declined',
-  'relationship.activated': 'activated',
-};
 
 interface TracedDocument extends StoredDocument {
   readonly trace?: TraceCarrier;
@@ -35,6 +24,7 @@ interface TracedDocument extends StoredDocument {
 export function tracedStore(
   store: DocumentStore,
   target: { readonly database: string; readonly container: string },
+  funnelStepOf: (document: StoredDocument) => FunnelStep | undefined,
 ): DocumentStore {
   const span = <T>(operation: string, call: () => Promise<T>, extra: Attributes = {}) =>
     withDependencySpan(
@@ -54,7 +44,7 @@ export function tracedStore(
     create: <T extends StoredDocument>(document: T) =>
       span('create', async () => {
         const created = await store.create(withTrace(document));
-        countFunnel([created]);
+        countFunnel([created], funnelStepOf);
         return created;
       }),
     replace: <T extends StoredDocument>(document: T, etag: string) =>
@@ -71,7 +61,10 @@ export function tracedStore(
                 : operation,
             ),
           );
-          countFunnel(results.filter((_, index) => operations[index]?.kind === 'create'));
+          countFunnel(
+            results.filter((_, index) => operations[index]?.kind === 'create'),
+            funnelStepOf,
+          );
           results
             .filter((_, index) => operations[index]?.kind === 'read')
             .forEach((document) => noted(document));
@@ -107,10 +100,12 @@ function noted<T extends StoredDocument | undefined>(document: T): T {
   return document;
 }
 
-function countFunnel(created: readonly StoredDocument[]): void {
+function countFunnel(
+  created: readonly StoredDocument[],
+  funnelStepOf: (document: StoredDocument) => FunnelStep | undefined,
+): void {
   for (const document of created) {
-    if (document.type !== 'auditEvent') continue;
-    const step = FUNNEL_ACTIONS[(document as AuditEventDocument).action];
+    const step = funnelStepOf(document);
     if (step !== undefined) countFunnelStep(step);
   }
 }

@@ -17,7 +17,7 @@ import { LOCALES, type Locale } from '../domain/cloud';
 import { asProblem, errorResponse } from '../http/endpoint';
 import type { ProblemError } from '../http/problem';
 import { LinkProblem, openLink, type AcceptanceView } from '../services/acceptance';
-import { TenantMismatchProblem } from '../services/domainOwnership';
+import { TenantMismatchProblem } from '../auth/tenantMismatch';
 import type { InvitationDocument } from '../store/documents';
 import {
   pageHeaders,
