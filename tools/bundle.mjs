@@ -48,6 +48,8 @@ export const VENDOR_PACKAGES = [
   'sanitize-html',
   'jose',
   'openid-client',
+  '@microsoft/microsoft-graph-client',
+  'undici',
 ];
 
 /** `@azure/cosmos` → `azure-cosmos.js` */

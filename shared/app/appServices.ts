@@ -3,6 +3,7 @@ import { customerSessionCookies, type CustomerSessionCookies } from '../auth/cus
 import { CustomerSignIn } from '../auth/customerSignIn';
 import { TokenValidator } from '../auth/tokenValidator';
 import { loadAppConfig, type AppConfig } from '../config/appConfig';
+import type { DelegatedAdminGraph } from '../graph/delegatedAdminGraph';
 import type { Mailer } from '../mail/mailer';
 import type { SendGridEventVerifier } from '../mail/sendgridEventWebhook';
 import type { MessageQueue } from '../queue/messageQueue';
@@ -25,6 +26,10 @@ const sendGridAdapter = () =>
   require('../mail/sendgridMailer') as typeof import('../mail/sendgridMailer');
 const eventWebhookAdapter = () =>
   require('../mail/sendgridEventWebhook') as typeof import('../mail/sendgridEventWebhook');
+const graphAdapter = () =>
+  require('../graph/graphDelegatedAdmin') as typeof import('../graph/graphDelegatedAdmin');
+const graphCredentials = () =>
+  require('../graph/graphCredential') as typeof import('../graph/graphCredential');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Everything a function needs: the domain's dependencies plus token validation. */
@@ -35,6 +40,8 @@ export interface AppServices extends Dependencies {
   readonly customerCookies: CustomerSessionCookies;
   /** SendGrid's signed Event Webhook; absent while no verification key is configured. */
   readonly emailEventVerifier?: SendGridEventVerifier;
+  /** Microsoft Graph's GDAP endpoints, app-only in each partner's tenant. */
+  readonly graph: DelegatedAdminGraph;
 }
 
 /** Builds a value on first call and returns the same one afterwards. */
@@ -95,8 +102,30 @@ export function createAppServices(config: AppConfig): AppServices {
       ? undefined
       : new (eventWebhookAdapter().SendGridEventVerifier)(config.mail.eventWebhookPublicKey),
   );
+  const graph = once((): DelegatedAdminGraph => {
+    const microsoft = config.microsoft;
+    const trusted =
+      microsoft.trustedCertificatePem === undefined
+        ? {}
+        : { trustedCertificatePem: microsoft.trustedCertificatePem };
+    return new (graphAdapter().GraphDelegatedAdmin)({
+      graphBaseUrl: microsoft.graphUrl,
+      ...trusted,
+      credentialFor: graphCredentials().graphAppCredentials({
+        clientId: microsoft.graphAppClientId ?? '',
+        authorityHost: microsoft.loginUrl,
+        ...(config.managedIdentityClientId === undefined
+          ? {}
+          : { managedIdentityClientId: config.managedIdentityClientId }),
+        ...trusted,
+      }),
+    });
+  });
   return {
     config,
+    get graph() {
+      return graph();
+    },
     get store() {
       return store();
     },

@@ -6,7 +6,7 @@ import {
   HTTPMessageHandler,
 } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
-import { Agent } from 'undici';
+import type { Agent } from 'undici';
 import {
   GraphCallFailed,
   type DelegatedAdminGraph,
@@ -15,6 +15,9 @@ import {
   type GraphRelationship,
   type NewGraphRelationship,
 } from './delegatedAdminGraph';
+
+/* eslint-disable-next-line @typescript-eslint/no-require-imports -- local stand-in only */
+const undiciSdk = () => require('undici') as typeof import('undici');
 
 const RELATIONSHIPS = '/tenantRelationships/delegatedAdminRelationships';
 
@@ -57,10 +60,11 @@ export class GraphDelegatedAdmin implements DelegatedAdminGraph {
   private readonly dispatcher: Agent | undefined;
 
   constructor(private readonly options: GraphDelegatedAdminOptions) {
+    // Only the local stand-in needs a certificate of its own trusted, so only it loads undici.
     this.dispatcher =
       options.trustedCertificatePem === undefined
         ? undefined
-        : new Agent({ connect: { ca: options.trustedCertificatePem } });
+        : new (undiciSdk().Agent)({ connect: { ca: options.trustedCertificatePem } });
   }
 
   async checkAccess(partnerTenantId: string): Promise<void> {

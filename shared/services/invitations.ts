@@ -33,6 +33,7 @@ import {
   type PartnerProfileDocument,
 } from '../store/documents';
 import type { Dependencies } from './dependencies';
+import { requireMicrosoftConnection } from './microsoftConnection';
 import { getPartnerProfile } from './partnerProfiles';
 import { invitationEvent, recordEvent, writeWithEvent, type NewAuditEvent } from './events';
 
@@ -125,6 +126,10 @@ export async function createInvitation(
       return { invitation: replayOf(existing, fingerprint), replayed: true };
     }
     throw refused;
+  }
+  if (input.delegatedAdmin !== undefined) {
+    // Granular roles exist only once created in Microsoft Graph, in the partner's tenant.
+    await requireMicrosoftConnection(deps, partnerTenantId);
   }
   const customerCountry = input.customer.country.toUpperCase();
 

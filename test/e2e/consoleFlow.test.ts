@@ -59,6 +59,8 @@ describeInBrowser('the partner console', () => {
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await page.getByText(/No customers yet/).waitFor();
     await expectAccessible(page);
+    // Granular roles are created in Microsoft Graph: the partner tenant is connected first.
+    await stack.connectToMicrosoft(tenantId);
 
     await page.getByRole('link', { name: 'Request a reseller relationship' }).click();
     await page.waitForURL(`${consoleUrl}/customers/request`);
@@ -246,6 +248,7 @@ describeInBrowser('the partner console', () => {
         mpnId: '7654321',
       },
     });
+    await stack.connectToMicrosoft(tenantId);
     const customer = customerBody().customer;
     const { context, page } = await newPage(PHONE, 'de-DE');
     await signInToConsole(page, tenantId, ['AdminAgent'], 'Anmelden');

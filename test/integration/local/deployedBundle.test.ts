@@ -32,6 +32,8 @@ const VENDORED: Readonly<Record<string, string>> = {
   'sanitize-html': 'sanitize-html.js',
   jose: 'jose.js',
   'openid-client': 'openid-client.js',
+  '@microsoft/microsoft-graph-client': 'microsoft-microsoft-graph-client.js',
+  undici: 'undici.js',
 };
 
 /** The bundles `file` requires by relative path, as esbuild writes them: `require("./x.js")`. */
