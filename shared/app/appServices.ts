@@ -40,8 +40,6 @@ export interface AppServices extends Dependencies {
   readonly customerCookies: CustomerSessionCookies;
   /** SendGrid's signed Event Webhook; absent while no verification key is configured. */
   readonly emailEventVerifier?: SendGridEventVerifier;
-  /** Microsoft Graph's GDAP endpoints, app-only in each partner's tenant. */
-  readonly graph: DelegatedAdminGraph;
 }
 
 /** Builds a value on first call and returns the same one afterwards. */

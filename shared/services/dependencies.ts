@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config/appConfig';
+import type { DelegatedAdminGraph } from '../graph/delegatedAdminGraph';
 import type { Mailer } from '../mail/mailer';
 import type { MessageQueue } from '../queue/messageQueue';
 import type { DocumentStore } from '../store/documentStore';
@@ -9,5 +10,7 @@ export interface Dependencies {
   readonly store: DocumentStore;
   readonly queue: MessageQueue;
   readonly mailer: Mailer;
+  /** Microsoft Graph's GDAP endpoints, app-only in each partner's tenant. */
+  readonly graph: DelegatedAdminGraph;
   readonly now: () => Date;
 }
