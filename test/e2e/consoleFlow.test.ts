@@ -177,7 +177,9 @@ describeInBrowser('the partner console', () => {
     );
     await customerPage.getByLabel(/I accept/).check();
     await Promise.all([
-      customerPage.waitForRequest((r) => r.url().startsWith('https://admin.microsoft.com/')),
+      // Granular roles: Microsoft's approval page of the relationship created in Graph (the
+      // local stand-in's admin center), rather than the reseller portal.
+      customerPage.waitForRequest((r) => r.url() === `${stack.microsoft.url}/AdminPortal/Home`),
       customerPage.getByRole('button', { name: 'Accept and continue' }).click(),
     ]);
     await customerBrowser.close();
