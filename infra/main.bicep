@@ -96,6 +96,11 @@ param authClientId string
 @description('Client secret of that app registration, stored in Key Vault.')
 param authClientSecret string
 
+// Partners' GDAP in Microsoft Graph: a second multi-tenant app registration (made by hand, see
+// the README's "Microsoft Graph (GDAP)"), whose federated credential is the app's identity.
+@description('Client id of the app registration partners consent to for GDAP; empty: GDAP off.')
+param graphAppClientId string = ''
+
 @description('Sign-in authority; the customer tenant (by domain) and /v2.0 are appended.')
 param authAuthority string = environment().authentication.loginEndpoint
 
@@ -302,6 +307,7 @@ module api './app/api.bicep' = {
     authJwksUri: authJwksUri
     authAuthority: authAuthority
     authClientId: authClientId
+    graphAppClientId: graphAppClientId
     authClientSecretReferenceUri: keyVault.outputs.authClientSecretReferenceUri
     sessionSecretReferenceUri: keyVault.outputs.sessionSecretReferenceUri
     mcaAgreementUrl: mcaAgreementUrl
@@ -331,3 +337,12 @@ output CONSOLE_URL string = consoleOrigin
 output CONSOLE_AUTHORITY string = '${signInHost}organizations/v2.0'
 output CONSOLE_SIGN_IN_CLIENT_ID string = empty(consoleClientId) ? authAudience : consoleClientId
 output CONSOLE_API_SCOPE string = '${apiResource}/access_as_user'
+
+@description('Issuer and subject of the federated credential to add to the GDAP app registration.')
+output GRAPH_APP_FEDERATED_CREDENTIAL object = {
+  issuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+  subject: identity.outputs.principalId
+  audiences: [
+    'api://AzureADTokenExchange'
+  ]
+}

@@ -28,6 +28,11 @@ import { startAzurite, type AzuriteQueueServer } from './servers/azurite';
 import { startLocalCosmos, type LocalCosmos } from './servers/cosmosServer';
 import { mintDevToken, startDevTokenIssuer } from './servers/devTokenIssuer';
 import { startSendGridCapture, type SendGridCapture } from './servers/sendgridCapture';
+import {
+  LOCAL_GRAPH_APP_CLIENT_ID,
+  startMicrosoftStandIn,
+  type MicrosoftStandIn,
+} from './microsoft';
 
 export interface LocalStackOptions {
   readonly projectRoot: string;
@@ -46,6 +51,8 @@ export interface LocalStackOptions {
     sendgrid?: number;
     queue?: number;
     cosmos?: number;
+    microsoft?: number;
+    managedIdentity?: number;
   };
   /** Serve the built partner console (`dist/console`) on its own port, as Azure hosts it apart. */
   readonly console?: { readonly distDir: string; readonly port?: number };
@@ -68,6 +75,8 @@ export interface LocalStack {
   readonly sendgrid: SendGridCapture;
   readonly queueService: QueueServiceClient;
   readonly cosmos: LocalCosmos;
+  /** Microsoft Graph, its sign-in, the admin center and Partner Center, as local/microsoft plays them. */
+  readonly microsoft: MicrosoftStandIn;
   readonly settings: Readonly<Record<string, string>>;
   readonly endpoints: EmulatorEndpoints;
   /** A token from the local issuer, as a partner's sign-in would give. */
@@ -97,6 +106,7 @@ export interface LocalEmulators {
   readonly cosmos: LocalCosmos;
   readonly sendgrid: SendGridCapture;
   readonly issuerUrl: string;
+  readonly microsoft: MicrosoftStandIn;
   readonly key: DevSigningKey;
   close(): Promise<void>;
 }
@@ -138,6 +148,10 @@ export async function startEmulators(
         [LOCAL_CONSOLE_CLIENT_ID]: {},
       },
     }),
+    startMicrosoftStandIn({
+      port: options.ports?.microsoft ?? 0,
+      identityPort: options.ports?.managedIdentity ?? 0,
+    }),
   ]);
   const closeAll = async () => {
     await Promise.all(
@@ -151,10 +165,10 @@ export async function startEmulators(
     await closeAll();
     throw (failed as PromiseRejectedResult).reason;
   }
-  const [azurite, cosmos, sendgrid, issuer] = started.map(
+  const [azurite, cosmos, sendgrid, issuer, microsoft] = started.map(
     (result) => (result as PromiseFulfilledResult<unknown>).value,
-  ) as [AzuriteQueueServer, LocalCosmos, SendGridCapture, { url: string }];
-  return { azurite, cosmos, sendgrid, issuerUrl: issuer.url, key, close: closeAll };
+  ) as [AzuriteQueueServer, LocalCosmos, SendGridCapture, { url: string }, MicrosoftStandIn];
+  return { azurite, cosmos, sendgrid, issuerUrl: issuer.url, microsoft, key, close: closeAll };
 }
 
 /** `{ [name]: value }` when there is a value, `{}` otherwise (for optional properties). */
@@ -171,6 +185,12 @@ export interface EmulatorEndpoints {
   /** The capture's Event Webhook verification key (a new one per start of the emulators). */
   readonly sendgridEventPublicKey: string;
   readonly issuerUrl: string;
+  /** The Microsoft stand-in (HTTPS) and the certificate to trust for it. */
+  readonly microsoftUrl: string;
+  readonly microsoftCertificatePem: string;
+  /** App Service's managed identity endpoint, as the stand-in serves it. */
+  readonly identityEndpoint: string;
+  readonly identityHeader: string;
 }
 
 export function endpointsOf(emulators: LocalEmulators): EmulatorEndpoints {
@@ -181,6 +201,10 @@ export function endpointsOf(emulators: LocalEmulators): EmulatorEndpoints {
     sendgridUrl: emulators.sendgrid.url,
     sendgridEventPublicKey: emulators.sendgrid.events.publicKey,
     issuerUrl: emulators.issuerUrl,
+    microsoftUrl: emulators.microsoft.url,
+    microsoftCertificatePem: emulators.microsoft.caCertificatePem,
+    identityEndpoint: emulators.microsoft.identityEndpoint,
+    identityHeader: emulators.microsoft.identityHeader,
   };
 }
 
@@ -340,6 +364,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     issuerUrl: emulators.issuerUrl,
     sendgrid: emulators.sendgrid,
     cosmos: emulators.cosmos,
+    microsoft: emulators.microsoft,
     mintToken: (tenantId, roles, claims = {}) =>
       mintDevToken(emulators.key, {
         issuerBaseUrl: emulators.issuerUrl,
@@ -409,5 +434,15 @@ export function localAppSettings(
     WEBHOOK_MAX_ATTEMPTS: '8',
     // Local webhook receivers listen on http://127.0.0.1; Azure allows https endpoints only.
     WEBHOOK_ALLOW_HTTP_LOOPBACK: 'true',
+    // Microsoft, as local/microsoft plays it: Graph app-only with the managed identity as the
+    // app's federated credential (App Service's identity endpoint), over the stand-in's TLS.
+    MICROSOFT_GRAPH_APP_CLIENT_ID: LOCAL_GRAPH_APP_CLIENT_ID,
+    MICROSOFT_LOGIN_URL: endpoints.microsoftUrl,
+    MICROSOFT_GRAPH_URL: endpoints.microsoftUrl,
+    MICROSOFT_ADMIN_CENTER_URL: endpoints.microsoftUrl,
+    PARTNER_CENTER_CERTIFICATE_HOST: new URL(endpoints.microsoftUrl).host,
+    MICROSOFT_TRUSTED_CERTIFICATE: endpoints.microsoftCertificatePem,
+    IDENTITY_ENDPOINT: endpoints.identityEndpoint,
+    IDENTITY_HEADER: endpoints.identityHeader,
   };
 }

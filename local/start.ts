@@ -15,7 +15,8 @@ import { readStackFile, stackFilePath, writeStackFile } from './stackFile';
  * `npm run emulators` starts only the stand-ins; `npm run host` then runs the functions host
  * alone against them (it can be stopped, killed and restarted while the data stays), or
  * `func start` does where Core Tools exist.
- * FUNCTIONS_PORT, CONSOLE_PORT, ISSUER_PORT, SENDGRID_PORT, QUEUE_PORT and COSMOS_PORT move
+ * FUNCTIONS_PORT, CONSOLE_PORT, ISSUER_PORT, SENDGRID_PORT, QUEUE_PORT, COSMOS_PORT, MICROSOFT_PORT
+ * and MANAGED_IDENTITY_PORT move
  * the ports; each
  * mode writes where it runs to `.local/stack.json` for the other tools. The emulators keep their
  * data in `.local/data` (LOCAL_DATA_DIR moves it) across restarts; `--fresh` deletes it first
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
     sendgrid: port('SENDGRID_PORT', 7073),
     queue: port('QUEUE_PORT', 10001),
     cosmos: port('COSMOS_PORT', 8081),
+    microsoft: port('MICROSOFT_PORT', 7075),
+    managedIdentity: port('MANAGED_IDENTITY_PORT', 7076),
   };
   // The built console (npm start's build), served apart from the API as Azure hosts it.
   const consoleOptions = {
@@ -135,6 +138,7 @@ function banner(
       : `  Captured email   ${endpoints.sendgridUrl}/messages
   Token issuer     ${endpoints.issuerUrl}   (sign-in page and JWKS)
   Cosmos server    ${endpoints.cosmosEndpoint}
+  Microsoft        ${endpoints.microsoftUrl}   (Graph GDAP, admin consent, admin center; local/microsoft)
   Azurite queues   http://127.0.0.1:${queuePort}/devstoreaccount1`;
   const next =
     mode === 'emulators'

@@ -57,6 +57,8 @@ export const VENDOR_PACKAGES = [
   '@opentelemetry/sdk-metrics',
   '@opentelemetry/context-async-hooks',
   '@opentelemetry/resources',
+  '@microsoft/microsoft-graph-client',
+  'undici',
 ];
 
 /** `@azure/cosmos` → `azure-cosmos.js` */

@@ -38,6 +38,8 @@ param authAudience string
 param authJwksUri string
 param authAuthority string
 param authClientId string
+@description('Client id of the GDAP app registration (federated credential: this app identity).')
+param graphAppClientId string
 // The two URIs below name Key Vault secrets and are no secrets themselves (the app settings are
 // Key Vault references), so the linter's guess from the word "secret" in their names is wrong.
 @description('Key Vault URI of the sign-in app registration client secret.')
@@ -169,6 +171,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     AUTH_JWKS_URI: authJwksUri
     AUTH_AUTHORITY: authAuthority
     AUTH_CLIENT_ID: authClientId
+    MICROSOFT_GRAPH_APP_CLIENT_ID: graphAppClientId
     AUTH_CLIENT_SECRET: '@Microsoft.KeyVault(SecretUri=${authClientSecretReferenceUri})'
     SESSION_SECRET: '@Microsoft.KeyVault(SecretUri=${sessionSecretReferenceUri})'
     MCA_AGREEMENT_URL: mcaAgreementUrl

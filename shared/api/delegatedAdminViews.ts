@@ -71,5 +71,7 @@ export function toInvitationDelegatedAdminView(doc: InvitationDocument, now: Dat
     autoExtend: request?.autoExtend ?? false,
     startsAt: request?.startsAt ?? (status === 'active' ? (doc.activatedAt ?? null) : null),
     endsAt: request?.endsAt ?? null,
+    graphRelationshipId: request?.graph?.relationshipId ?? null,
+    approvalUrl: request?.graph?.approvalUrl ?? null,
   };
 }

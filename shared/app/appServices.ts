@@ -5,6 +5,7 @@ import { EntraDomainTenants } from '../auth/domainTenants';
 import { SessionRevocations } from '../auth/sessionRevocations';
 import { TokenValidator } from '../auth/tokenValidator';
 import { loadAppConfig, type AppConfig } from '../config/appConfig';
+import type { DelegatedAdminGraph } from '../graph/delegatedAdminGraph';
 import type { Mailer } from '../mail/mailer';
 import type { SendGridEventVerifier } from '../mail/sendgridEventWebhook';
 import type { MessageQueue } from '../queue/messageQueue';
@@ -29,6 +30,10 @@ const sendGridAdapter = () =>
   require('../mail/sendgridMailer') as typeof import('../mail/sendgridMailer');
 const eventWebhookAdapter = () =>
   require('../mail/sendgridEventWebhook') as typeof import('../mail/sendgridEventWebhook');
+const graphAdapter = () =>
+  require('../graph/graphDelegatedAdmin') as typeof import('../graph/graphDelegatedAdmin');
+const graphCredentials = () =>
+  require('../graph/graphCredential') as typeof import('../graph/graphCredential');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Everything a function needs: the domain's dependencies plus token validation. */
@@ -105,12 +110,34 @@ export function createAppServices(config: AppConfig): AppServices {
       ? undefined
       : new (eventWebhookAdapter().SendGridEventVerifier)(config.mail.eventWebhookPublicKey),
   );
+  const graph = once((): DelegatedAdminGraph => {
+    const microsoft = config.microsoft;
+    const trusted =
+      microsoft.trustedCertificatePem === undefined
+        ? {}
+        : { trustedCertificatePem: microsoft.trustedCertificatePem };
+    return new (graphAdapter().GraphDelegatedAdmin)({
+      graphBaseUrl: microsoft.graphUrl,
+      ...trusted,
+      credentialFor: graphCredentials().graphAppCredentials({
+        clientId: microsoft.graphAppClientId ?? '',
+        authorityHost: microsoft.loginUrl,
+        ...(config.managedIdentityClientId === undefined
+          ? {}
+          : { managedIdentityClientId: config.managedIdentityClientId }),
+        ...trusted,
+      }),
+    });
+  });
   const now = () => new Date();
   const sessionRevocations = once(() => new SessionRevocations(store(), now));
   return {
     config,
     get sessionRevocations() {
       return sessionRevocations();
+    },
+    get graph() {
+      return graph();
     },
     get store() {
       return store();

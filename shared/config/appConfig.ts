@@ -48,7 +48,32 @@ export interface AppConfig {
   /** How long `sending` or `accepted` rests before the resumeStuckWork timer queues it again. */
   readonly stuckWorkAfterMs: number;
   readonly webhooks: { readonly maxAttempts: number; readonly allowHttpLoopback: boolean };
+  /** Microsoft Graph (GDAP), its sign-in, the admin center and Partner Center's events. */
+  readonly microsoft: MicrosoftConfig;
 }
+
+/** Where Microsoft is, for the app-only Graph calls and the checks of Partner Center events. */
+export interface MicrosoftConfig {
+  /** The multi-tenant app registration partners consent to; absent: GDAP is not set up. */
+  readonly graphAppClientId?: string;
+  readonly loginUrl: string;
+  readonly graphUrl: string;
+  readonly adminCenterUrl: string;
+  /** The only host Partner Center's signing certificates may be fetched from. */
+  readonly partnerCenterCertificateHost: string;
+  /** A certificate to trust for the URLs above besides the system's: the local stand-in's. */
+  readonly trustedCertificatePem?: string;
+}
+
+export const DEFAULT_MICROSOFT: Omit<
+  MicrosoftConfig,
+  'graphAppClientId' | 'trustedCertificatePem'
+> = {
+  loginUrl: 'https://login.microsoftonline.com',
+  graphUrl: 'https://graph.microsoft.com',
+  adminCenterUrl: 'https://admin.microsoft.com',
+  partnerCenterCertificateHost: 'api.partnercenter.microsoft.com',
+};
 
 export class ConfigurationError extends Error {
   constructor(message: string) {
@@ -156,6 +181,17 @@ const settingsSchema = z.object({
   STUCK_WORK_AFTER_SECONDS: positiveInt(120, 86_400),
   WEBHOOK_MAX_ATTEMPTS: positiveInt(8, 50),
   WEBHOOK_ALLOW_HTTP_LOOPBACK: optionalText.pipe(z.enum(['true', 'false']).optional()),
+  MICROSOFT_GRAPH_APP_CLIENT_ID: optionalText,
+  MICROSOFT_LOGIN_URL: optionalText.pipe(url.optional()),
+  MICROSOFT_GRAPH_URL: optionalText.pipe(url.optional()),
+  MICROSOFT_ADMIN_CENTER_URL: optionalText.pipe(url.optional()),
+  PARTNER_CENTER_CERTIFICATE_HOST: optionalText,
+  MICROSOFT_TRUSTED_CERTIFICATE: optionalText.pipe(
+    z
+      .string()
+      .includes('-----BEGIN CERTIFICATE-----', { message: 'must be a PEM certificate' })
+      .optional(),
+  ),
 });
 
 /**
@@ -235,6 +271,18 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhooks: {
       maxAttempts: s.WEBHOOK_MAX_ATTEMPTS,
       allowHttpLoopback: s.WEBHOOK_ALLOW_HTTP_LOOPBACK === 'true',
+    },
+    microsoft: {
+      ...optional('graphAppClientId', s.MICROSOFT_GRAPH_APP_CLIENT_ID),
+      loginUrl: (s.MICROSOFT_LOGIN_URL ?? DEFAULT_MICROSOFT.loginUrl).replace(/\/+$/, ''),
+      graphUrl: (s.MICROSOFT_GRAPH_URL ?? DEFAULT_MICROSOFT.graphUrl).replace(/\/+$/, ''),
+      adminCenterUrl: (s.MICROSOFT_ADMIN_CENTER_URL ?? DEFAULT_MICROSOFT.adminCenterUrl).replace(
+        /\/+$/,
+        '',
+      ),
+      partnerCenterCertificateHost:
+        s.PARTNER_CENTER_CERTIFICATE_HOST ?? DEFAULT_MICROSOFT.partnerCenterCertificateHost,
+      ...optional('trustedCertificatePem', s.MICROSOFT_TRUSTED_CERTIFICATE?.replace(/\\n/g, '\n')),
     },
   };
 }

@@ -278,4 +278,46 @@ export const APP_SETTINGS: readonly AppSettingSpec[] = [
     required: false,
     description: 'true: allow http://127.0.0.1 webhook endpoints (local receivers only).',
   },
+  {
+    name: 'MICROSOFT_GRAPH_APP_CLIENT_ID',
+    scope: 'both',
+    required: false,
+    description:
+      'Client id of the multi-tenant app registration partners consent to for GDAP (DelegatedAdminRelationship.ReadWrite.All); it signs in with the managed identity as its federated credential. Empty: GDAP is not set up.',
+  },
+  {
+    name: 'MICROSOFT_LOGIN_URL',
+    scope: 'local',
+    required: false,
+    description:
+      'Entra sign-in host for the app-only Graph token (default https://login.microsoftonline.com; locally the Microsoft stand-in).',
+  },
+  {
+    name: 'MICROSOFT_GRAPH_URL',
+    scope: 'local',
+    required: false,
+    description:
+      'Microsoft Graph (default https://graph.microsoft.com; locally the Microsoft stand-in).',
+  },
+  {
+    name: 'MICROSOFT_ADMIN_CENTER_URL',
+    scope: 'local',
+    required: false,
+    description:
+      'Microsoft 365 admin center where customers approve GDAP (default https://admin.microsoft.com).',
+  },
+  {
+    name: 'PARTNER_CENTER_CERTIFICATE_HOST',
+    scope: 'local',
+    required: false,
+    description:
+      "Host Partner Center's event signing certificates must come from (default api.partnercenter.microsoft.com).",
+  },
+  {
+    name: 'MICROSOFT_TRUSTED_CERTIFICATE',
+    scope: 'local',
+    required: false,
+    description:
+      "PEM of the local Microsoft stand-in's TLS certificate, trusted besides the system's.",
+  },
 ];

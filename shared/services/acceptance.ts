@@ -153,7 +153,13 @@ function refuseClosedLink(invitation: InvitationDocument, now: Date): void {
   }
 }
 
+/**
+ * Where the customer goes after our sign-in and MCA step: Microsoft's own approval page for the
+ * granular relationship created in Graph, otherwise the cloud's admin portal.
+ */
 function portalUrlFor(deps: Dependencies, invitation: InvitationDocument): string {
+  const gdapApproval = invitation.delegatedAdmin?.graph?.approvalUrl;
+  if (gdapApproval !== undefined) return gdapApproval;
   return buildPortalUrl(deps.config.portalUrlPatterns[invitation.partner.cloud], {
     partnerTenantId: invitation.partnerTenantId,
     includeDelegatedAdmin: invitation.includeDelegatedAdmin,

@@ -1,5 +1,6 @@
 import type { DomainTenants } from '../auth/domainTenants';
 import type { AppConfig } from '../config/appConfig';
+import type { DelegatedAdminGraph } from '../graph/delegatedAdminGraph';
 import type { Mailer } from '../mail/mailer';
 import type { MessageQueue } from '../queue/messageQueue';
 import type { DocumentStore } from '../store/documentStore';
@@ -13,6 +14,8 @@ export interface Dependencies {
   readonly mailer: Mailer;
   /** Which Entra organization owns a domain: the only one whose admins answer for it. */
   readonly domainTenants: DomainTenants;
+  /** Microsoft Graph's GDAP endpoints, app-only in each partner's tenant. */
+  readonly graph: DelegatedAdminGraph;
   readonly now: () => Date;
   /** How webhook host names are resolved; the system's resolver when absent. */
   readonly lookupHost?: HostLookup;

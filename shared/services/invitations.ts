@@ -28,11 +28,14 @@ import { QUEUES } from '../queue/messageQueue';
 import { DocumentChangedError, updateDocument, type Page } from '../store/documentStore';
 import {
   partitionKeys,
+  type GraphRelationshipRef,
   type HistoryEntry,
   type InvitationDocument,
   type PartnerProfileDocument,
 } from '../store/documents';
 import type { Dependencies } from './dependencies';
+import { createLockedRelationship } from './gdapRelationships';
+import { requireMicrosoftConnection } from './microsoftConnection';
 import { getPartnerProfile } from './partnerProfiles';
 import { invitationEvent, recordEvent, writeWithEvent, type NewAuditEvent } from './events';
 
@@ -126,6 +129,24 @@ export async function createInvitation(
     }
     throw refused;
   }
+  let graphRelationship: GraphRelationshipRef | undefined;
+  if (input.delegatedAdmin !== undefined) {
+    // Granular roles exist only once created in Microsoft Graph, in the partner's tenant.
+    await requireMicrosoftConnection(deps, partnerTenantId);
+    // A retry of a request that was saved must not create a second relationship in Graph.
+    const existing =
+      idempotencyKey === undefined ? undefined : await deps.store.read<InvitationDocument>(pk, id);
+    if (existing !== undefined) {
+      return { invitation: replayOf(existing, fingerprint), replayed: true };
+    }
+    graphRelationship = await createLockedRelationship(
+      deps,
+      partnerTenantId,
+      id,
+      input.customer.companyName,
+      { ...input.delegatedAdmin, roles: normalizedRoles(input.delegatedAdmin.roles) },
+    );
+  }
   const customerCountry = input.customer.country.toUpperCase();
 
   const now = deps.now();
@@ -163,6 +184,7 @@ export async function createInvitation(
             roles: normalizedRoles(input.delegatedAdmin.roles),
             duration: input.delegatedAdmin.duration,
             autoExtend: input.delegatedAdmin.autoExtend,
+            ...(graphRelationship === undefined ? {} : { graph: graphRelationship }),
           },
         }),
     locale: input.locale,

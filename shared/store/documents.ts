@@ -31,6 +31,17 @@ export interface PartnerProfileDocument {
   readonly _etag?: string;
 }
 
+/** A delegatedAdminRelationship in Microsoft Graph, as this service last learned it. */
+export interface GraphRelationshipRef {
+  readonly relationshipId: string;
+  readonly displayName: string;
+  /** Graph's status when last read (approvalPending after the lock). */
+  readonly status: string;
+  /** Microsoft 365 admin center page where the customer's administrator approves it. */
+  readonly approvalUrl: string;
+  readonly checkedAt: string;
+}
+
 export interface HistoryEntry {
   readonly at: string;
   readonly from: InvitationStatus | null;
@@ -69,6 +80,8 @@ export interface InvitationDocument {
     readonly autoExtend: boolean;
     readonly startsAt?: string;
     readonly endsAt?: string;
+    /** The relationship this service created for it in Microsoft Graph (partner's tenant). */
+    readonly graph?: GraphRelationshipRef;
   };
   readonly locale: Locale;
   readonly partner: {

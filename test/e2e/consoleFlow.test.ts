@@ -59,6 +59,8 @@ describeInBrowser('the partner console', () => {
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await page.getByText(/No customers yet/).waitFor();
     await expectAccessible(page);
+    // Granular roles are created in Microsoft Graph: the partner tenant is connected first.
+    await stack.connectToMicrosoft(tenantId);
 
     await page.getByRole('link', { name: 'Request a reseller relationship' }).click();
     await page.waitForURL(`${consoleUrl}/customers/request`);
@@ -175,7 +177,9 @@ describeInBrowser('the partner console', () => {
     );
     await customerPage.getByLabel(/I accept/).check();
     await Promise.all([
-      customerPage.waitForRequest((r) => r.url().startsWith('https://admin.microsoft.com/')),
+      // Granular roles: Microsoft's approval page of the relationship created in Graph (the
+      // local stand-in's admin center), rather than the reseller portal.
+      customerPage.waitForRequest((r) => r.url() === `${stack.microsoft.url}/AdminPortal/Home`),
       customerPage.getByRole('button', { name: 'Accept and continue' }).click(),
     ]);
     await customerBrowser.close();
@@ -252,6 +256,7 @@ describeInBrowser('the partner console', () => {
         mpnId: '7654321',
       },
     });
+    await stack.connectToMicrosoft(tenantId);
     const customer = customerBody().customer;
     const { context, page } = await newPage(PHONE, 'de-DE');
     await signInToConsole(page, tenantId, ['AdminAgent'], 'Anmelden');

@@ -90,6 +90,11 @@ describe('a granular delegated admin request', () => {
       autoExtend: true,
       startsAt: null,
       endsAt: null,
+      // Created and locked in Microsoft Graph (the local stand-in) before it was saved.
+      graphRelationshipId: expect.any(String),
+      approvalUrl: expect.stringContaining(
+        '/AdminPortal/Home#/partners/invitation/granularAdminRelationships/',
+      ),
     });
 
     const admin = await stack.customerAdmin(created.body.customer.domain);

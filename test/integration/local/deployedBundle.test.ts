@@ -39,6 +39,8 @@ const VENDORED: Readonly<Record<string, string>> = {
   '@opentelemetry/sdk-metrics': 'opentelemetry-sdk-metrics.js',
   '@opentelemetry/context-async-hooks': 'opentelemetry-context-async-hooks.js',
   '@opentelemetry/resources': 'opentelemetry-resources.js',
+  '@microsoft/microsoft-graph-client': 'microsoft-microsoft-graph-client.js',
+  undici: 'undici.js',
 };
 
 /** The bundles `file` requires by relative path, as esbuild writes them: `require("./x.js")`. */

@@ -27,8 +27,17 @@ export interface TestStack extends LocalStack {
   api(path: string, init?: ApiInit): Promise<ApiResponse>;
   /** A fresh partner tenant with a token for the given roles. */
   newPartner(roles?: readonly string[]): Promise<Partner>;
-  /** A fresh partner that has created its profile (201), ready to invite. */
-  partnerWithProfile(profile?: Record<string, unknown>): Promise<Partner>;
+  /**
+   * A fresh partner that has created its profile (201) and connected its tenant to Microsoft
+   * (admin consent on the Microsoft stand-in, then the API's re-check), ready to invite with or
+   * without granular admin roles. `{ microsoft: false }` leaves it unconnected.
+   */
+  partnerWithProfile(
+    profile?: Record<string, unknown>,
+    options?: { microsoft?: boolean },
+  ): Promise<Partner>;
+  /** Grants the GDAP app admin consent in the tenant (as its administrator would) and re-checks. */
+  connectToMicrosoft(tenantId: string): Promise<void>;
   /**
    * An admin of the customer tenant that owns `domain` (the tenant the local issuer signs that
    * domain in to), with a bearer token: a Global Administrator signed in as admin@<domain>
@@ -184,6 +193,15 @@ export async function startTestStack(
     verified.set(domain.toLowerCase(), tenantId.toLowerCase());
   };
 
+  const connectToMicrosoft = async (tenantId: string) => {
+    stack.microsoft.state.setConsent(tenantId, 'granted');
+    const token = await stack.mintToken(tenantId, ['AdminAgent']);
+    const checked = await api('/api/partner/microsoft-connection/check', { method: 'POST', token });
+    if (checked.status !== 200 || (checked.body as { state?: string }).state !== 'connected') {
+      throw new Error(`not connected to Microsoft: ${checked.status} ${checked.text}`);
+    }
+  };
+
   const customerAdmin = async (
     domain: string,
     options: CustomerAdminOptions = {},
@@ -223,14 +241,16 @@ export async function startTestStack(
     newPartner,
     customerAdmin,
     verifyDomain,
-    async partnerWithProfile(profile = PROFILE_DE) {
+    async partnerWithProfile(profile = PROFILE_DE, options = {}) {
       const partner = await newPartner();
       const created = await partner.api('/api/partner', { method: 'PUT', json: profile });
       if (created.status !== 201) {
         throw new Error(`profile not created: ${created.status} ${created.text}`);
       }
+      if (options.microsoft !== false) await connectToMicrosoft(partner.tenantId);
       return partner;
     },
+    connectToMicrosoft,
     async close() {
       client.dispose();
       await stack.close();

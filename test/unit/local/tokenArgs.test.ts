@@ -153,6 +153,10 @@ describe('readTokenDefaults', () => {
         sendgridUrl: 'http://127.0.0.1:17073',
         sendgridEventPublicKey: 'bm90LXJlYWQtaGVyZQ==',
         issuerUrl: 'http://127.0.0.1:17072',
+        microsoftUrl: 'https://127.0.0.1:17075',
+        microsoftCertificatePem: '',
+        identityEndpoint: 'http://127.0.0.1:17076/msi/token',
+        identityHeader: 'not-read-here',
       },
     });
 

@@ -1,0 +1,52 @@
+import { app, type HttpHandler } from '@azure/functions';
+import { z } from 'zod';
+import { PARTNER_ROLES } from '../shared/auth/tokenValidator';
+import { partnerEndpoint } from '../shared/http/endpoint';
+import { readQuery } from '../shared/http/query';
+import { jsonResponse } from '../shared/http/responses';
+import {
+  checkMicrosoftConnection,
+  getMicrosoftConnection,
+} from '../shared/services/microsoftConnection';
+
+const connectionQuery = z.strictObject({
+  redirectUri: z.url({ protocol: /^https?$/ }).optional(),
+});
+
+/** The partner's connection to Microsoft as last checked, and where to grant admin consent. */
+export const getMicrosoftConnectionHandler: HttpHandler = partnerEndpoint(
+  [PARTNER_ROLES.admin, PARTNER_ROLES.sales],
+  async ({ request, services, caller }) => {
+    const { redirectUri } = readQuery(request, connectionQuery);
+    return jsonResponse(200, await getMicrosoftConnection(services, caller.tenantId, redirectUri));
+  },
+);
+
+/** Asks Microsoft Graph again whether the app may manage the partner's GDAP relationships. */
+export const checkMicrosoftConnectionHandler: HttpHandler = partnerEndpoint(
+  [PARTNER_ROLES.admin],
+  async ({ services, caller }) =>
+    jsonResponse(
+      200,
+      await checkMicrosoftConnection(
+        services,
+        services.graph,
+        caller.tenantId,
+        `partner:${caller.userId}`,
+      ),
+    ),
+);
+
+app.http('getMicrosoftConnection', {
+  methods: ['GET'],
+  route: 'partner/microsoft-connection',
+  authLevel: 'anonymous',
+  handler: getMicrosoftConnectionHandler,
+});
+
+app.http('checkMicrosoftConnection', {
+  methods: ['POST'],
+  route: 'partner/microsoft-connection/check',
+  authLevel: 'anonymous',
+  handler: checkMicrosoftConnectionHandler,
+});
