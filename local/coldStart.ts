@@ -72,6 +72,12 @@ function main(): void {
   const vendorFiles = readdirSync(vendorDir)
     .filter((name) => name.endsWith('.js'))
     .map((name) => path.join(vendorDir, name));
+  const telemetrySdkFiles = vendorFiles.filter((file) =>
+    path.basename(file).startsWith('opentelemetry-'),
+  );
+  const exporterFiles = ['azure-monitor-opentelemetry-exporter.js', 'azure-identity.js'].map(
+    (name) => path.join(vendorDir, name),
+  );
   const tscDir = path.join(root, 'dist', 'functions');
   const tscFiles = readdirSync(tscDir)
     .filter((name) => name.endsWith('.js'))
@@ -84,9 +90,21 @@ function main(): void {
       samples: [],
     },
     {
-      // Exits once loaded: the exporter's background timers would keep the process up.
+      // With the export on, the app's start (an appStart hook, which the worker runs before
+      // the first invocation) loads the OpenTelemetry SDK; the Azure Monitor exporter (and the
+      // managed identity) wait for the first export, seconds later, off the request's path.
       name: '  with telemetry exported to Azure Monitor',
-      args: ['-e', `${requireAll(bundle)} process.exit(0);`],
+      args: ['-e', requireAll([...bundle, ...telemetrySdkFiles])],
+      env: AZURE_MONITOR_ON,
+      samples: [],
+    },
+    {
+      // Exits once loaded: the exporter's background timers would keep the process up.
+      name: '    + the exporter, at the first export',
+      args: [
+        '-e',
+        `${requireAll([...bundle, ...telemetrySdkFiles, ...exporterFiles])} process.exit(0);`,
+      ],
       env: AZURE_MONITOR_ON,
       samples: [],
     },

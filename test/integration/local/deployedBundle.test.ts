@@ -64,24 +64,32 @@ function shapeOf(registrations: readonly RegistrationShape[]): RegistrationShape
 function loadBundle(
   bundle: string,
   functionsCore: string,
+  { appStart = false, env = {} }: { appStart?: boolean; env?: Record<string, string> } = {},
 ): { registrations: RegistrationShape[]; loaded: string[] } {
   const script = `
     const Module = require('node:module');
-    const [bundle, core] = process.argv.slice(1);
+    const [bundle, core, appStart] = process.argv.slice(1);
     const resolve = Module._resolveFilename;
     Module._resolveFilename = function (request, ...rest) {
       return request === '@azure/functions-core' ? core : resolve.call(this, request, ...rest);
     };
     require(bundle);
-    const registrations = require(core).getRegistrations();
+    const { getHooks, getRegistrations } = require(core);
+    if (appStart === 'appStart') {
+      for (const hook of getHooks('appStart')) hook({ hookData: {}, appHookData: {} });
+    }
+    const registrations = getRegistrations();
     process.stdout.write(JSON.stringify({
       registrations: registrations.map(({ name, bindings }) => ({ name, bindings })),
       loaded: Object.keys(require.cache),
     }));
+    process.exit(0);
   `;
-  const output = execFileSync(process.execPath, ['-e', script, bundle, functionsCore], {
+  const args = ['-e', script, bundle, functionsCore, appStart ? 'appStart' : 'load'];
+  const output = execFileSync(process.execPath, args, {
     cwd: projectRoot,
     encoding: 'utf8',
+    env: { ...process.env, ...env },
   });
   return JSON.parse(output) as { registrations: RegistrationShape[]; loaded: string[] };
 }
@@ -154,6 +162,29 @@ describe('the deployed bundle', () => {
       .map((file) => relative(outDir, file))
       .sort();
     expect(fromOutDir).toEqual(['functionsCore.js', 'main.js']);
+  });
+
+  it('exporting to Azure Monitor, loads the telemetry SDK when the app starts and the exporter only on its first export', () => {
+    const { loaded } = loadBundle(join(outDir, 'main.js'), join(outDir, 'functionsCore.js'), {
+      appStart: true,
+      env: {
+        APPLICATIONINSIGHTS_CONNECTION_STRING:
+          'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://127.0.0.1:9/',
+        AZURE_CLIENT_ID: '00000000-0000-0000-0000-000000000000',
+      },
+    });
+    const vendor = loaded
+      .filter((file) => file.startsWith(join(outDir, 'vendor')))
+      .map((file) => relative(join(outDir, 'vendor'), file))
+      .sort();
+    expect(vendor).toEqual([
+      'opentelemetry-context-async-hooks.js',
+      'opentelemetry-core.js',
+      'opentelemetry-resources.js',
+      'opentelemetry-sdk-logs.js',
+      'opentelemetry-sdk-metrics.js',
+      'opentelemetry-sdk-trace-base.js',
+    ]);
   });
 
   it('has every SDK bundle main.js requires beside it, exporting what the package exports', () => {
