@@ -5,7 +5,11 @@ import { PARTNER_ROLES } from '../shared/auth/tokenValidator';
 import { partnerEndpoint } from '../shared/http/endpoint';
 import { readQuery } from '../shared/http/query';
 import { jsonResponse } from '../shared/http/responses';
-import { listAuditEvents, toAuditEventView } from '../shared/services/auditLog';
+import {
+  auditArchivedBefore,
+  listAuditEvents,
+  toAuditEventView,
+} from '../shared/services/auditLog';
 
 app.http('listAuditEvents', {
   methods: ['GET'],
@@ -20,6 +24,10 @@ app.http('listAuditEvents', {
       ...(query.to === undefined ? {} : { to: query.to }),
       ...(continuationToken === undefined ? {} : { continuationToken }),
     });
-    return jsonResponse(200, toPageBody(page, toAuditEventView));
+    const archivedBefore = auditArchivedBefore(services);
+    return jsonResponse(200, {
+      ...toPageBody(page, toAuditEventView),
+      ...(archivedBefore === undefined ? {} : { archivedBefore }),
+    });
   }),
 });

@@ -2,7 +2,10 @@ import { app } from '@azure/functions';
 import { appServices } from '../shared/app/appServices';
 import { resumeStuckWork, runHousekeeping } from '../shared/services/housekeeping';
 
-/** Expires overdue invitations and requests reminders, on the HOUSEKEEPING_SCHEDULE setting. */
+/**
+ * Expires overdue invitations, requests reminders, moves delegated admin grants on and moves
+ * audit events past AUDIT_ARCHIVE_AFTER_DAYS to the archive, on the HOUSEKEEPING_SCHEDULE setting.
+ */
 app.timer('invitationHousekeeping', {
   schedule: '%HOUSEKEEPING_SCHEDULE%',
   handler: async (_timer, context) => {

@@ -72,6 +72,10 @@ param housekeepingSchedule string = '0 */15 * * * *'
 @description('Delivery attempts per partner webhook event before it is marked failed.')
 param webhookMaxAttempts int = 8
 
+@description('Audit events older than this many days move from Cosmos DB to the audit-archive blob container (0: never).')
+@minValue(0)
+param auditArchiveAfterDays int = 365
+
 // Partner sign-in (Microsoft Entra ID)
 
 @description('Expected token audience: the client id or Application ID URI of the app registration partners sign in to.')
@@ -302,6 +306,8 @@ module api './app/api.bicep' = {
     invitationResendMinMinutes: invitationResendMinMinutes
     housekeepingSchedule: housekeepingSchedule
     webhookMaxAttempts: webhookMaxAttempts
+    auditArchiveAfterDays: auditArchiveAfterDays
+    auditArchiveContainerName: storage.outputs.auditArchiveContainerName
     authIssuer: authIssuer
     authAudience: authAudience
     authJwksUri: authJwksUri

@@ -42,6 +42,7 @@ export const VENDOR_PACKAGES = [
   '@azure/cosmos',
   '@azure/identity',
   '@azure/storage-queue',
+  '@azure/storage-blob',
   '@sendgrid/client',
   '@sendgrid/mail',
   '@sendgrid/eventwebhook',

@@ -32,6 +32,8 @@ param invitationReminderDays int
 param invitationResendMinMinutes int
 param housekeepingSchedule string
 param webhookMaxAttempts int
+param auditArchiveAfterDays int
+param auditArchiveContainerName string
 
 param authIssuer string
 param authAudience string
@@ -165,6 +167,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // Every minute: README promises stuck work is queued again within 3 minutes of its change.
     STUCK_WORK_SCHEDULE: '0 * * * * *'
     WEBHOOK_MAX_ATTEMPTS: string(webhookMaxAttempts)
+    AUDIT_ARCHIVE_AFTER_DAYS: string(auditArchiveAfterDays)
+    AUDIT_ARCHIVE_CONTAINER: auditArchiveContainerName
     PUBLIC_BASE_URL: 'https://${functionApp.properties.defaultHostName}'
     AUTH_ISSUER: authIssuer
     AUTH_AUDIENCE: authAudience

@@ -62,6 +62,18 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
+// Audit events older than AUDIT_ARCHIVE_AFTER_DAYS, moved out of Cosmos DB as JSON lines, one
+// blob per partner and day (shared/services/auditRetention.ts). The identity's Storage Blob Data
+// Owner on the account (rbac.bicep) covers it. Versioning-free and private; keep it under a
+// lifecycle or immutability policy if the partner contracts require one.
+resource auditArchiveContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'audit-archive'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
   parent: account
   name: 'default'
@@ -78,3 +90,4 @@ output name string = account.name
 output blobEndpoint string = account.properties.primaryEndpoints.blob
 output queueEndpoint string = account.properties.primaryEndpoints.queue
 output deploymentContainerName string = deploymentContainer.name
+output auditArchiveContainerName string = auditArchiveContainer.name

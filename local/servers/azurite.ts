@@ -23,6 +23,8 @@ export interface AzuriteOptions {
 export interface AzuriteQueueServer {
   /** e.g. `http://127.0.0.1:10001/devstoreaccount1` */
   readonly queueEndpoint: string;
+  /** Azurite's blob service (the audit archive), e.g. `http://127.0.0.1:10000/devstoreaccount1` */
+  readonly blobEndpoint: string;
   /** For `QueueServiceClient.fromConnectionString` and the app's AzureWebJobsStorage setting. */
   readonly connectionString: string;
   close(): Promise<void>;
@@ -60,11 +62,15 @@ const EXTENT_DELETION_PATCH = path.join(
   'azuriteExtentDeletion.cjs',
 );
 
-/** The connection string the Azure SDKs and the Functions host accept for a local Azurite queue endpoint. */
-export function azuriteConnectionString(queueEndpoint: string): string {
+/**
+ * The connection string the Azure SDKs and the Functions host accept for a local Azurite queue
+ * endpoint (and blob endpoint, when there is one).
+ */
+export function azuriteConnectionString(queueEndpoint: string, blobEndpoint?: string): string {
   return (
     `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT_NAME};` +
-    `AccountKey=${AZURITE_ACCOUNT_KEY};QueueEndpoint=${queueEndpoint};`
+    `AccountKey=${AZURITE_ACCOUNT_KEY};QueueEndpoint=${queueEndpoint};` +
+    (blobEndpoint === undefined ? '' : `BlobEndpoint=${blobEndpoint};`)
   );
 }
 
@@ -76,25 +82,61 @@ function waitForExit(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts Azurite's queue service as a child process, in memory (nothing written to disk) or
+ * Starts Azurite's queue and blob services (the app's queues; its audit archive), each a child
+ * process; see `startAzuriteService`.
+ */
+export async function startAzurite(options: AzuriteOptions = {}): Promise<AzuriteQueueServer> {
+  const started = await Promise.allSettled([
+    startAzuriteService('queue', options),
+    startAzuriteService('blob', { ...options, onAccessLog: undefined }),
+  ]);
+  const services = started.flatMap((result) =>
+    result.status === 'fulfilled' ? [result.value] : [],
+  );
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed !== undefined) {
+    await Promise.all(services.map((service) => service.close()));
+    throw failed.reason;
+  }
+  const [queue, blob] = services as [AzuriteService, AzuriteService];
+  return {
+    queueEndpoint: queue.endpoint,
+    blobEndpoint: blob.endpoint,
+    connectionString: azuriteConnectionString(queue.endpoint, blob.endpoint),
+    async close() {
+      await Promise.all([queue.close(), blob.close()]);
+    },
+  };
+}
+
+interface AzuriteService {
+  readonly endpoint: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts one Azurite service as a child process, in memory (nothing written to disk) or
  * kept in `location`,
  * accepting the current SDK's API version (`--skipApiVersionCheck`; 3.35 refuses it otherwise)
  * and without telemetry. A separate process keeps Azurite's dependencies and globals out of the
  * app's process and lets tests run several isolated instances on free ports.
  */
-export async function startAzurite(options: AzuriteOptions = {}): Promise<AzuriteQueueServer> {
+async function startAzuriteService(
+  service: 'queue' | 'blob',
+  options: AzuriteOptions,
+): Promise<AzuriteService> {
   const host = options.host ?? '127.0.0.1';
-  const mainScript = require.resolve('azurite/dist/src/queue/main.js');
+  const mainScript = require.resolve(`azurite/dist/src/${service}/main.js`);
   const args = [
     '--require',
     EXTENT_DELETION_PATCH,
     '-e',
     options.location === undefined ? launcher : persistentLauncher,
     mainScript,
-    '--queueHost',
+    `--${service}Host`,
     host,
-    '--queuePort',
-    String(options.queuePort ?? 0),
+    `--${service}Port`,
+    String((service === 'queue' ? options.queuePort : undefined) ?? 0),
     ...(options.location === undefined
       ? ['--inMemoryPersistence']
       : ['--location', options.location]),
@@ -164,10 +206,8 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   }
   child.stderr?.resume();
 
-  const queueEndpoint = `${address.replace(/\/+$/, '')}/${AZURITE_ACCOUNT_NAME}`;
   return {
-    queueEndpoint,
-    connectionString: azuriteConnectionString(queueEndpoint),
+    endpoint: `${address.replace(/\/+$/, '')}/${AZURITE_ACCOUNT_NAME}`,
     async close() {
       const exited = waitForExit(child);
       if (child.exitCode === null && child.signalCode === null) {

@@ -1,10 +1,11 @@
 import type { TokenCredential } from '@azure/identity';
+import type { ArchiveStore } from '../archive/archiveStore';
 import { customerSessionCookies, type CustomerSessionCookies } from '../auth/customerSession';
 import { CustomerSignIn } from '../auth/customerSignIn';
 import { EntraDomainTenants } from '../auth/domainTenants';
 import { SessionRevocations } from '../auth/sessionRevocations';
 import { TokenValidator } from '../auth/tokenValidator';
-import { loadAppConfig, type AppConfig } from '../config/appConfig';
+import { ConfigurationError, loadAppConfig, type AppConfig } from '../config/appConfig';
 import type { DelegatedAdminGraph } from '../graph/delegatedAdminGraph';
 import type { Mailer } from '../mail/mailer';
 import type { SendGridEventVerifier } from '../mail/sendgridEventWebhook';
@@ -32,6 +33,8 @@ const eventWebhookAdapter = () =>
   require('../mail/sendgridEventWebhook') as typeof import('../mail/sendgridEventWebhook');
 const graphAdapter = () =>
   require('../graph/graphDelegatedAdmin') as typeof import('../graph/graphDelegatedAdmin');
+const archiveAdapter = () =>
+  require('../archive/blobArchiveStore') as typeof import('../archive/blobArchiveStore');
 const graphCredentials = () =>
   require('../graph/graphCredential') as typeof import('../graph/graphCredential');
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -46,6 +49,8 @@ export interface AppServices extends Dependencies {
   readonly sessionRevocations: SessionRevocations;
   /** SendGrid's signed Event Webhook; absent while no verification key is configured. */
   readonly emailEventVerifier?: SendGridEventVerifier;
+  /** Blob storage for audit events past AUDIT_ARCHIVE_AFTER_DAYS (the housekeeping timer). */
+  readonly auditArchive: ArchiveStore;
 }
 
 /** Builds a value on first call and returns the same one afterwards. */
@@ -96,6 +101,20 @@ export function createAppServices(config: AppConfig): AppServices {
             },
       ),
   );
+  const auditArchive = once((): ArchiveStore => {
+    const storage = config.storage;
+    if (storage.kind === 'identity' && storage.blobServiceUri === undefined) {
+      throw new ConfigurationError(
+        'Invalid app settings: AzureWebJobsStorage__blobServiceUri is not set (the audit archive)',
+      );
+    }
+    return new (archiveAdapter().BlobArchiveStore)(
+      storage.kind === 'connectionString'
+        ? storage
+        : { kind: 'identity', blobServiceUri: storage.blobServiceUri!, credential: identity() },
+      config.auditArchive.container,
+    );
+  });
   const mailer = once(
     (): Mailer =>
       new (sendGridAdapter().SendGridMailer)({
@@ -150,6 +169,9 @@ export function createAppServices(config: AppConfig): AppServices {
     },
     get emailEventVerifier() {
       return eventVerifier();
+    },
+    get auditArchive() {
+      return auditArchive();
     },
     tokens: new TokenValidator(config.auth),
     customerSignIn: new CustomerSignIn({

@@ -8,7 +8,18 @@ import { APP_SETTINGS } from './appSettings';
 export interface AppConfig {
   readonly storage:
     | { readonly kind: 'connectionString'; readonly connectionString: string }
-    | { readonly kind: 'identity'; readonly queueServiceUri: string; readonly clientId?: string };
+    | {
+        readonly kind: 'identity';
+        readonly queueServiceUri: string;
+        /** The blob endpoint of the same account (the audit archive); the host's setting. */
+        readonly blobServiceUri?: string;
+        readonly clientId?: string;
+      };
+  /**
+   * Audit events older than `afterDays` move from Cosmos DB to JSON-lines blobs in `container`
+   * of the storage account (shared/services/auditRetention.ts); 0 keeps them in Cosmos DB.
+   */
+  readonly auditArchive: { readonly afterDays: number; readonly container: string };
   readonly cosmos: {
     readonly endpoint: string;
     readonly key?: string;
@@ -147,6 +158,7 @@ const portalPattern = (cloud: PartnerCloud) =>
 const settingsSchema = z.object({
   AzureWebJobsStorage: optionalText,
   AzureWebJobsStorage__queueServiceUri: optionalText.pipe(url.optional()),
+  AzureWebJobsStorage__blobServiceUri: optionalText.pipe(url.optional()),
   AzureWebJobsStorage__clientId: optionalText,
   AZURE_CLIENT_ID: optionalText,
   COSMOS_ENDPOINT: url,
@@ -180,6 +192,15 @@ const settingsSchema = z.object({
   STUCK_WORK_SCHEDULE: optionalText,
   STUCK_WORK_AFTER_SECONDS: positiveInt(120, 86_400),
   WEBHOOK_MAX_ATTEMPTS: positiveInt(8, 50),
+  AUDIT_ARCHIVE_AFTER_DAYS: wholeNumber(365, 0, 36_500),
+  AUDIT_ARCHIVE_CONTAINER: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, {
+        message: 'must be a blob container name (3-63 lowercase letters, digits, single hyphens)',
+      })
+      .optional(),
+  ),
   WEBHOOK_ALLOW_HTTP_LOOPBACK: optionalText.pipe(z.enum(['true', 'false']).optional()),
   MICROSOFT_GRAPH_APP_CLIENT_ID: optionalText,
   MICROSOFT_LOGIN_URL: optionalText.pipe(url.optional()),
@@ -225,9 +246,14 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         ? {
             kind: 'identity',
             queueServiceUri: s.AzureWebJobsStorage__queueServiceUri,
+            ...optional('blobServiceUri', s.AzureWebJobsStorage__blobServiceUri),
             ...optional('clientId', s.AzureWebJobsStorage__clientId ?? identityClientId),
           }
         : { kind: 'connectionString', connectionString: s.AzureWebJobsStorage! },
+    auditArchive: {
+      afterDays: s.AUDIT_ARCHIVE_AFTER_DAYS,
+      container: s.AUDIT_ARCHIVE_CONTAINER ?? 'audit-archive',
+    },
     cosmos: {
       endpoint: s.COSMOS_ENDPOINT,
       ...optional('key', s.COSMOS_KEY),

@@ -40,7 +40,8 @@ export const APP_SETTINGS: readonly AppSettingSpec[] = [
     name: 'AzureWebJobsStorage__blobServiceUri',
     scope: 'host',
     required: false,
-    description: 'Blob endpoint of the host storage account (host leases, deployment package).',
+    description:
+      'Blob endpoint of the host storage account (host leases, deployment package); the app keeps its audit archive there too.',
   },
   {
     name: 'AzureWebJobsStorage__credential',
@@ -271,6 +272,19 @@ export const APP_SETTINGS: readonly AppSettingSpec[] = [
     scope: 'both',
     required: false,
     description: 'Delivery attempts per webhook event before it is marked failed (default 8).',
+  },
+  {
+    name: 'AUDIT_ARCHIVE_AFTER_DAYS',
+    scope: 'both',
+    required: false,
+    description:
+      'Audit events older than this many days move from Cosmos DB to blobs in the audit archive container (default 365; 0 keeps them in Cosmos DB).',
+  },
+  {
+    name: 'AUDIT_ARCHIVE_CONTAINER',
+    scope: 'both',
+    required: false,
+    description: 'Blob container of the audit archive (default audit-archive).',
   },
   {
     name: 'WEBHOOK_ALLOW_HTTP_LOOPBACK',

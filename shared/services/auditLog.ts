@@ -1,3 +1,4 @@
+import { auditArchiveCutoff } from '../domain/auditArchive';
 import type { Page } from '../store/documentStore';
 import { partitionKeys } from '../store/documents';
 import type { Dependencies } from './dependencies';
@@ -11,8 +12,8 @@ export interface AuditLogQuery {
 }
 
 /**
- * The partner's audit log, newest first, optionally within [from, to). Events are kept as long
- * as the partner's data: there is no TTL and no 90-day cap.
+ * The partner's audit log, newest first, optionally within [from, to). Events older than
+ * AUDIT_ARCHIVE_AFTER_DAYS are not here but in the archive (auditRetention.ts); there is no TTL.
  */
 export async function listAuditEvents(
   deps: Dependencies,
@@ -55,4 +56,15 @@ export function toAuditEventView(event: AuditEventDocument) {
     before: event.before,
     after: event.after,
   };
+}
+
+/**
+ * From when on the audit log is complete: events before it may have moved to the archive (the
+ * housekeeping timer moves them). Undefined when the deployment keeps every event in Cosmos DB.
+ */
+export function auditArchivedBefore(
+  deps: Pick<Dependencies, 'config' | 'now'>,
+): string | undefined {
+  const afterDays = deps.config.auditArchive.afterDays;
+  return afterDays === 0 ? undefined : auditArchiveCutoff(deps.now(), afterDays);
 }

@@ -13,6 +13,8 @@ import type {
   InvitationDocument,
   RelationshipDocument,
 } from '../store/documents';
+import type { ArchiveStore } from '../archive/archiveStore';
+import { archiveAuditEvents } from './auditRetention';
 import type { Dependencies } from './dependencies';
 import { invitationEvent, recordEvent, relationshipEvent, type AuditAction } from './events';
 import { requestReminder } from './followUps';
@@ -228,9 +230,12 @@ export async function advanceDelegatedAdmin(deps: Dependencies): Promise<number>
 }
 
 /** One housekeeping run; a failure on one invitation does not hold up the others next time. */
-export async function runHousekeeping(deps: Dependencies): Promise<string> {
+export async function runHousekeeping(
+  deps: Dependencies & { readonly auditArchive: ArchiveStore },
+): Promise<string> {
   const expired = await expireInvitations(deps);
   const reminded = await remindBeforeExpiry(deps);
   const delegatedAdmin = await advanceDelegatedAdmin(deps);
-  return `expired ${expired}, reminders requested ${reminded}, delegated admin grants moved on ${delegatedAdmin}`;
+  const archived = await archiveAuditEvents(deps, deps.auditArchive);
+  return `expired ${expired}, reminders requested ${reminded}, delegated admin grants moved on ${delegatedAdmin}, audit events archived ${archived}`;
 }

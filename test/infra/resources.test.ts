@@ -128,10 +128,18 @@ describe('deployed resources', () => {
         supportsHttpsTrafficOnly: true,
       },
     });
-    expect(plainBody('Microsoft.Storage/storageAccounts/blobServices/containers')).toMatchObject({
-      name: { $expr: 'deploymentContainerName' },
-      properties: { publicAccess: 'None' },
-    });
+    const containers = declaredResources(
+      set,
+      'Microsoft.Storage/storageAccounts/blobServices/containers',
+    ).map(({ resource }) => toPlain(resource.body));
+    expect(containers).toEqual([
+      expect.objectContaining({
+        name: { $expr: 'deploymentContainerName' },
+        properties: { publicAccess: 'None' },
+      }),
+      // The audit archive (shared/services/auditRetention.ts), under the name the app is given.
+      expect.objectContaining({ name: 'audit-archive', properties: { publicAccess: 'None' } }),
+    ]);
   });
 
   it('creates the queues the code uses and their poison queues', () => {

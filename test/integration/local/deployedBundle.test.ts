@@ -26,6 +26,7 @@ const VENDORED: Readonly<Record<string, string>> = {
   '@azure/cosmos': 'azure-cosmos.js',
   '@azure/identity': 'azure-identity.js',
   '@azure/storage-queue': 'azure-storage-queue.js',
+  '@azure/storage-blob': 'azure-storage-blob.js',
   '@sendgrid/client': 'sendgrid-client.js',
   '@sendgrid/mail': 'sendgrid-mail.js',
   '@sendgrid/eventwebhook': 'sendgrid-eventwebhook.js',
