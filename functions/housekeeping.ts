@@ -1,6 +1,9 @@
-import { app } from '@azure/functions';
-import { appServices } from '../shared/app/appServices';
+import { app, type InvocationContext } from '@azure/functions';
+import { appServices, type AppServices } from '../shared/app/appServices';
+import { QUEUES } from '../shared/queue/messageQueue';
 import { resumeStuckWork, runHousekeeping } from '../shared/services/housekeeping';
+import { describeError, logEvent } from '../shared/telemetry/log';
+import { recordQueueBacklogs } from '../shared/telemetry/metrics';
 
 /**
  * Expires overdue invitations, requests reminders, moves delegated admin grants on and moves
@@ -21,6 +24,22 @@ app.timer('invitationHousekeeping', {
 app.timer('resumeStuckWork', {
   schedule: '%STUCK_WORK_SCHEDULE%',
   handler: async (_timer, context) => {
-    context.log(`resumeStuckWork: ${await resumeStuckWork(appServices())} queued again`);
+    const services = appServices();
+    context.log(`resumeStuckWork: ${await resumeStuckWork(services)} queued again`);
+    await recordBacklogs(services, context);
   },
 });
+
+/**
+ * The length of every queue and poison queue and the age of each one's oldest waiting message,
+ * as metrics (README, Operations): the poison-message alert rests on them. Reading them may fail
+ * without failing the timer's real work.
+ */
+async function recordBacklogs(services: AppServices, context: InvocationContext): Promise<void> {
+  try {
+    const backlogs = await services.queueBacklog.backlogs(Object.values(QUEUES));
+    recordQueueBacklogs(backlogs, services.now());
+  } catch (error) {
+    logEvent(context, 'warning', 'queue.backlog.unread', describeError(error));
+  }
+}

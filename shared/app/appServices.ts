@@ -10,6 +10,7 @@ import type { DelegatedAdminGraph } from '../graph/delegatedAdminGraph';
 import type { Mailer } from '../mail/mailer';
 import type { SendGridEventVerifier } from '../mail/sendgridEventWebhook';
 import type { MessageQueue } from '../queue/messageQueue';
+import type { QueueBacklogReader } from '../queue/queueBacklog';
 import type { Dependencies } from '../services/dependencies';
 import { funnelStepOf } from '../services/events';
 import type { DocumentStore } from '../store/documentStore';
@@ -35,6 +36,8 @@ const graphAdapter = () =>
   require('../graph/graphDelegatedAdmin') as typeof import('../graph/graphDelegatedAdmin');
 const archiveAdapter = () =>
   require('../archive/blobArchiveStore') as typeof import('../archive/blobArchiveStore');
+const queueBacklogAdapter = () =>
+  require('../queue/storageQueueBacklog') as typeof import('../queue/storageQueueBacklog');
 const graphCredentials = () =>
   require('../graph/graphCredential') as typeof import('../graph/graphCredential');
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -51,6 +54,8 @@ export interface AppServices extends Dependencies {
   readonly emailEventVerifier?: SendGridEventVerifier;
   /** Blob storage for audit events past AUDIT_ARCHIVE_AFTER_DAYS (the housekeeping timer). */
   readonly auditArchive: ArchiveStore;
+  /** What waits in the queues, for the metrics the resumeStuckWork timer records. */
+  readonly queueBacklog: QueueBacklogReader;
 }
 
 /** Builds a value on first call and returns the same one afterwards. */
@@ -89,17 +94,19 @@ export function createAppServices(config: AppConfig): AppServices {
       funnelStepOf,
     );
   });
+  const queueConnection = () =>
+    config.storage.kind === 'connectionString'
+      ? config.storage
+      : {
+          kind: 'identity' as const,
+          queueServiceUri: config.storage.queueServiceUri,
+          credential: identity(),
+        };
   const queue = once(
-    (): MessageQueue =>
-      new (queueAdapter().StorageMessageQueue)(
-        config.storage.kind === 'connectionString'
-          ? config.storage
-          : {
-              kind: 'identity',
-              queueServiceUri: config.storage.queueServiceUri,
-              credential: identity(),
-            },
-      ),
+    (): MessageQueue => new (queueAdapter().StorageMessageQueue)(queueConnection()),
+  );
+  const queueBacklog = once(
+    (): QueueBacklogReader => new (queueBacklogAdapter().StorageQueueBacklog)(queueConnection()),
   );
   const auditArchive = once((): ArchiveStore => {
     const storage = config.storage;
@@ -172,6 +179,9 @@ export function createAppServices(config: AppConfig): AppServices {
     },
     get auditArchive() {
       return auditArchive();
+    },
+    get queueBacklog() {
+      return queueBacklog();
     },
     tokens: new TokenValidator(config.auth),
     customerSignIn: new CustomerSignIn({

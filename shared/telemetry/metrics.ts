@@ -1,6 +1,7 @@
 import {
   metrics,
   type Counter,
+  type Gauge,
   type Histogram,
   type Meter,
   type MeterProvider,
@@ -23,6 +24,13 @@ export const METRIC_NAMES = {
   poisonMessages: 'queue.poison.messages',
   /** Milliseconds a message waited in its queue before a function took it; attribute `queue`. */
   queueWait: 'queue.message.wait',
+  /**
+   * Messages in a queue or its `-poison` queue (approximate), read every minute by the
+   * resumeStuckWork timer; attribute `queue`. The poison-message alert rests on it.
+   */
+  queueLength: 'queue.length',
+  /** Seconds the first visible message of a queue has waited (0: none waits); attribute `queue`. */
+  queueOldestAge: 'queue.oldest.message.age',
 } as const;
 
 export const FUNNEL_STEPS = [
@@ -40,6 +48,7 @@ interface Instruments {
   readonly provider: MeterProvider;
   readonly counters: Map<string, Counter>;
   readonly histograms: Map<string, Histogram>;
+  readonly gauges: Map<string, Gauge>;
   readonly meter: Meter;
 }
 
@@ -58,6 +67,7 @@ function current(): Instruments {
       meter: provider.getMeter('reseller-invitations'),
       counters: new Map(),
       histograms: new Map(),
+      gauges: new Map(),
     };
   }
   return instruments;
@@ -83,6 +93,40 @@ export function record(name: string, value: number, attributes: Record<string, s
     histograms.set(name, histogram);
   }
   histogram.record(value, attributes);
+}
+
+/** Sets the gauge `name` to `value` (the last value of each export interval is kept). */
+export function setGauge(
+  name: string,
+  value: number,
+  attributes: Record<string, string> = {},
+): void {
+  const { meter, gauges } = current();
+  let gauge = gauges.get(name);
+  if (gauge === undefined) {
+    gauge = meter.createGauge(name);
+    gauges.set(name, gauge);
+  }
+  gauge.record(value, attributes);
+}
+
+/**
+ * The length of each queue and the age of its oldest waiting message, as gauges (the
+ * resumeStuckWork timer reads them every minute).
+ */
+export function recordQueueBacklogs(
+  backlogs: readonly {
+    readonly queue: string;
+    readonly length: number;
+    readonly oldestInsertedAt?: Date;
+  }[],
+  now: Date,
+): void {
+  for (const { queue, length, oldestInsertedAt } of backlogs) {
+    setGauge(METRIC_NAMES.queueLength, length, { queue });
+    const ageMs = oldestInsertedAt === undefined ? 0 : now.getTime() - oldestInsertedAt.getTime();
+    setGauge(METRIC_NAMES.queueOldestAge, Math.max(0, Math.round(ageMs / 1000)), { queue });
+  }
 }
 
 /** One invitation reached `step`. */

@@ -317,3 +317,70 @@ describe('expected races', () => {
     expect(failedDispatches).toEqual([]);
   });
 });
+
+async function waitForDeliveryState(partner: Partner, id: string, state: string) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    await stack.sendgrid.events.settled();
+    await stack.waitForIdle(15_000);
+    const invitation = await partner.api(`/api/invitations/${id}`);
+    if (invitation.body.delivery?.state === state) return;
+    if (Date.now() > deadline) throw new Error(`delivery of ${id} never became ${state}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function gaugeValues(name: string): Promise<Record<string, number>> {
+  await telemetry.meterProvider.forceFlush();
+  const metric = metricExporter
+    .getMetrics()
+    .at(-1)
+    ?.scopeMetrics.flatMap((scope) => scope.metrics)
+    .find((candidate) => candidate.descriptor.name === name);
+  return Object.fromEntries(
+    (metric?.dataPoints ?? []).map((point) => [
+      String(point.attributes.queue),
+      Number(point.value),
+    ]),
+  );
+}
+
+describe('metrics', () => {
+  test("SendGrid's delivered and bounce events count the funnel's delivered and bounced steps, once each", async () => {
+    const partner = await stack.partnerWithProfile();
+    const before = await funnelCounts();
+    const delivered = await createAndSend(partner);
+    await waitForDeliveryState(partner, delivered.invitation.id, 'delivered');
+    const body = customerBody();
+    body.customer.email = `bounce-admin@${body.customer.domain}`;
+    const created = await partner.api('/api/invitations', { method: 'POST', json: body });
+    expect(created.status).toBe(201);
+    await partner.api(`/api/invitations/${created.body.id}/send`, { method: 'POST' });
+    await waitForDeliveryState(partner, created.body.id, 'bounced');
+
+    const after = await funnelCounts();
+    expect((after.delivered ?? 0) - (before.delivered ?? 0)).toBe(1);
+    expect((after.bounced ?? 0) - (before.bounced ?? 0)).toBe(1);
+    expect((after.sent ?? 0) - (before.sent ?? 0)).toBe(2);
+  }, 60_000);
+
+  test('the stuck-work timer records each queue and poison queue length and the age of its oldest message', async () => {
+    // relationship-activation-poison has no function taking from it: the message stays.
+    await queueMessage(stack, `${QUEUES.relationshipActivation}-poison`, {
+      partnerTenantId: '00000000-0000-0000-0000-00000000beef',
+      invitationId: 'parked',
+    });
+    await stack.runTimer('resumeStuckWork');
+
+    const lengths = await gaugeValues('queue.length');
+    expect(Object.keys(lengths).sort()).toEqual(
+      Object.values(QUEUES)
+        .flatMap((queue) => [queue, `${queue}-poison`])
+        .sort(),
+    );
+    expect(lengths[`${QUEUES.relationshipActivation}-poison`]).toBeGreaterThanOrEqual(1);
+    const ages = await gaugeValues('queue.oldest.message.age');
+    expect(ages[`${QUEUES.relationshipActivation}-poison`]).toBeGreaterThanOrEqual(0);
+    expect(ages[QUEUES.invitationEmail]).toBe(0);
+  }, 60_000);
+});
