@@ -73,7 +73,7 @@ var alerts = [
   {
     name: 'poison-message'
     severity: 1
-    description: 'A queue message failed five times and was moved to a poison queue.'
+    description: 'A queue message failed five times and was moved to a poison queue: a poison queue is not empty, or the app took a message from one.'
     frequency: 'PT5M'
     window: 'PT15M'
     scope: applicationInsights.id
@@ -81,10 +81,11 @@ var alerts = [
     operator: 'GreaterThan'
     threshold: 0
     query: '''
-union
-  (traces | where message has "Moving message to queue" | extend queue = extract(@"queue '([^']+)'", 1, message)),
-  (customMetrics | where name == "queue.poison.messages" | extend queue = tostring(customDimensions["queue"]))
-| summarize messages = count() by queue
+customMetrics
+| where name in ("queue.length", "queue.poison.messages")
+| extend queue = tostring(customDimensions["queue"])
+| where queue endswith "-poison" and value > 0
+| summarize messages = max(value) by queue
 '''
   }
   {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { propertyAt, sourceText, toPlain } from './support/bicepModel';
 import { INFRA_DIR } from './support/brokenCopy';
+import { kqlSyntaxErrors } from './support/kql';
 import { declaredResources, loadTemplateSet } from './support/templateSet';
 
 const set = loadTemplateSet(INFRA_DIR);
@@ -74,6 +75,36 @@ describe('alerts (infra/app/alerts.bicep)', () => {
     expect(Number(toPlain(threshold?.defaultValue))).toBeLessThanOrEqual(10);
     const partition = alertDefinitions().find((alert) => alert.name === 'partition-size')!;
     expect(partition.scope).toEqual({ $expr: 'logAnalytics.id' });
+  });
+
+  it("has queries Kusto's parser takes: every alert, every workbook query, every query of the README", () => {
+    const workbookFile = [...set.files.values()].find((file) =>
+      file.path.endsWith('app/workbook.bicep'),
+    )!;
+    const workbookQueries = workbookFile.variables
+      .filter((variable) => variable.name.endsWith('Query'))
+      .map((variable) => [`workbook ${variable.name}`, toPlain(variable.value)] as const);
+    const readme = readFileSync(join(INFRA_DIR, '..', 'README.md'), 'utf8');
+    const readmeQueries = [...readme.matchAll(/```kusto\n([\s\S]*?)```/g)].map(
+      (match, index) => [`README query ${index + 1}`, match[1]!] as const,
+    );
+    const queries = [
+      ...alertDefinitions().map((alert) => [`alert ${alert.name}`, alert.query] as const),
+      ...workbookQueries,
+      ...readmeQueries,
+    ];
+    expect(workbookQueries.length).toBeGreaterThanOrEqual(6);
+    expect(readmeQueries.length).toBeGreaterThanOrEqual(7);
+    for (const [name, query] of queries) {
+      // An interpolated Bicep string ('… > ${partitionSizeAlertKb}'), with a number in its place.
+      const text =
+        typeof query === 'string'
+          ? query
+          : String((query as { $expr: string }).$expr).replace(/\$\{[^}]+\}/g, '1');
+      expect({ name, errors: kqlSyntaxErrors(text) }).toEqual({ name, errors: [] });
+    }
+    // The parser does find mistakes: a comparison without its right side.
+    expect(kqlSyntaxErrors('requests | where name == | count')).not.toEqual([]);
   });
 
   it('is explained in the README runbook, each alert with what it means, a query and what to do', () => {
