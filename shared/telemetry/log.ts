@@ -31,12 +31,26 @@ const SEVERITY: Record<LogLevel, SeverityNumber> = {
   error: SeverityNumber.ERROR,
 };
 
+let invocationLogToo = true;
+
+/**
+ * Whether `logEvent` also writes to the invocation's log. Not while the app exports to Azure
+ * Monitor (startTelemetry): the Functions host sends the invocation's log to the same
+ * Application Insights (category `Function.<name>.User`), so every entry would arrive twice,
+ * once without its trace and properties. host.json cannot drop only those: its log levels
+ * match category prefixes, and the function name sits between `Function.` and `.User`.
+ */
+export function logToInvocationToo(on: boolean): void {
+  invocationLogToo = on;
+}
+
 /**
  * One structured log entry: `event` names what happened (`email.dispatch.failed`), so queries
  * and alerts match on it rather than on wording. It goes to the OpenTelemetry log pipeline (with
- * the active trace) and to the invocation's log (the host's console locally). An `error` is for
- * a real failure only, once per failure; expected conditions (a lease held by another worker,
- * a message already processed, a client's 4xx) are `information`.
+ * the active trace) and, unless the app exports to Azure Monitor, to the invocation's log (the
+ * host's console locally). An `error` is for a real failure only, once per failure; expected
+ * conditions (a lease held by another worker, a message already processed, a client's 4xx) are
+ * `information`.
  */
 export function logEvent(
   context: Pick<InvocationContext, 'log' | 'warn' | 'error' | 'functionName' | 'invocationId'>,
@@ -58,6 +72,7 @@ export function logEvent(
     body: safeMessage,
     attributes,
   });
+  if (!invocationLogToo) return;
   const line = `${event}: ${safeMessage}`;
   if (level === 'error') context.error(line, properties);
   else if (level === 'warning') context.warn(line, properties);

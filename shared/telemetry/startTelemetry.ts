@@ -1,4 +1,5 @@
 import { traceFetchCalls } from './fetchSpans';
+import { logToInvocationToo } from './log';
 import type { InstalledTelemetry } from './telemetrySdk';
 import { telemetryTarget, type TelemetryTarget } from './telemetryTarget';
 
@@ -40,6 +41,7 @@ export function startTelemetry(
   let installed: InstalledTelemetry | undefined;
   if (target.kind === 'azureMonitor') {
     installed = telemetrySdk().installTelemetrySdk(azureMonitor().azureMonitorExporters(target));
+    logToInvocationToo(false);
   } else if (target.kind === 'console') {
     installed = telemetrySdk().installTelemetrySdk({
       spans: new (traceSdk().ConsoleSpanExporter)(),
