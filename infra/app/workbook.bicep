@@ -46,6 +46,13 @@ customMetrics
 | summarize avg_wait_ms = sum(valueSum) / sum(valueCount), max_wait_ms = max(valueMax) by queue = tostring(customDimensions["queue"]), bin(timestamp, 15m)
 '''
 
+var queueBacklogQuery = '''
+customMetrics
+| where name in ("queue.length", "queue.oldest.message.age")
+| summarize value = max(value) by name, queue = tostring(customDimensions["queue"]), bin(timestamp, 5m)
+| evaluate pivot(name, max(value))
+'''
+
 var outcomesQuery = '''
 customMetrics
 | where name in ("email.dispatch.attempts", "webhook.delivery.attempts", "batch.rows.failed", "queue.poison.messages")
@@ -159,6 +166,19 @@ var workbookItems = [
       resourceType: 'microsoft.insights/components'
       timeContextFromParameter: 'TimeRange'
       visualization: 'timechart'
+    }
+  }
+  {
+    type: 3
+    name: 'queue-backlog'
+    content: {
+      version: 'KqlItem/1.0'
+      title: 'Queues: messages waiting and the age of the oldest (seconds), queue and poison queue, every minute'
+      query: queueBacklogQuery
+      queryType: 0
+      resourceType: 'microsoft.insights/components'
+      timeContextFromParameter: 'TimeRange'
+      visualization: 'table'
     }
   }
   {
