@@ -50,6 +50,7 @@ export interface LocalStackOptions {
     issuer?: number;
     sendgrid?: number;
     queue?: number;
+    blob?: number;
     cosmos?: number;
     microsoft?: number;
     managedIdentity?: number;
@@ -126,6 +127,7 @@ export async function startEmulators(
   const started = await Promise.allSettled([
     startAzurite({
       queuePort: options.ports?.queue ?? 0,
+      blobPort: options.ports?.blob ?? 0,
       ...optional('location', dataPath('azurite')),
     }),
     startLocalCosmos({

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     issuer: port('ISSUER_PORT', 7072),
     sendgrid: port('SENDGRID_PORT', 7073),
     queue: port('QUEUE_PORT', 10001),
+    blob: port('BLOB_PORT', 10000),
     cosmos: port('COSMOS_PORT', 8081),
     microsoft: port('MICROSOFT_PORT', 7075),
     managedIdentity: port('MANAGED_IDENTITY_PORT', 7076),
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
       ? 'Data: kept by the emulators.'
       : `Data: kept in ${relative(process.cwd(), dataDir) || dataDir} across restarts` +
         (fresh ? ' (started empty: --fresh).' : '; `npm start -- --fresh` starts empty.');
-  console.log(banner(mode, endpoints, functionsUrl, consoleUrl, ports.queue, data));
+  console.log(banner(mode, endpoints, functionsUrl, consoleUrl, ports, data));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -123,7 +124,7 @@ function banner(
   endpoints: EmulatorEndpoints,
   functionsUrl: string | undefined,
   consoleUrl: string | undefined,
-  queuePort: number,
+  { queue: queuePort, blob: blobPort }: { queue: number; blob: number },
   data: string,
 ): string {
   const what = { all: 'stack is', emulators: 'emulators are', host: 'functions host is' }[mode];
@@ -139,7 +140,8 @@ function banner(
   Token issuer     ${endpoints.issuerUrl}   (sign-in page and JWKS)
   Cosmos server    ${endpoints.cosmosEndpoint}
   Microsoft        ${endpoints.microsoftUrl}   (Graph GDAP, admin consent, admin center; local/microsoft)
-  Azurite queues   http://127.0.0.1:${queuePort}/devstoreaccount1`;
+  Azurite queues   http://127.0.0.1:${queuePort}/devstoreaccount1
+  Azurite blobs    http://127.0.0.1:${blobPort}/devstoreaccount1   (the audit archive)`;
   const next =
     mode === 'emulators'
       ? `

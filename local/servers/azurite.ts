@@ -9,6 +9,8 @@ export interface AzuriteOptions {
   readonly host?: string;
   /** 0 (the default) picks a free port. */
   readonly queuePort?: number;
+  /** The blob service's; 0 (the default) picks a free port. */
+  readonly blobPort?: number;
   /** Give up when the queue service has not reported its address by then. */
   readonly startTimeoutMs?: number;
   /** Azurite's per-request access log; off unless asked for. */
@@ -136,7 +138,7 @@ async function startAzuriteService(
     `--${service}Host`,
     host,
     `--${service}Port`,
-    String((service === 'queue' ? options.queuePort : undefined) ?? 0),
+    String((service === 'queue' ? options.queuePort : options.blobPort) ?? 0),
     ...(options.location === undefined
       ? ['--inMemoryPersistence']
       : ['--location', options.location]),
