@@ -44,7 +44,7 @@ interface Started {
 
 async function start(...args: string[]): Promise<Started> {
   rmSync(stackFile, { force: true });
-  const ports = ['FUNCTIONS', 'CONSOLE', 'ISSUER', 'SENDGRID', 'QUEUE', 'COSMOS'];
+  const ports = ['FUNCTIONS', 'CONSOLE', 'ISSUER', 'SENDGRID', 'QUEUE', 'BLOB', 'COSMOS'];
   const child = spawn(process.execPath, ['dist/local/start.js', ...args], {
     cwd: projectRoot,
     env: {
