@@ -37,6 +37,12 @@ import {
 export interface LocalStackOptions {
   readonly projectRoot: string;
   /**
+   * Azurite's blob service too, for the audit archive (`npm start`, the archive's tests). Off
+   * by default: one process fewer per stack, and without it the app only misses the archive,
+   * which it touches when audit events are older than AUDIT_ARCHIVE_AFTER_DAYS.
+   */
+  readonly blobStorage?: boolean;
+  /**
    * Where the emulators keep their data across restarts (`npm start`: `.local/data`): Azurite's
    * queues, the Cosmos server's documents and the captured email. Without it (tests, benchmarks)
    * everything is in memory and starts empty.
@@ -117,7 +123,7 @@ export interface LocalEmulators {
  * capture endpoint and the dev token issuer. `func start` can run the app against these too.
  */
 export async function startEmulators(
-  options: Pick<LocalStackOptions, 'projectRoot' | 'ports' | 'keyFile' | 'dataDir'>,
+  options: Pick<LocalStackOptions, 'projectRoot' | 'ports' | 'keyFile' | 'dataDir' | 'blobStorage'>,
 ): Promise<LocalEmulators> {
   const dataPath = (name: string) =>
     options.dataDir === undefined ? undefined : join(options.dataDir, name);
@@ -127,6 +133,7 @@ export async function startEmulators(
   const started = await Promise.allSettled([
     startAzurite({
       queuePort: options.ports?.queue ?? 0,
+      blob: options.blobStorage === true,
       blobPort: options.ports?.blob ?? 0,
       ...optional('location', dataPath('azurite')),
     }),

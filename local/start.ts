@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   let consoleUrl: string | undefined;
   let close: () => Promise<void>;
   if (mode === 'emulators') {
-    const emulators = await startEmulators({ projectRoot, ports, dataDir });
+    const emulators = await startEmulators({ projectRoot, ports, dataDir, blobStorage: true });
     endpoints = endpointsOf(emulators);
     close = () => emulators.close();
   } else if (mode === 'host') {
@@ -77,7 +77,13 @@ async function main(): Promise<void> {
     consoleUrl = host.consoleUrl;
     close = () => host.close();
   } else {
-    const stack = await startLocalStack({ projectRoot, ports, dataDir, ...consoleOptions });
+    const stack = await startLocalStack({
+      projectRoot,
+      ports,
+      dataDir,
+      blobStorage: true,
+      ...consoleOptions,
+    });
     endpoints = stack.endpoints;
     functionsUrl = stack.functionsUrl;
     consoleUrl = stack.consoleUrl;

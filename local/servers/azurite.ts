@@ -9,6 +9,8 @@ export interface AzuriteOptions {
   readonly host?: string;
   /** 0 (the default) picks a free port. */
   readonly queuePort?: number;
+  /** Start the blob service too (the audit archive); the queue service only without it. */
+  readonly blob?: boolean;
   /** The blob service's; 0 (the default) picks a free port. */
   readonly blobPort?: number;
   /** Give up when the queue service has not reported its address by then. */
@@ -25,8 +27,11 @@ export interface AzuriteOptions {
 export interface AzuriteQueueServer {
   /** e.g. `http://127.0.0.1:10001/devstoreaccount1` */
   readonly queueEndpoint: string;
-  /** Azurite's blob service (the audit archive), e.g. `http://127.0.0.1:10000/devstoreaccount1` */
-  readonly blobEndpoint: string;
+  /**
+   * Azurite's blob service (the audit archive), e.g. `http://127.0.0.1:10000/devstoreaccount1`;
+   * only when asked for (`blob`).
+   */
+  readonly blobEndpoint: string | undefined;
   /** For `QueueServiceClient.fromConnectionString` and the app's AzureWebJobsStorage setting. */
   readonly connectionString: string;
   close(): Promise<void>;
@@ -84,13 +89,15 @@ function waitForExit(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts Azurite's queue and blob services (the app's queues; its audit archive), each a child
- * process; see `startAzuriteService`.
+ * Starts Azurite's queue service (the app's queues) and, if asked, its blob service (the audit
+ * archive), each a child process; see `startAzuriteService`.
  */
 export async function startAzurite(options: AzuriteOptions = {}): Promise<AzuriteQueueServer> {
   const started = await Promise.allSettled([
     startAzuriteService('queue', options),
-    startAzuriteService('blob', { ...options, onAccessLog: undefined }),
+    ...(options.blob === true
+      ? [startAzuriteService('blob', { ...options, onAccessLog: undefined })]
+      : []),
   ]);
   const services = started.flatMap((result) =>
     result.status === 'fulfilled' ? [result.value] : [],
@@ -100,13 +107,13 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     await Promise.all(services.map((service) => service.close()));
     throw failed.reason;
   }
-  const [queue, blob] = services as [AzuriteService, AzuriteService];
+  const [queue, blob] = services as [AzuriteService, AzuriteService | undefined];
   return {
     queueEndpoint: queue.endpoint,
-    blobEndpoint: blob.endpoint,
-    connectionString: azuriteConnectionString(queue.endpoint, blob.endpoint),
+    blobEndpoint: blob?.endpoint,
+    connectionString: azuriteConnectionString(queue.endpoint, blob?.endpoint),
     async close() {
-      await Promise.all([queue.close(), blob.close()]);
+      await Promise.all(services.map((service) => service.close()));
     },
   };
 }

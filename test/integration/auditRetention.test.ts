@@ -19,7 +19,7 @@ const CONTAINER = 'audit-archive';
 let stack: TestStack;
 
 beforeAll(async () => {
-  stack = await startTestStack({ AUDIT_ARCHIVE_AFTER_DAYS: '30' });
+  stack = await startTestStack({ AUDIT_ARCHIVE_AFTER_DAYS: '30' }, { blobStorage: true });
 }, 60_000);
 
 afterAll(async () => {

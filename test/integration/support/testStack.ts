@@ -107,7 +107,7 @@ export interface ApiResponse {
  */
 export async function startTestStack(
   settings: Record<string, string> = {},
-  options: Pick<LocalStackOptions, 'console' | 'functionFiles'> = {},
+  options: Pick<LocalStackOptions, 'console' | 'functionFiles' | 'blobStorage'> = {},
 ): Promise<TestStack> {
   const logs: string[] = [];
   const expectedErrors: Array<{ pattern: RegExp; messages: string[] }> = [];
