@@ -17,15 +17,25 @@ export type BlobArchiveOptions =
  * (the template creates it in Azure).
  */
 export class BlobArchiveStore implements ArchiveStore {
-  private readonly container: ContainerClient;
+  private client: ContainerClient | undefined;
   private ready: Promise<unknown> | undefined;
 
-  constructor(options: BlobArchiveOptions, containerName: string) {
-    const service =
-      options.kind === 'connectionString'
-        ? BlobServiceClient.fromConnectionString(options.connectionString)
-        : new BlobServiceClient(options.blobServiceUri, options.credential);
-    this.container = service.getContainerClient(containerName);
+  /**
+   * Connects on first use: a run with nothing to archive needs no blob endpoint (the local
+   * test stacks start Azurite's blob service only where they archive).
+   */
+  constructor(
+    private readonly options: BlobArchiveOptions,
+    private readonly containerName: string,
+  ) {}
+
+  private get container(): ContainerClient {
+    this.client ??= (
+      this.options.kind === 'connectionString'
+        ? BlobServiceClient.fromConnectionString(this.options.connectionString)
+        : new BlobServiceClient(this.options.blobServiceUri, this.options.credential)
+    ).getContainerClient(this.containerName);
+    return this.client;
   }
 
   async read(name: string): Promise<ArchivedText | undefined> {
