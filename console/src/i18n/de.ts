@@ -397,6 +397,7 @@ export const de: Messages = {
       'invitationBatch.completed': 'Einladungsstapel abgeschlossen',
       'relationship.accepted': 'Reseller-Beziehung angenommen',
       'relationship.activated': 'Reseller-Beziehung aktiviert',
+      'relationship.confirmed': 'Reseller-Beziehung von Microsoft bestätigt',
       'relationship.removed': 'Reseller-Beziehung entfernt',
       'delegatedAdmin.removed': 'Delegierte Administratorrechte entfernt',
       'delegatedAdmin.restored': 'Delegierte Administratorrechte zurückgegeben',

@@ -384,6 +384,7 @@ export const en = {
       'invitationBatch.completed': 'Batch of invitations completed',
       'relationship.accepted': 'Reseller relationship accepted',
       'relationship.activated': 'Reseller relationship activated',
+      'relationship.confirmed': 'Reseller relationship confirmed by Microsoft',
       'relationship.removed': 'Reseller relationship removed',
       'delegatedAdmin.removed': 'Delegated admin privileges removed',
       'delegatedAdmin.restored': 'Delegated admin privileges given back',
