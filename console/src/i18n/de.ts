@@ -413,7 +413,82 @@ export const de: Messages = {
       fallback: 'Änderung protokolliert ({action})',
     } as Record<string, string>,
   },
+  microsoft: {
+    connectTitle: 'Mit Microsoft verbinden',
+    connectIntro:
+      'Dieser Dienst liest und verwaltet Ihre Kunden in Microsoft Graph, in Ihrem eigenen Mandanten. Ein globaler Administrator Ihres Partnermandanten erteilt einmal die Administratoreinwilligung; prüfen Sie danach hier die Verbindung.',
+    state: {
+      connected: 'Verbunden',
+      consentMissing: 'Einwilligung fehlt',
+      revoked: 'Einwilligung widerrufen',
+    } as Record<string, string>,
+    stateLine: 'Verbindung: {state}',
+    checkedAt: 'Zuletzt geprüft am {date}',
+    neverChecked: 'Noch nicht geprüft',
+    permission: 'Berechtigungen der Einwilligung: {permission}',
+    consentLink: 'Administratoreinwilligung in Microsoft Entra erteilen',
+    notConfigured:
+      'Der Betreiber hat die Microsoft-Graph-App noch nicht eingerichtet; es gibt noch nichts einzuwilligen.',
+    check: 'Erneut prüfen',
+    checking: 'Wird geprüft…',
+    connectedNow: 'Mit Microsoft verbunden.',
+    confirmation: 'Microsoft',
+    confirmationState: {
+      awaitingCustomer: 'Wartet auf den Kunden',
+      confirmed: 'Bestätigt',
+      notConfirmed: 'Nicht bestätigt',
+    } as Record<string, string>,
+    confirmedOn: 'Bestätigt am {date}',
+    confirmedBy: {
+      partnerCenterEvent: 'durch ein Partner-Center-Ereignis',
+      graphCheck: 'durch eine Prüfung bei Microsoft',
+    } as Record<string, string>,
+    awaitingSince: 'Wartet seit {date}',
+    notConfirmedSince: 'Nach 14 Tagen nicht bestätigt (geprüft bis {date})',
+    awaitingFilter: 'Nur Kunden, deren Bestätigung aussteht',
+    awaitingEmpty: 'Microsoft hat die Reseller-Beziehung aller Kunden bestätigt.',
+    checkNow: 'Jetzt bei Microsoft prüfen',
+    stillAwaiting:
+      'Microsoft führt diese Reseller-Beziehung noch nicht. Der Kunde muss sie in seinem Admin-Portal annehmen.',
+    accessTitle: 'Gruppen und Rollen im Mandanten des Kunden',
+    accessNone: 'Noch keine granulare Administratorbeziehung in Microsoft Graph.',
+    accessRelationship: 'Beziehung in Microsoft Graph: {status} (geprüft am {date})',
+    accessStatus: {
+      notCreated: 'Noch nicht angelegt',
+      pending: 'Ausstehend',
+      active: 'Aktiv',
+      error: 'Fehlgeschlagen',
+    } as Record<string, string>,
+    accessGroup: 'Gruppe',
+    accessRoles: 'Rollen',
+    accessState: 'Status',
+    templateTitle: 'Zugriffsvorlage: Sicherheitsgruppen und ihre Rollen',
+    templateIntro:
+      'Sobald ein Kunde eine granulare Beziehung genehmigt, erhält jede Gruppe unten diese Rollen im Mandanten des Kunden.',
+    templateEmpty: 'Noch keine Gruppen.',
+    groupId: 'Objekt-ID der Gruppe',
+    groupName: 'Name der Gruppe',
+    roles: 'Rollen',
+    addGroup: 'Gruppe hinzufügen',
+    removeGroup: 'Gruppe {name} entfernen',
+    saveTemplate: 'Vorlage speichern',
+    templateSaved: 'Zugriffsvorlage gespeichert.',
+    templateUpdated: 'Zuletzt gespeichert am {date}',
+    errors: {
+      groupId: 'Geben Sie die Objekt-ID der Gruppe ein (eine GUID).',
+      groupName: 'Geben Sie den Namen der Gruppe ein.',
+      roles: 'Wählen Sie mindestens eine Rolle.',
+      duplicate: 'Diese Gruppe steht zweimal in der Liste.',
+      tooMany: 'Höchstens 20 Gruppen.',
+    } as Record<string, string>,
+  },
   problems: {
+    MICROSOFT_NOT_CONNECTED:
+      'Verbinden Sie sich zuerst mit Microsoft (Verwaltung → Mit Microsoft verbinden).',
+    MICROSOFT_NOT_CONFIGURED:
+      'Der Betreiber hat die Microsoft-Graph-App noch nicht eingerichtet. Wenden Sie sich an den Betreiber.',
+    MICROSOFT_UNAVAILABLE:
+      'Microsoft hat nicht geantwortet. Nichts wurde geändert; versuchen Sie es in einer Minute erneut.',
     NETWORK_ERROR:
       'Die API ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     UNAUTHENTICATED: 'Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an.',
