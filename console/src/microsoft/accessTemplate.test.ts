@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ENTRA_ROLES } from '../../../shared/domain/entraRoles';
 import { editorKeyOf, templateBody, templateErrors } from './accessTemplate';
 
-const ROLE = ENTRA_ROLES.find((role) => role.id !== '62e90394-69f5-4237-9190-012177145e10')!.id;
+const ROLE = ENTRA_ROLES.find(
+  (role) => role.templateId !== '62e90394-69f5-4237-9190-012177145e10',
+)!.templateId;
 const GROUP = '0f6b7c3e-2d1a-4b5c-8e9f-112233445566';
 const row = { groupId: GROUP, groupName: 'Helpdesk', roles: [ROLE] };
 

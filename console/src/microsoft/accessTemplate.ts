@@ -27,7 +27,7 @@ export interface CustomerAccess {
 
 export const MAX_TEMPLATE_GROUPS = 20;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const KNOWN_ROLES = new Set(ENTRA_ROLES.map((role) => role.id));
+const KNOWN_ROLES = new Set(ENTRA_ROLES.map((role) => role.templateId));
 
 export type TemplateError = 'groupId' | 'groupName' | 'roles' | 'duplicate' | 'tooMany';
 
