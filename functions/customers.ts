@@ -14,6 +14,7 @@ import {
   removeRelationship,
   removeSupportContact,
 } from '../shared/services/customers';
+import { recheckResellerConfirmation } from '../shared/services/resellerConfirmation';
 
 const ROLES = [PARTNER_ROLES.admin, PARTNER_ROLES.sales];
 const actorOf = (caller: Caller) => `partner:${caller.userId}`;
@@ -40,6 +41,7 @@ app.http('listCustomers', {
         ? {}
         : { delegatedAdminEndsWithinDays: query.delegatedAdminEndsWithinDays }),
       ...(query.search === undefined ? {} : { search: query.search }),
+      ...(query.confirmation === undefined ? {} : { confirmation: query.confirmation }),
     });
     return jsonResponse(200, toPageBody(page, toCustomerView));
   }),
@@ -53,6 +55,20 @@ app.http('getCustomer', {
     jsonResponse(
       200,
       toCustomerView(await getCustomer(services, caller.tenantId, customerIdOf(request))),
+    ),
+  ),
+});
+
+app.http('recheckResellerConfirmation', {
+  methods: ['POST'],
+  route: 'customers/{id}/reseller-confirmation/check',
+  authLevel: 'anonymous',
+  handler: partnerEndpoint(ROLES, async ({ request, services, caller }) =>
+    jsonResponse(
+      200,
+      toCustomerView(
+        await recheckResellerConfirmation(services, caller.tenantId, customerIdOf(request)),
+      ),
     ),
   ),
 });

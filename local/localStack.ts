@@ -321,6 +321,7 @@ export async function startFunctionsHost(options: FunctionsHostOptions): Promise
       queueService,
       settings: queueSettings,
       log,
+      idleIgnoresQueued: [QUEUES.resellerChecks],
       ...(options.messageLeaseSeconds === undefined
         ? {}
         : { messageLeaseSeconds: options.messageLeaseSeconds }),
@@ -449,6 +450,8 @@ export function localAppSettings(
     MICROSOFT_LOGIN_URL: endpoints.microsoftUrl,
     MICROSOFT_GRAPH_URL: endpoints.microsoftUrl,
     MICROSOFT_ADMIN_CENTER_URL: endpoints.microsoftUrl,
+    // The customer finishes accepting the reseller relationship in the stand-in's admin center.
+    PORTAL_URL_PUBLIC: `${endpoints.microsoftUrl}/Adminportal/Home?invType=ResellerRelationship&partnerId={partnerTenantId}&msppId=0&DAP={dap}#/BillingAccounts/partner-invitation`,
     PARTNER_CENTER_CERTIFICATE_HOST: new URL(endpoints.microsoftUrl).host,
     MICROSOFT_TRUSTED_CERTIFICATE: endpoints.microsoftCertificatePem,
     IDENTITY_ENDPOINT: endpoints.identityEndpoint,

@@ -28,6 +28,11 @@ export interface QueueHostOptions {
   readonly messageLeaseSeconds?: number;
   /** The fastest polling rate once idle polling backs off; the Functions host uses 100 ms. */
   readonly minPollingIntervalMs?: number;
+  /**
+   * Queues whose messages wait on purpose (re-checks hours apart): `waitForIdle` does not wait
+   * for what they hold, only for their running handlers.
+   */
+  readonly idleIgnoresQueued?: readonly string[];
 }
 
 export interface QueueHost {
@@ -299,6 +304,7 @@ export async function startQueueHost(options: QueueHostOptions): Promise<QueueHo
       for (;;) {
         const counts = await Promise.all(
           listeners.map(async (listener) => {
+            if (options.idleIgnoresQueued?.includes(listener.queue.name)) return 0;
             const properties = await listener.queue.getProperties();
             return properties.approximateMessagesCount ?? 0;
           }),

@@ -51,3 +51,31 @@ export function renderApprovalPage(
 <dt>Status</dt><dd id="status">${escapeHtml(relationship.status)}</dd></dl>
 <h2>Microsoft Entra roles</h2><ul>${roles}</ul>${form}</main></body></html>`;
 }
+
+/**
+ * The admin center's reseller invitation (`/Adminportal/Home?invType=ResellerRelationship&
+ * partnerId=…`), where our acceptance sends the customer: their administrator accepts the
+ * partner as reseller, after which the partner's tenant holds a `ResellerPartner` contract.
+ */
+export function renderResellerAcceptancePage(
+  partnerTenantId: string,
+  includeDelegatedAdmin: boolean,
+  message?: { readonly kind: 'done' | 'refused'; readonly text: string },
+): string {
+  const note =
+    message === undefined
+      ? ''
+      : `<p role="${message.kind === 'done' ? 'status' : 'alert'}">${escapeHtml(message.text)}</p>`;
+  const form =
+    message?.kind === 'done'
+      ? ''
+      : `<form method="post"><p><label for="admin">Signed in as (customer administrator)</label>
+<input id="admin" name="admin" type="email" required autocomplete="username"></p>
+<p><label><input type="checkbox" name="agree" value="yes" required> I authorize this partner as our Microsoft Cloud Solution Provider</label></p>
+<button type="submit">Accept and authorize</button></form>`;
+  return `${PAGE_HEAD}<title>Accept the partner's reseller relationship</title></head><body><main>
+<h1>Accept the partner's reseller relationship</h1>${note}
+<dl><dt>Partner tenant</dt><dd><code>${escapeHtml(partnerTenantId)}</code></dd>
+<dt>Delegated admin privileges</dt><dd>${includeDelegatedAdmin ? 'requested' : 'not requested'}</dd></dl>
+${form}</main></body></html>`;
+}

@@ -63,6 +63,17 @@ export interface IssuedToken {
 }
 
 export const GRAPH_PERMISSION = 'DelegatedAdminRelationship.ReadWrite.All';
+/** What Graph's `GET /contracts` needs, app-only. */
+export const CONTRACTS_PERMISSION = 'Directory.Read.All';
+
+/** Graph's `contract`: a partnership the partner tenant holds with a customer tenant. */
+export interface ContractRecord {
+  readonly id: string;
+  readonly contractType: 'ResellerPartner' | 'SyndicationPartner' | 'BreadthPartner';
+  readonly customerId: string;
+  readonly defaultDomainName: string;
+  readonly displayName: string;
+}
 
 export class GraphState {
   readonly consent = new Map<string, ConsentState>();
@@ -71,6 +82,8 @@ export class GraphState {
   readonly assignments = new Map<string, AssignmentRecord[]>();
   readonly tokens = new Map<string, IssuedToken>();
   readonly faults: GraphFault[] = [];
+  /** Each partner tenant's contracts (reseller relationships customers accepted), by tenant. */
+  readonly contracts = new Map<string, ContractRecord[]>();
   /** Where each partner tenant registered for Partner Center events (none: not registered). */
   readonly partnerCenterWebhooks = new Map<string, string>();
   /** Every request body the Graph endpoints received, in order, for tests that pin them. */
@@ -82,6 +95,42 @@ export class GraphState {
 
   setConsent(tenantId: string, state: ConsentState): void {
     this.consent.set(tenantId.toLowerCase(), state);
+  }
+
+  contractsOf(partnerTenantId: string): ContractRecord[] {
+    return this.contracts.get(partnerTenantId.toLowerCase()) ?? [];
+  }
+
+  /** The customer accepted the partner's reseller relationship: Microsoft holds a contract. */
+  addResellerContract(
+    partnerTenantId: string,
+    customer: { customerId: string; defaultDomainName: string; displayName: string },
+  ): ContractRecord {
+    const existing = this.contractsOf(partnerTenantId).find(
+      (contract) => contract.customerId === customer.customerId.toLowerCase(),
+    );
+    if (existing !== undefined) return existing;
+    const contract: ContractRecord = {
+      id: randomUUID(),
+      contractType: 'ResellerPartner',
+      customerId: customer.customerId.toLowerCase(),
+      defaultDomainName: customer.defaultDomainName,
+      displayName: customer.displayName,
+    };
+    this.contracts.set(partnerTenantId.toLowerCase(), [
+      ...this.contractsOf(partnerTenantId),
+      contract,
+    ]);
+    return contract;
+  }
+
+  removeContract(partnerTenantId: string, customerId: string): void {
+    this.contracts.set(
+      partnerTenantId.toLowerCase(),
+      this.contractsOf(partnerTenantId).filter(
+        (contract) => contract.customerId !== customerId.toLowerCase(),
+      ),
+    );
   }
 
   /** The next fault for this call, used up by one; undefined when Graph answers for real. */

@@ -3,7 +3,7 @@ import type http from 'node:http';
 import { jwtVerify, SignJWT, type KeyLike } from 'jose';
 import { escapeHtml } from '../../shared/domain/escapeHtml';
 import { sendJson } from '../servers/sendJson';
-import { GRAPH_PERMISSION, type GraphState } from './graphState';
+import { CONTRACTS_PERMISSION, GRAPH_PERMISSION, type GraphState } from './graphState';
 
 /*
  * Microsoft Entra as far as the app's app-only Graph calls need it: the managed identity
@@ -168,7 +168,7 @@ export async function answerClientCredentials(
   const accessToken = randomBytes(24).toString('base64url');
   state.tokens.set(accessToken, {
     tenantId: tenantId.toLowerCase(),
-    roles: consent === 'granted' ? [GRAPH_PERMISSION] : [],
+    roles: consent === 'granted' ? [GRAPH_PERMISSION, CONTRACTS_PERMISSION] : [],
     expiresAt: Date.now() + TOKEN_LIFETIME_SECONDS * 1000,
   });
   sendJson(res, 200, {
@@ -194,6 +194,7 @@ export function renderConsentPage(url: URL, tenantId: string, app: FederatedApp)
 <p>The app <strong>${escapeHtml(app.clientId)}</strong> asks an administrator of the tenant
 <code>${escapeHtml(tenantId)}</code> to grant, for the whole organization:</p>
 <ul><li>${GRAPH_PERMISSION} (application): read and write the partner's delegated admin relationships with customers</li>
+<li>${CONTRACTS_PERMISSION} (application): read the directory, for the partner's contracts with customers (reseller relationships)</li>
 <li>Partner Customer Delegated Administration: its service principal is added to the tenant</li></ul>
 <form method="post">${hidden}
 <button type="submit" name="decision" value="accept">Accept</button>

@@ -7,8 +7,13 @@ import { z } from 'zod';
 import { tenantIdForDomain } from '../servers/devIssuer/stableIds';
 import { readBody } from '../servers/readBody';
 import { sendJson } from '../servers/sendJson';
-import { renderAdminCenterHome, renderApprovalPage } from './adminCenter';
+import {
+  renderAdminCenterHome,
+  renderApprovalPage,
+  renderResellerAcceptancePage,
+} from './adminCenter';
 import { createLocalCertificate, type LocalCertificate } from './certificates';
+import { contractView, handleContractsCall } from './contractsApi';
 import { approveRelationship, handleGraphCall, relationshipView } from './graphApi';
 import { GraphState, type ConsentState } from './graphState';
 import {
@@ -74,6 +79,10 @@ const consentSchema = z.strictObject({ state: z.enum(['none', 'granted', 'revoke
 const webhookSchema = z.strictObject({ url: z.url() });
 const relationshipChangeSchema = z.strictObject({
   status: z.enum(['active', 'terminated', 'expired', 'deleted']),
+});
+const contractSchema = z.strictObject({
+  defaultDomainName: z.string().min(1),
+  displayName: z.string().min(1).optional(),
 });
 const eventSchema = z.strictObject({
   partnerTenantId: z.string().min(1),
@@ -141,6 +150,21 @@ export async function startMicrosoftStandIn(
     ) {
       return;
     }
+    if (
+      handleContractsCall(
+        state,
+        {
+          method,
+          path,
+          query: url.searchParams,
+          authorization: req.headers.authorization,
+          baseUrl,
+        },
+        res,
+      )
+    ) {
+      return;
+    }
     const login =
       /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token|adminconsent)$/.exec(
         path,
@@ -159,6 +183,13 @@ export async function startMicrosoftStandIn(
       } else {
         await answerClientCredentials(state, tenant, new URLSearchParams(text), app(), keys, res);
       }
+      return;
+    }
+    if (
+      /^\/adminportal\/home$/i.test(path) &&
+      url.searchParams.get('invType') === 'ResellerRelationship'
+    ) {
+      await answerResellerInvitation(method, url, text, res);
       return;
     }
     if (/^\/adminportal\/home$/i.test(path)) {
@@ -233,6 +264,59 @@ export async function startMicrosoftStandIn(
     await handleControl(method, path, json(), res);
   };
 
+  /** The customer's administrator accepts the partner as reseller: a contract, and an event. */
+  const answerResellerInvitation = async (
+    method: string,
+    url: URL,
+    text: string,
+    res: http.ServerResponse,
+  ) => {
+    const partnerTenantId = url.searchParams.get('partnerId') ?? '';
+    const dap = url.searchParams.get('DAP') === 'true';
+    if (!/^[0-9a-fA-F-]{36}$/.test(partnerTenantId)) {
+      sendHtml(res, 400, '<p>This invitation names no partner.</p>');
+      return;
+    }
+    if (method !== 'POST') {
+      sendHtml(res, 200, renderResellerAcceptancePage(partnerTenantId, dap));
+      return;
+    }
+    const form = new URLSearchParams(text);
+    const domain = /^[^@\s]+@([^@\s]+)$/.exec(form.get('admin') ?? '')?.[1]?.toLowerCase();
+    if (domain === undefined || form.get('agree') !== 'yes') {
+      sendHtml(
+        res,
+        422,
+        renderResellerAcceptancePage(partnerTenantId, dap, {
+          kind: 'refused',
+          text: 'Enter the administrator you are signed in as and tick the authorization.',
+        }),
+      );
+      return;
+    }
+    const customerTenantId = tenantIdForDomain(domain);
+    state.addResellerContract(partnerTenantId, {
+      customerId: customerTenantId,
+      defaultDomainName: domain,
+      displayName: domain.split('.')[0] ?? domain,
+    });
+    await sendEvent(partnerTenantId, {
+      EventName: 'reseller-relationship-accepted-by-customer',
+      ResourceUri: `${baseUrl}/v1/customers/${customerTenantId}`,
+      ResourceName: 'Customer',
+      AuditUri: null,
+      ResourceChangeUtcDate: new Date().toISOString(),
+    });
+    sendHtml(
+      res,
+      200,
+      renderResellerAcceptancePage(partnerTenantId, dap, {
+        kind: 'done',
+        text: "Accepted. This partner is now your organization's reseller.",
+      }),
+    );
+  };
+
   const handleControl = async (
     method: string,
     path: string,
@@ -281,6 +365,21 @@ export async function startMicrosoftStandIn(
         200,
         parsed.data.status === 'deleted' ? {} : relationshipView(relationship),
       );
+    }
+    const contract = /^\/__control\/contracts\/([^/]+)\/([0-9a-fA-F-]{36})$/.exec(path);
+    if (contract !== null && method === 'PUT') {
+      const parsed = contractSchema.safeParse(body);
+      if (!parsed.success) return sendJson(res, 400, { error: parsed.error.message });
+      const added = state.addResellerContract(decodeURIComponent(contract[1]!), {
+        customerId: contract[2]!,
+        defaultDomainName: parsed.data.defaultDomainName,
+        displayName: parsed.data.displayName ?? parsed.data.defaultDomainName,
+      });
+      return sendJson(res, 200, contractView(added));
+    }
+    if (contract !== null && method === 'DELETE') {
+      state.removeContract(decodeURIComponent(contract[1]!), contract[2]!);
+      return sendJson(res, 200, {});
     }
     const webhook = /^\/__control\/partner-center\/webhooks\/([^/]+)$/.exec(path);
     if (webhook !== null && method === 'PUT') {

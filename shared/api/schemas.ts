@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { LOCALES, PARTNER_CLOUDS } from '../domain/cloud';
 import { isKnownCountry } from '../domain/cspRegions';
 import { INVITATION_STATUSES } from '../domain/invitationStatus';
+import { RESELLER_CONFIRMATION_STATES } from '../domain/resellerConfirmation';
 
 /** Request shapes, declared once each; strict, so unknown fields are refused by name. */
 
@@ -137,6 +138,8 @@ export const customerListQuery = pageQuery.extend({
     .optional(),
   /** A prefix of the company name or of the domain, any case (1 to 100 characters). */
   search: z.string().trim().min(1).max(100).optional(),
+  /** Only customers whose reseller relationship Microsoft has this confirmation state of. */
+  confirmation: z.enum(RESELLER_CONFIRMATION_STATES).optional(),
 });
 
 export const invitationBatchCreateQuery = z.strictObject({

@@ -5,6 +5,7 @@ import { fieldProblem } from '../http/problem';
 import { jsonNestingDepth, MAX_JSON_DEPTH } from '../http/requestBody';
 import { mailtoFor } from '../services/invitations';
 import type { Page } from '../store/documentStore';
+import { effectiveConfirmation, type ResellerConfirmation } from '../domain/resellerConfirmation';
 import type { InvitationDocument, RelationshipDocument } from '../store/documents';
 
 /** What a partner sees of an invitation in a list: no draft bodies, no history. */
@@ -67,6 +68,18 @@ export function toInvitationView(doc: InvitationDocument, now: Date) {
   };
 }
 
+/** Whether Microsoft holds the reseller relationship, and how that was learned. */
+function toConfirmationView(confirmation: ResellerConfirmation) {
+  return {
+    state: confirmation.state,
+    since: confirmation.since,
+    confirmedAt: confirmation.confirmedAt ?? null,
+    confirmedBy: confirmation.confirmedBy ?? null,
+    checkedAt: confirmation.checkedAt ?? null,
+    ...(confirmation.gaveUpAt === undefined ? {} : { gaveUpAt: confirmation.gaveUpAt }),
+  };
+}
+
 /** An entry of the Customers list. */
 export function toCustomerView(doc: RelationshipDocument) {
   return {
@@ -80,6 +93,7 @@ export function toCustomerView(doc: RelationshipDocument) {
       createdAt: doc.createdAt,
       activatedAt: doc.activatedAt,
       ...(doc.removedAt === undefined ? {} : { removedAt: doc.removedAt }),
+      confirmation: toConfirmationView(effectiveConfirmation(doc.reseller, doc.activatedAt)),
     },
     delegatedAdmin: toDelegatedAdminView(doc.delegatedAdmin),
     mca: doc.mca,

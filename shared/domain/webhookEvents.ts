@@ -5,6 +5,7 @@
 export const WEBHOOK_EVENT_TYPES = [
   'relationship.accepted',
   'relationship.activated',
+  'relationship.confirmed',
   'delegatedAdmin.removed',
   'delegatedAdmin.restored',
   'relationship.removed',

@@ -1,3 +1,5 @@
+import type { PartnerContract } from '../domain/resellerConfirmation';
+
 /*
  * The narrow port to Microsoft Graph's granular delegated admin privileges (GDAP) that the
  * services need; `graphDelegatedAdmin.ts` implements it with Microsoft's Graph client. Every
@@ -94,4 +96,13 @@ export interface DelegatedAdminGraph {
     partnerTenantId: string,
     relationshipId: string,
   ): Promise<GraphAccessAssignment[]>;
+  /**
+   * The partner tenant's `ResellerPartner` contract with a customer (Graph `GET /contracts`,
+   * which needs `Directory.Read.All`), found by the customer's tenant or, while that is not
+   * known, its default domain; null while Microsoft holds none.
+   */
+  findResellerContract(
+    partnerTenantId: string,
+    customer: { readonly tenantId?: string; readonly domain: string },
+  ): Promise<PartnerContract | null>;
 }

@@ -7,6 +7,7 @@ import {
 } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import type { Agent } from 'undici';
+import { isResellerContractFor, type PartnerContract } from '../domain/resellerConfirmation';
 import {
   GraphCallFailed,
   type DelegatedAdminGraph,
@@ -20,6 +21,8 @@ import {
 const undiciSdk = () => require('undici') as typeof import('undici');
 
 const RELATIONSHIPS = '/tenantRelationships/delegatedAdminRelationships';
+const CONTRACTS = '/contracts';
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 export interface GraphDelegatedAdminOptions {
   /** https://graph.microsoft.com, or the local stand-in. */
@@ -40,6 +43,14 @@ interface GraphRelationshipBody {
   accessDetails?: { unifiedRoles?: Array<{ roleDefinitionId: string }> };
   activatedDateTime?: string | null;
   endDateTime?: string | null;
+}
+
+interface GraphContractBody {
+  id: string;
+  contractType: string;
+  customerId: string;
+  defaultDomainName?: string | null;
+  displayName?: string | null;
 }
 
 interface GraphAssignmentBody {
@@ -133,6 +144,28 @@ export class GraphDelegatedAdmin implements DelegatedAdminGraph {
       client.api(`${RELATIONSHIPS}/${encodeURIComponent(relationshipId)}/accessAssignments`).get(),
     )) as { value: GraphAssignmentBody[] };
     return body.value.map(assignmentOf);
+  }
+
+  async findResellerContract(
+    partnerTenantId: string,
+    customer: { readonly tenantId?: string; readonly domain: string },
+  ): Promise<PartnerContract | null> {
+    // A contract's customerId is an Edm.Guid (no quotes in the filter); the domain a string.
+    const filter =
+      customer.tenantId !== undefined && GUID.test(customer.tenantId)
+        ? `customerId eq ${customer.tenantId}`
+        : `defaultDomainName eq '${customer.domain.replaceAll("'", "''")}'`;
+    const body = (await this.call(partnerTenantId, (client) =>
+      client.api(CONTRACTS).filter(filter).get(),
+    )) as { value: GraphContractBody[] };
+    const contract = body.value
+      .map((found): PartnerContract => ({
+        contractType: found.contractType,
+        customerId: found.customerId,
+        defaultDomainName: found.defaultDomainName ?? null,
+      }))
+      .find((found) => isResellerContractFor(found, customer));
+    return contract ?? null;
   }
 
   private clientFor(partnerTenantId: string): Client {

@@ -21,6 +21,14 @@ export const activationMessage = z.object({
   invitationId: id,
 });
 
+/** A re-check with Microsoft of a reseller relationship awaiting the customer. */
+export const resellerCheckMessage = z.object({
+  partnerTenantId: id,
+  customerId: id,
+  since: z.iso.datetime(),
+  attempt: z.number().int().min(1).max(1000),
+});
+
 /** A batch's fan-out: without `chunk`, validate the batch; with it, create that chunk's rows. */
 export const invitationBatchMessage = z.object({
   partnerTenantId: id,

@@ -1,5 +1,6 @@
 import { delegatedAdminEndsAt } from '../domain/delegatedAdminRequest';
 import { CLASSIC_DAP_ROLES } from '../domain/entraRoles';
+import { awaitingCustomer } from '../domain/resellerConfirmation';
 import {
   DocumentChangedError,
   DocumentConflictError,
@@ -23,6 +24,7 @@ import {
   type NewAuditEvent,
 } from './events';
 import { transitioned, type ActivationMessage } from './invitations';
+import { startResellerChecks } from './resellerConfirmation';
 
 export type ActivationOutcome = 'activated' | 'already-active' | 'not-accepted' | 'not-found';
 
@@ -46,19 +48,23 @@ export async function activateRelationship(
     return 'not-found';
   }
   if (invitation.status === 'active') {
-    // A redelivery: the host that activated it may have stopped before it queued the webhooks.
+    // A redelivery: the host that activated it may have stopped before it queued the webhooks
+    // or the first check with Microsoft.
     await queueFanOutAgain(deps, {
       partnerTenantId: invitation.partnerTenantId,
       action: 'relationship.activated',
       dedupeKey: relationshipEventKey(invitation.customerId, activationOf(invitation)),
     });
+    await startResellerChecks(deps, invitation.partnerTenantId, invitation.customerId);
     return 'already-active';
   }
   if (invitation.status !== 'accepted') {
     return 'not-accepted';
   }
   const customer = await recordCustomerAcceptance(deps, invitation);
-  if (await activateNewRelationship(deps, invitation, customer)) {
+  const created = await activateNewRelationship(deps, invitation, customer);
+  if (created !== undefined) {
+    await startResellerChecks(deps, created.partnerTenantId, created.customerId, created.reseller);
     return 'activated';
   }
   const after = await applyRelationship(deps, invitation, customer);
@@ -79,19 +85,21 @@ export async function activateRelationship(
         activatedEvent(active, after),
       ),
   );
+  await startResellerChecks(deps, after.partnerTenantId, after.customerId, after.reseller);
   return result?.written ? 'activated' : 'already-active';
 }
 
 /**
  * The first relationship between the partner and the customer, the invitation `active` and its
- * audit event, in one transactional batch. False, having written nothing, when the relationship
+ * audit event, in one transactional batch. Nothing is written when the relationship
  * exists already or the invitation changed since it was read: the caller takes the long way.
+ * Returns the relationship written, undefined when nothing was.
  */
 async function activateNewRelationship(
   deps: Dependencies,
   invitation: InvitationDocument,
   customer: CustomerDocument,
-): Promise<boolean> {
+): Promise<RelationshipDocument | undefined> {
   const at = deps.now().toISOString();
   const relationship = relationshipAfter(undefined, invitation, customer, at);
   const active = activated(invitation, relationship.delegatedAdmin, at);
@@ -102,10 +110,10 @@ async function activateNewRelationship(
       activatedEvent(active, relationship),
       [{ kind: 'create', document: relationship }],
     );
-    return true;
+    return relationship;
   } catch (error) {
     if (error instanceof DocumentConflictError || error instanceof DocumentChangedError) {
-      return false;
+      return undefined;
     }
     throw error;
   }
@@ -230,6 +238,10 @@ export function relationshipAfter(
       ? { accepted: false }
       : { accepted: true, acceptedAt: customer.mca.dateAgreed };
   const reestablished = existing === undefined || existing.status !== 'active';
+  // A relationship made (again) here is Microsoft's only once the customer finishes in the
+  // admin portal; one Microsoft confirmed stays so.
+  const reseller =
+    reestablished || existing.reseller === undefined ? awaitingCustomer(at) : existing.reseller;
   const tenantId = customer.tenantId ?? existing?.customer.tenantId;
   return {
     id: relationshipId(invitation.customerId),
@@ -248,6 +260,7 @@ export function relationshipAfter(
     partner: { displayName: invitation.partner.displayName, mpnId: invitation.partner.mpnId },
     delegatedAdmin,
     mca,
+    reseller,
     supportContact: existing?.supportContact ?? null,
     invitationIds: [...(existing?.invitationIds ?? []), invitation.id],
     createdAt: existing?.createdAt ?? at,

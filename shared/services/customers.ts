@@ -1,6 +1,7 @@
 import { notFound, ProblemError } from '../http/problem';
 import { updateDocument, type Page, type UpdateDecision } from '../store/documentStore';
 import { partitionKeys, relationshipId, type RelationshipDocument } from '../store/documents';
+import type { ResellerConfirmationState } from '../domain/resellerConfirmation';
 import type { Dependencies } from './dependencies';
 import { recordEvent, relationshipEvent } from './events';
 
@@ -13,6 +14,8 @@ export interface CustomerListQuery {
   readonly delegatedAdminEndsWithinDays?: number;
   /** Only customers whose company name or domain starts with this, ignoring case. */
   readonly search?: string;
+  /** Only customers whose reseller relationship Microsoft has this confirmation state of. */
+  readonly confirmation?: ResellerConfirmationState;
 }
 
 /**
@@ -43,11 +46,21 @@ export async function listCustomers(
   if (query.search !== undefined) {
     parameters.push({ name: '@search', value: query.search });
   }
+  // Relationships older than confirmations have none stored; they await the customer.
+  const confirmed =
+    query.confirmation === undefined
+      ? ''
+      : query.confirmation === 'awaitingCustomer'
+        ? ' AND (NOT IS_DEFINED(c.reseller) OR c.reseller.state = @confirmation)'
+        : ' AND c.reseller.state = @confirmation';
+  if (query.confirmation !== undefined) {
+    parameters.push({ name: '@confirmation', value: query.confirmation });
+  }
   if (query.delegatedAdminEndsWithinDays === undefined) {
     return deps.store.queryPage<RelationshipDocument>(
       partitionKeys.partner(partnerTenantId),
       {
-        query: `SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND c.status = 'active'${searched} ORDER BY c.activatedAt DESC`,
+        query: `SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND c.status = 'active'${searched}${confirmed} ORDER BY c.activatedAt DESC`,
         parameters,
       },
       page,
@@ -57,7 +70,7 @@ export async function listCustomers(
   return deps.store.queryPage<RelationshipDocument>(
     partitionKeys.partner(partnerTenantId),
     {
-      query: `SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND c.status = 'active' AND c.delegatedAdmin.status IN ('active', 'expiring') AND c.delegatedAdmin.endsAt <= @until${searched} ORDER BY c.delegatedAdmin.endsAt ASC`,
+      query: `SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND c.status = 'active' AND c.delegatedAdmin.status IN ('active', 'expiring') AND c.delegatedAdmin.endsAt <= @until${searched}${confirmed} ORDER BY c.delegatedAdmin.endsAt ASC`,
       parameters: [...parameters, { name: '@until', value: until.toISOString() }],
     },
     page,

@@ -2,6 +2,7 @@ import type { PartnerCloud, Locale } from '../domain/cloud';
 import type { Delivery } from '../domain/emailDelivery';
 import type { DelegatedAdminStatus } from '../domain/delegatedAdminRequest';
 import type { InvitationStatus } from '../domain/invitationStatus';
+import type { ResellerConfirmation } from '../domain/resellerConfirmation';
 
 /**
  * Partition keys of the one shared container. A partner's profile, invitations and customer
@@ -284,6 +285,8 @@ export interface RelationshipDocument {
   readonly partner: { readonly displayName: string; readonly mpnId: string };
   readonly delegatedAdmin: DelegatedAdminGrant;
   readonly mca: { readonly accepted: boolean; readonly acceptedAt?: string };
+  /** Whether Microsoft holds the reseller relationship (absent on relationships older than it). */
+  readonly reseller?: ResellerConfirmation;
   readonly supportContact: null | SupportContact;
   readonly invitationIds: readonly string[];
   readonly createdAt: string;

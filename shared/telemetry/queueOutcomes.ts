@@ -14,6 +14,7 @@ export function messageIds(message: unknown): LogProperties {
     'deliveryId',
     'dispatchId',
     'eventId',
+    'customerId',
   ] as const) {
     const value = (message as Record<string, unknown>)[key];
     if (typeof value === 'string') ids[key] = value;

@@ -106,9 +106,11 @@ describe('the customer admin signs in on the acceptance page', () => {
       form: fillSignInForm(accept, { acceptMca: 'true', phoneNumber: MCA_SIGNER.phoneNumber }),
     });
     expect(accepted.status).toBe(303);
-    expect(accepted.location).toMatch(/^https:\/\/admin\.microsoft\.com\/Adminportal\/Home\?/);
+    // Locally the public cloud's admin center is the Microsoft stand-in's (PORTAL_URL_PUBLIC).
+    const portal = new URL(stack.microsoft.url);
+    expect(accepted.location).toMatch(new RegExp(`^${portal.origin}/Adminportal/Home\\?`));
     expect(accepted.headers.get('content-security-policy')).toContain(
-      "form-action 'self' https://admin.microsoft.com",
+      `form-action 'self' ${portal.origin}`,
     );
 
     await stack.waitForIdle(15_000);

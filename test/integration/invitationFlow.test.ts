@@ -80,7 +80,7 @@ describe('the reseller invitation flow, end to end', () => {
     const accepted = await admin.accept(created.body.acceptUrl, MCA_SIGNER);
     expect(accepted.status).toBe(303);
     expect(accepted.headers.get('location')).toBe(
-      `https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=${partner.tenantId}&msppId=0&DAP=true#/BillingAccounts/partner-invitation`,
+      `${stack.microsoft.url}/Adminportal/Home?invType=ResellerRelationship&partnerId=${partner.tenantId}&msppId=0&DAP=true#/BillingAccounts/partner-invitation`,
     );
 
     await stack.waitForIdle(15_000);

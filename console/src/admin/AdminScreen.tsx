@@ -16,10 +16,15 @@ import { fieldErrorText } from '../i18n/problemText';
 import { EmptyState, Loading, ProblemBar, SuccessBar } from '../ui/feedback';
 import { useApiAction } from '../ui/useApiAction';
 import { usePagedList } from '../ui/usePagedList';
+import { AccessTemplateEditor } from '../microsoft/AccessTemplateEditor';
+import { ConnectToMicrosoft } from '../microsoft/ConnectToMicrosoft';
 import { AuditLog } from './AuditLog';
 import { WebhookItem } from './WebhookItem';
 
-/** Admin (Admin agents only): the partner's webhooks and its audit log. */
+/**
+ * Admin (Admin agents only): the connection to Microsoft, the access template, the partner's
+ * webhooks and its audit log.
+ */
 export function AdminScreen() {
   const { t } = useI18n();
   const { user } = useSession();
@@ -27,6 +32,8 @@ export function AdminScreen() {
   return (
     <>
       <Title2 as="h1">{t.admin.title}</Title2>
+      <ConnectToMicrosoft />
+      <AccessTemplateEditor />
       <Webhooks />
       <AuditLog />
     </>

@@ -3,6 +3,7 @@ import type { DelegatedAdminView } from '../../../shared/api/delegatedAdminViews
 import type { DelegatedAdminStatus } from '../../../shared/domain/delegatedAdminRequest';
 import type { DeliveryState } from '../../../shared/domain/emailDelivery';
 import type { InvitationStatus } from '../../../shared/domain/invitationStatus';
+import type { ResellerConfirmation } from '../microsoft/microsoftText';
 
 /** Response shapes of the API, as openapi.yaml documents them (the parts the console reads). */
 
@@ -106,6 +107,8 @@ export interface Customer {
     readonly createdAt: string;
     readonly activatedAt: string;
     readonly removedAt?: string;
+    /** Whether Microsoft holds the reseller relationship. */
+    readonly confirmation: ResellerConfirmation;
   };
   readonly delegatedAdmin: CustomerDelegatedAdmin;
   readonly mca: { readonly accepted: boolean; readonly acceptedAt?: string };

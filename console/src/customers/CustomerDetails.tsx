@@ -5,6 +5,8 @@ import type { Customer, SupportContact } from '../api/apiTypes';
 import { isAdminAgent } from '../auth/signIn';
 import { useProfile, useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
+import { CustomerAccess } from '../microsoft/CustomerAccess';
+import { ResellerConfirmationDetails } from '../microsoft/ResellerConfirmationDetails';
 import { ApiField } from '../ui/ApiField';
 import { ProblemBar, SuccessBar } from '../ui/feedback';
 import { useApiAction } from '../ui/useApiAction';
@@ -95,7 +97,9 @@ export function CustomerDetails({
   return (
     <section className="details" aria-label={format(t.customers.details, { company })}>
       {problem && <ProblemBar problem={problem} focusOnShow />}
+      <ResellerConfirmationDetails customer={customer} onChanged={onChanged} />
       <DelegatedAdminDetails customer={customer} />
+      <CustomerAccess customerId={customer.id} />
       <form className="form" onSubmit={saveContact} noValidate>
         <Subtitle2 as="h2">{t.customers.contactTitle}</Subtitle2>
         {saved && <SuccessBar>{format(t.customers.contactSaved, { name: saved })}</SuccessBar>}

@@ -22,11 +22,12 @@ import { format, useI18n } from '../i18n/i18n';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { EmptyState, ListStatus, PageFooter, ProblemBar, SuccessBar } from '../ui/feedback';
 import { usePagedList } from '../ui/usePagedList';
+import { confirmationSummary } from '../microsoft/microsoftText';
 import { CustomerDetails } from './CustomerDetails';
 import { LabelledCell } from '../ui/LabelledCell';
 import { useDebounced } from '../ui/useDebounced';
 
-const COLUMNS = 7;
+const COLUMNS = 8;
 const ENDING_SOON_DAYS = 30;
 /** A pause in typing this long asks the API. */
 const SEARCH_PAUSE_MS = 300;
@@ -43,6 +44,7 @@ export function CustomersScreen() {
   const [query, setQuery] = useState('');
   const search = useDebounced(query.trim(), SEARCH_PAUSE_MS);
   const [endingSoon, setEndingSoon] = useState(false);
+  const [awaiting, setAwaiting] = useState(false);
   const [expanded, setExpanded] = useState<string>();
   const [removedCompany, setRemovedCompany] = useState<string>();
   const [removing, setRemoving] = useState<Customer>();
@@ -56,12 +58,16 @@ export function CustomersScreen() {
             continuationToken,
             delegatedAdminEndsWithinDays: endingSoon ? String(ENDING_SOON_DAYS) : undefined,
             search: search === '' ? undefined : search,
+            confirmation: awaiting ? 'awaitingCustomer' : undefined,
           },
         })
       ).body,
-    [api, endingSoon, search],
+    [api, endingSoon, search, awaiting],
   );
-  const list = usePagedList(fetchPage, `${endingSoon ? 'ending-soon' : 'all'}:${search}`);
+  const list = usePagedList(
+    fetchPage,
+    `${endingSoon ? 'ending-soon' : 'all'}:${awaiting ? 'awaiting' : 'any'}:${search}`,
+  );
   const shown = list.items;
   const remove = async (customer: Customer) => {
     setRemoveBusy(true);
@@ -112,6 +118,11 @@ export function CustomersScreen() {
           checked={endingSoon}
           onChange={(_, data) => setEndingSoon(data.checked)}
         />
+        <Switch
+          label={t.microsoft.awaitingFilter}
+          checked={awaiting}
+          onChange={(_, data) => setAwaiting(data.checked)}
+        />
       </div>
       {removedCompany && (
         <SuccessBar>{format(t.customers.removed, { company: removedCompany })}</SuccessBar>
@@ -134,7 +145,9 @@ export function CustomersScreen() {
               ? format(t.customers.noMatch, { query: search })
               : endingSoon
                 ? t.customers.endingSoonEmpty
-                : t.customers.empty}
+                : awaiting
+                  ? t.microsoft.awaitingEmpty
+                  : t.customers.empty}
           </EmptyState>
         }
       />
@@ -146,6 +159,7 @@ export function CustomersScreen() {
                 <TableHeaderCell>{t.customers.company}</TableHeaderCell>
                 <TableHeaderCell>{t.customers.domain}</TableHeaderCell>
                 <TableHeaderCell>{t.customers.country}</TableHeaderCell>
+                <TableHeaderCell>{t.microsoft.confirmation}</TableHeaderCell>
                 <TableHeaderCell>{t.customers.delegatedAdmin}</TableHeaderCell>
                 <TableHeaderCell>{t.customers.mca}</TableHeaderCell>
                 <TableHeaderCell>{t.customers.supportContact}</TableHeaderCell>
@@ -172,6 +186,9 @@ export function CustomersScreen() {
                       </LabelledCell>
                       <LabelledCell label={t.customers.country}>
                         {countryName(customer.country)}
+                      </LabelledCell>
+                      <LabelledCell label={t.microsoft.confirmation}>
+                        {confirmationSummary(t, formatDate, customer.relationship.confirmation)}
                       </LabelledCell>
                       <LabelledCell label={t.customers.delegatedAdmin}>
                         {delegatedAdminSummary(customer)}
