@@ -41,6 +41,8 @@ export interface SendGridCaptureOptions {
 
 export interface InjectedFailure {
   readonly status: number;
+  /** Let this many mail/send requests through first (a failure in the middle of a run). */
+  readonly afterRequests?: number;
   readonly retryAfterSeconds?: number;
   readonly message?: string;
 }
@@ -244,6 +246,7 @@ const controlFailSchema = z.strictObject({
   status: z.int().min(400).max(599),
   retryAfterSeconds: z.int().min(0).optional(),
   message: z.string().min(1).optional(),
+  afterRequests: z.int().min(0).max(10_000).optional(),
 });
 
 /**
@@ -268,6 +271,7 @@ export async function startSendGridCapture(
       ? undefined
       : snapshotFiles.periodicSaver(dataFile, () => ({ messages }), 250);
   let pendingFailures: InjectedFailure[] = [];
+  let requestsToLetThrough = 0;
   const events = createEventWebhookEmitter();
   events.setUrl(options.eventWebhookUrl);
 
@@ -278,6 +282,7 @@ export async function startSendGridCapture(
     if (!Number.isInteger(failure.status) || failure.status < 400 || failure.status > 599) {
       throw new RangeError(`failNext status must be 400-599, got ${failure.status}`);
     }
+    if (pendingFailures.length === 0) requestsToLetThrough = failure.afterRequests ?? 0;
     pendingFailures.push(...Array.from({ length: count }, () => failure));
   };
 
@@ -288,9 +293,13 @@ export async function startSendGridCapture(
         { message: `The request body exceeds ${maxBodyBytes} bytes.`, field: null, help: null },
       ]);
     }
-    const failure = pendingFailures.shift();
-    if (failure) {
-      return sendInjectedFailure(res, failure);
+    if (requestsToLetThrough > 0) {
+      requestsToLetThrough--;
+    } else {
+      const failure = pendingFailures.shift();
+      if (failure) {
+        return sendInjectedFailure(res, failure);
+      }
     }
     const key = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (key === undefined || (options.apiKey !== undefined && key !== options.apiKey)) {
@@ -384,6 +393,7 @@ export async function startSendGridCapture(
         messages = [];
         saver?.changed();
         pendingFailures = [];
+        requestsToLetThrough = 0;
         res.writeHead(204).end();
         return;
       }
@@ -434,6 +444,7 @@ export async function startSendGridCapture(
       messages = [];
       saver?.changed();
       pendingFailures = [];
+      requestsToLetThrough = 0;
       events.clear();
     },
     failNext,
