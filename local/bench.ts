@@ -124,20 +124,23 @@ async function main(): Promise<void> {
     };
 
     console.log(`${INVITATIONS} invitations, ${CONCURRENCY} concurrent requests, local stack\n`);
-    const invitations = await phase('POST /api/invitations', 'create', (i) =>
-      callApi(stack.functionsUrl, '/api/invitations', {
-        method: 'POST',
-        token,
-        body: JSON.stringify({
-          customer: {
-            email: `admin@bench-${i}.example`,
-            companyName: `Bench ${i}`,
-            domain: `bench-${i}-${tenantId.slice(0, 8)}.onmicrosoft.com`,
-            country: 'FR',
-          },
-          includeDelegatedAdmin: true,
+    const invitations = await phase(
+      'POST /api/invitations',
+      'create',
+      (i) =>
+        callApi(stack.functionsUrl, '/api/invitations', {
+          method: 'POST',
+          token,
+          body: JSON.stringify({
+            customer: {
+              email: `admin@bench-${i}.example`,
+              companyName: `Bench ${i}`,
+              domain: `bench-${i}-${tenantId.slice(0, 8)}.onmicrosoft.com`,
+              country: 'FR',
+            },
+            includeDelegatedAdmin: true,
+          }),
         }),
-      }),
       { fairFloorCpuMs: hop.cpuMs + floor.create.cpuMs },
     );
     const tokens = invitations.map((inv) => String(inv!.acceptUrl).split('/').pop()!);
