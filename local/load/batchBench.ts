@@ -79,7 +79,10 @@ export async function benchInvitationBatch(
   }
   const sent = performance.now() - started;
   const operations = await stack.cosmos.operationCounts();
-  const emails = stack.sendgrid.messages().length - sentBefore;
+  const captured = stack.sendgrid.messages().slice(sentBefore);
+  const emails = captured.length;
+  const requests = new Set(captured.map((m) => m.requestId)).size;
+  const afterCreated = (sent - created) / 1000;
   const rate = (rows / created) * 1000;
   console.log(
     `\ninvitation batch, ${rows} rows (CSV, send=true): 202 after ${accepted.toFixed(0)} ms; ` +
@@ -91,6 +94,11 @@ export async function benchInvitationBatch(
       `raw Cosmos create floor ${floor.create.perSecond.toFixed(0)} docs/s (${concurrency} concurrent); ` +
       `ratio ${ratio(rate, floor.create.perSecond)} created, ` +
       `${ratio((rows / sent) * 1000, floor.create.perSecond)} created and sent`,
+  );
+  console.log(
+    `  emails: ${emails} in ${requests} SendGrid requests; all handed over ` +
+      `${afterCreated.toFixed(1)} s after the batch completed ` +
+      `(${(emails / Math.max(afterCreated, 0.001)).toFixed(0)} emails/s after it)`,
   );
   console.log(`  ${operationsLine(operations, rows)} (created and sent)`);
 }

@@ -41,6 +41,8 @@ export interface SendGridCaptureOptions {
 
 export interface InjectedFailure {
   readonly status: number;
+  /** Let this many mail/send requests through first (a failure in the middle of a run). */
+  readonly afterRequests?: number;
   readonly retryAfterSeconds?: number;
   readonly message?: string;
 }
@@ -50,17 +52,26 @@ export interface CapturedAddress {
   readonly name?: string;
 }
 
+/**
+ * One email as SendGrid would deliver it: a request makes one per personalization, each with
+ * that personalization's recipients, its subject and substitutions applied, and the request's
+ * custom arguments merged with its own.
+ */
 export interface CapturedMail {
-  /** The id SendGrid would have returned in `X-Message-Id`. */
+  /** The request's `X-Message-Id` for a request of one personalization, else `<that>.<index>`. */
   readonly id: string;
+  /** The `X-Message-Id` of the mail/send request this email came in. */
+  readonly requestId: string;
+  /** Its place in the request's personalizations. */
+  readonly personalization: number;
   readonly receivedAt: string;
   readonly from: CapturedAddress;
   readonly replyTo?: CapturedAddress;
-  /** Every `to` address of every personalization, in order. */
+  /** The personalization's `to` addresses. */
   readonly to: readonly string[];
   readonly cc: readonly string[];
   readonly bcc: readonly string[];
-  /** The top-level subject, else the first personalization's. */
+  /** The personalization's subject, else the top-level one; substitutions applied. */
   readonly subject?: string;
   readonly text?: string;
   readonly html?: string;
@@ -70,7 +81,7 @@ export interface CapturedMail {
   /** Custom email headers (the body's `headers`), not the HTTP request headers. */
   readonly headers: Readonly<Record<string, string>>;
   readonly userAgent?: string;
-  /** The request body as received, for assertions on anything not lifted out above. */
+  /** The request body as received (with only this personalization), for anything not lifted out above. */
   readonly body: MailSendBody;
 }
 
@@ -115,7 +126,7 @@ const personalizationSchema = z.looseObject({
   subject: z.string({ error: 'The subject must be a string.' }).min(1).optional(),
   headers: stringMap('headers').optional(),
   custom_args: stringMap('custom_args').optional(),
-  substitutions: z.record(z.string(), z.unknown()).optional(),
+  substitutions: stringMap('substitutions').optional(),
   dynamic_template_data: z.record(z.string(), z.unknown()).optional(),
   send_at: z.int().optional(),
 });
@@ -179,25 +190,63 @@ const mailSendBodySchema = z
         message: 'text/plain content must come first.',
       });
     }
+    // An address is sent to once per request, across to, cc and bcc of every personalization.
+    const seen = new Set<string>();
+    let recipients = 0;
     body.personalizations.forEach((p, index) => {
       const all = [...p.to, ...(p.cc ?? []), ...(p.bcc ?? [])].map((a) => a.email.toLowerCase());
-      if (new Set(all).size !== all.length) {
+      recipients += all.length;
+      if (all.some((address) => seen.has(address)) || new Set(all).size !== all.length) {
         ctx.addIssue({
           code: 'custom',
           path: ['personalizations', index],
-          message: 'Each address may appear only once across to, cc and bcc.',
+          message:
+            'Each unique email address in the personalizations array should only be included once.',
+        });
+      }
+      all.forEach((address) => seen.add(address));
+      if (byteSize(p.substitutions) > MAX_MAP_BYTES) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['personalizations', index, 'substitutions'],
+          message: `The substitutions of a personalization may total at most ${MAX_MAP_BYTES} bytes.`,
+        });
+      }
+      if (byteSize({ ...body.custom_args, ...p.custom_args }) > MAX_MAP_BYTES) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['personalizations', index, 'custom_args'],
+          message: `The custom_args of a personalization (with the request's) may total at most ${MAX_MAP_BYTES} bytes.`,
         });
       }
     });
+    if (recipients > 1000) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['personalizations'],
+        message: 'There is a limit of 1000 total recipients (to + cc + bcc) per request.',
+      });
+    }
   });
 
 export type MailSendBody = z.output<typeof mailSendBodySchema>;
+
+/** SendGrid's limit on a personalization's substitutions, and on its custom arguments. */
+const MAX_MAP_BYTES = 10_000;
+
+function byteSize(map: Readonly<Record<string, string>> | undefined): number {
+  return Object.entries(map ?? {}).reduce(
+    (sum, [key, value]) => sum + Buffer.byteLength(key) + Buffer.byteLength(value),
+    0,
+  );
+}
 
 const controlFailSchema = z.strictObject({
   count: z.int().min(1).max(1000).default(1),
   status: z.int().min(400).max(599),
   retryAfterSeconds: z.int().min(0).optional(),
   message: z.string().min(1).optional(),
+  afterRequests: z.int().min(0).max(10_000).optional(),
 });
 
 /**
@@ -222,6 +271,7 @@ export async function startSendGridCapture(
       ? undefined
       : snapshotFiles.periodicSaver(dataFile, () => ({ messages }), 250);
   let pendingFailures: InjectedFailure[] = [];
+  let requestsToLetThrough = 0;
   const events = createEventWebhookEmitter();
   events.setUrl(options.eventWebhookUrl);
 
@@ -232,6 +282,7 @@ export async function startSendGridCapture(
     if (!Number.isInteger(failure.status) || failure.status < 400 || failure.status > 599) {
       throw new RangeError(`failNext status must be 400-599, got ${failure.status}`);
     }
+    if (pendingFailures.length === 0) requestsToLetThrough = failure.afterRequests ?? 0;
     pendingFailures.push(...Array.from({ length: count }, () => failure));
   };
 
@@ -242,9 +293,13 @@ export async function startSendGridCapture(
         { message: `The request body exceeds ${maxBodyBytes} bytes.`, field: null, help: null },
       ]);
     }
-    const failure = pendingFailures.shift();
-    if (failure) {
-      return sendInjectedFailure(res, failure);
+    if (requestsToLetThrough > 0) {
+      requestsToLetThrough--;
+    } else {
+      const failure = pendingFailures.shift();
+      if (failure) {
+        return sendInjectedFailure(res, failure);
+      }
     }
     const key = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (key === undefined || (options.apiKey !== undefined && key !== options.apiKey)) {
@@ -276,11 +331,12 @@ export async function startSendGridCapture(
         })),
       );
     }
-    const mail = toCapturedMail(parsed.data, req.headers['user-agent']);
-    messages.push(mail);
+    const requestId = randomBytes(16).toString('base64url');
+    const mails = toCapturedMails(parsed.data, requestId, req.headers['user-agent']);
+    messages.push(...mails);
     saver?.changed();
-    events.emitFor(mail);
-    res.writeHead(202, { 'X-Message-Id': mail.id, 'Content-Length': '0' });
+    mails.forEach((mail) => events.emitFor(mail));
+    res.writeHead(202, { 'X-Message-Id': requestId, 'Content-Length': '0' });
     res.end();
   };
 
@@ -337,6 +393,7 @@ export async function startSendGridCapture(
         messages = [];
         saver?.changed();
         pendingFailures = [];
+        requestsToLetThrough = 0;
         res.writeHead(204).end();
         return;
       }
@@ -387,6 +444,7 @@ export async function startSendGridCapture(
       messages = [];
       saver?.changed();
       pendingFailures = [];
+      requestsToLetThrough = 0;
       events.clear();
     },
     failNext,
@@ -411,32 +469,58 @@ function parseOrNull(raw: Buffer): unknown {
   }
 }
 
-function toCapturedMail(body: MailSendBody, userAgent: string | undefined): CapturedMail {
+function toCapturedMails(
+  body: MailSendBody,
+  requestId: string,
+  userAgent: string | undefined,
+): CapturedMail[] {
   const emails = (list: readonly { email: string }[] | undefined) =>
     (list ?? []).map((a) => a.email);
   const address = (a: { email: string; name?: string | undefined }): CapturedAddress =>
     a.name === undefined ? { email: a.email } : { email: a.email, name: a.name };
-  const subject = body.subject ?? body.personalizations[0]?.subject;
   const text = body.content?.find((c) => c.type === 'text/plain')?.value;
   const html = body.content?.find((c) => c.type === 'text/html')?.value;
-  return {
-    id: randomBytes(16).toString('base64url'),
-    receivedAt: new Date().toISOString(),
-    from: address(body.from),
-    ...(body.reply_to ? { replyTo: address(body.reply_to) } : {}),
-    to: body.personalizations.flatMap((p) => emails(p.to)),
-    cc: body.personalizations.flatMap((p) => emails(p.cc)),
-    bcc: body.personalizations.flatMap((p) => emails(p.bcc)),
-    ...(subject !== undefined ? { subject } : {}),
-    ...(text !== undefined ? { text } : {}),
-    ...(html !== undefined ? { html } : {}),
-    ...(body.template_id !== undefined ? { templateId: body.template_id } : {}),
-    categories: body.categories ?? [],
-    customArgs: body.custom_args ?? {},
-    headers: body.headers ?? {},
-    ...(userAgent !== undefined ? { userAgent } : {}),
-    body,
-  };
+  const single = body.personalizations.length === 1;
+  const receivedAt = new Date().toISOString();
+  return body.personalizations.map((p, index) => {
+    const substitute = (value: string | undefined) =>
+      value === undefined ? undefined : substituted(value, p.substitutions ?? {});
+    const subject = substitute(p.subject ?? body.subject);
+    const personalText = substitute(text);
+    const personalHtml = substitute(html);
+    return {
+      id: single ? requestId : `${requestId}.${index}`,
+      requestId,
+      personalization: index,
+      receivedAt,
+      from: address(body.from),
+      ...(body.reply_to ? { replyTo: address(body.reply_to) } : {}),
+      to: emails(p.to),
+      cc: emails(p.cc),
+      bcc: emails(p.bcc),
+      ...(subject !== undefined ? { subject } : {}),
+      ...(personalText !== undefined ? { text: personalText } : {}),
+      ...(personalHtml !== undefined ? { html: personalHtml } : {}),
+      ...(body.template_id !== undefined ? { templateId: body.template_id } : {}),
+      categories: body.categories ?? [],
+      customArgs: { ...body.custom_args, ...p.custom_args },
+      headers: { ...body.headers, ...p.headers },
+      ...(userAgent !== undefined ? { userAgent } : {}),
+      // Only this personalization: a thousand copies of the whole request would not fit a file.
+      body: single ? body : { ...body, personalizations: [p] },
+    };
+  });
+}
+
+/** Every substitution tag replaced by its value, in one pass, as SendGrid does. */
+function substituted(value: string, substitutions: Readonly<Record<string, string>>): string {
+  const tags = Object.keys(substitutions).sort((a, b) => b.length - a.length);
+  if (tags.length === 0) return value;
+  const pattern = new RegExp(
+    tags.map((tag) => tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+    'g',
+  );
+  return value.replace(pattern, (tag) => substitutions[tag] ?? tag);
 }
 
 function sendInjectedFailure(res: http.ServerResponse, failure: InjectedFailure): void {

@@ -32,4 +32,19 @@ export class MailSendError extends Error {
 /** The narrow port for sending mail; the SendGrid adapter implements it. */
 export interface Mailer {
   send(email: OutgoingEmail): Promise<{ messageId: string | undefined }>;
+  /**
+   * Hands many emails over in as few requests as the provider allows. Outcomes come in the
+   * order of `emails`; a provider's refusal is an outcome, not a throw.
+   */
+  sendRun(emails: readonly OutgoingPersonalEmail[]): Promise<RunOutcome[]>;
 }
+
+/** One email of a run, with the values only it holds (see `PersonalEmail`). */
+export interface OutgoingPersonalEmail extends OutgoingEmail {
+  readonly personal: Readonly<Record<string, string>>;
+}
+
+/** What became of one email of a run: accepted by the provider, or refused with a reason. */
+export type RunOutcome =
+  | { readonly accepted: true; readonly messageId: string | undefined }
+  | { readonly accepted: false; readonly error: MailSendError };

@@ -2,7 +2,14 @@ import { Client } from '@sendgrid/client';
 import { MailService } from '@sendgrid/mail';
 import { withDependencySpan } from '../telemetry/spans';
 import { currentTraceCarrier } from '../telemetry/traceContext';
-import { MailSendError, type Mailer, type OutgoingEmail } from './mailer';
+import { mailRuns, type MailRun } from '../domain/personalizedMail';
+import {
+  MailSendError,
+  type Mailer,
+  type OutgoingEmail,
+  type OutgoingPersonalEmail,
+  type RunOutcome,
+} from './mailer';
 
 export interface SendGridOptions {
   readonly apiKey: string;
@@ -43,6 +50,105 @@ export class SendGridMailer implements Mailer {
         'reseller.partnerTenantId': email.partnerTenantId,
       },
       () => this.sendNow(email),
+      (result) => ({ statusCode: result.statusCode }),
+    ).then(({ messageId }) => ({ messageId }));
+  }
+
+  /**
+   * Many emails in requests of up to 1,000 personalizations, one per recipient with its own
+   * subject, substitutions and custom arguments. A request refused for its content is retried
+   * one email at a time, so one bad address does not fail the others; once SendGrid answers
+   * 429 or 5xx, the requests not yet made are not tried either (the caller retries them later),
+   * and the ones already accepted are never sent again.
+   */
+  async sendRun(emails: readonly OutgoingPersonalEmail[]): Promise<RunOutcome[]> {
+    const outcomes: RunOutcome[] = new Array<RunOutcome>(emails.length);
+    const runs = mailRuns(emails.map((email, index) => ({ ...email, item: index })));
+    let holdBack: MailSendError | undefined;
+    for (const run of runs) {
+      const indexes = run.personalizations.map((p) => p.item);
+      if (holdBack !== undefined) {
+        for (const index of indexes) outcomes[index] = { accepted: false, error: holdBack };
+        continue;
+      }
+      try {
+        const { messageId } = await this.sendRequest(run, emails);
+        for (const index of indexes) outcomes[index] = { accepted: true, messageId };
+      } catch (caught) {
+        const error = caught instanceof MailSendError ? caught : toMailSendError(caught);
+        if (error.kind === 'transient') {
+          holdBack = error;
+          for (const index of indexes) outcomes[index] = { accepted: false, error };
+        } else if (indexes.length === 1) {
+          outcomes[indexes[0]!] = { accepted: false, error };
+        } else {
+          // Which recipient SendGrid refused is not said per personalization: ask one by one.
+          const singles = await this.sendRun(
+            indexes.map((index) => ({ ...emails[index]!, personal: {} })),
+          );
+          singles.forEach((outcome, i) => (outcomes[indexes[i]!] = outcome));
+          for (const single of singles) {
+            if (!single.accepted && single.error.kind === 'transient') holdBack = single.error;
+          }
+        }
+      }
+    }
+    return outcomes;
+  }
+
+  private sendRequest(
+    run: MailRun<number>,
+    emails: readonly OutgoingPersonalEmail[],
+  ): Promise<{ messageId: string | undefined }> {
+    const first = emails[run.personalizations[0]!.item]!;
+    return withDependencySpan(
+      'SendGrid mail send',
+      {
+        'http.request.method': 'POST',
+        'server.address': new URL(this.options.baseUrl ?? 'https://api.sendgrid.com').hostname,
+        'reseller.partnerTenantId': first.partnerTenantId,
+        'reseller.personalizations': run.personalizations.length,
+      },
+      async () => {
+        const trace = currentTraceCarrier();
+        try {
+          const [response] = await this.mail.send({
+            from: { email: this.options.fromAddress, name: this.options.fromName },
+            // The client requires a top-level subject; each personalization's own overrides it.
+            subject: first.subject,
+            text: run.text,
+            html: run.html,
+            personalizations: run.personalizations.map((p) => {
+              const email = emails[p.item]!;
+              return {
+                to: email.to,
+                subject: email.subject,
+                ...(Object.keys(p.substitutions).length > 0
+                  ? { substitutions: p.substitutions }
+                  : {}),
+                customArgs: {
+                  invitationId: email.invitationId,
+                  partnerTenantId: email.partnerTenantId,
+                  dispatchId: email.dispatchId,
+                  ...trace,
+                },
+              };
+            }),
+            categories: ['reseller-invitation'],
+            trackingSettings: {
+              clickTracking: { enable: false, enableText: false },
+              openTracking: { enable: false },
+            },
+          });
+          const messageId = response.headers['x-message-id'];
+          return {
+            messageId: typeof messageId === 'string' ? messageId : undefined,
+            statusCode: response.statusCode,
+          };
+        } catch (error) {
+          throw toMailSendError(error);
+        }
+      },
       (result) => ({ statusCode: result.statusCode }),
     ).then(({ messageId }) => ({ messageId }));
   }

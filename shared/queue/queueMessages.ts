@@ -16,6 +16,19 @@ export const emailDispatchMessage = z.object({
   kind: z.enum(['invitation', 'reminder', 'resend']).default('invitation'),
 });
 
+/** A run of invitation emails sent together (see `dispatchEmailRun`), on the same queue. */
+export const emailRunMessage = z.object({
+  partnerTenantId: id,
+  batchId: id.optional(),
+  run: z
+    .array(z.object({ invitationId: id, dispatchId: id }))
+    .min(1)
+    .max(1000),
+});
+
+/** What the invitation-email queue carries: a run, or one email. */
+export const invitationEmailQueueMessage = z.union([emailRunMessage, emailDispatchMessage]);
+
 export const activationMessage = z.object({
   partnerTenantId: id,
   invitationId: id,

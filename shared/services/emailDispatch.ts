@@ -3,7 +3,8 @@ import { QUEUES } from '../queue/messageQueue';
 import { updateDocument } from '../store/documentStore';
 import { partitionKeys, type InvitationDocument } from '../store/documents';
 import type { Dependencies } from './dependencies';
-import { withLeaseReleased, withLeaseTaken } from './sendLease';
+import { mapConcurrently } from './mapConcurrently';
+import { DispatchLeaseHeldError, withLeaseReleased, withLeaseTaken } from './sendLease';
 import { invitationEvent, recordEvent } from './events';
 import { transitioned, type EmailDispatchMessage } from './invitations';
 
@@ -210,4 +211,147 @@ export async function abandonDispatch(
     );
   }
   return result?.written ?? false;
+}
+
+/** A run of invitation emails to hand to the mailer together (a batch chunk's, or a retry's). */
+export interface EmailRunMessage {
+  readonly partnerTenantId: string;
+  /** Only to name the batch in logs. */
+  readonly batchId?: string;
+  readonly run: readonly { readonly invitationId: string; readonly dispatchId: string }[];
+}
+
+/** How many invitation documents one run claims and settles at the same time. */
+const RUN_CONCURRENCY = 16;
+
+/**
+ * Sends a run of invitation emails in as few mail requests as SendGrid allows. Each invitation
+ * is claimed, sent and settled on its own as in `dispatchInvitationEmail`: an invitation no
+ * longer waiting for this dispatch is skipped, so a redelivered run sends nothing twice. The
+ * emails SendGrid did not take for a passing reason (429, 5xx), and those another delivery holds,
+ * go back on the queue as a smaller run; the accepted ones are settled and never sent again.
+ */
+export async function dispatchEmailRun(
+  deps: Dependencies,
+  message: EmailRunMessage,
+): Promise<string> {
+  const leaseStart = deps.now();
+  const held: { invitationId: string; dispatchId: string }[] = [];
+  let heldUntil = 0;
+  const claimed = (
+    await mapConcurrently(message.run, RUN_CONCURRENCY, async (item) => {
+      try {
+        const claim = await updateDocument<InvitationDocument>(
+          deps.store,
+          partitionKeys.partner(message.partnerTenantId),
+          item.invitationId,
+          (current) =>
+            current.status !== 'sending' || current.dispatch?.id !== item.dispatchId
+              ? { keep: true }
+              : {
+                  write: {
+                    ...current,
+                    dispatch: withLeaseTaken(current.dispatch, current.id, leaseStart),
+                  },
+                },
+        );
+        return claim?.written ? claim.document : undefined;
+      } catch (error) {
+        if (!(error instanceof DispatchLeaseHeldError)) throw error;
+        held.push(item);
+        heldUntil = Math.max(heldUntil, error.retryAfterSeconds);
+        return undefined;
+      }
+    })
+  ).filter((invitation) => invitation !== undefined);
+
+  const outcomes =
+    claimed.length === 0
+      ? []
+      : await deps.mailer.sendRun(
+          claimed.map((invitation) => ({
+            to: invitation.customer.email,
+            subject: invitation.draft.subject,
+            text: invitation.draft.text,
+            html: invitation.draft.html,
+            personal: { link: invitation.acceptUrl, company: invitation.customer.companyName },
+            invitationId: invitation.id,
+            partnerTenantId: invitation.partnerTenantId,
+            dispatchId: invitation.dispatch!.id,
+          })),
+        );
+
+  const retry: { invitationId: string; dispatchId: string; lastError: string }[] = [];
+  let retryAfter = 0;
+  const counts = { sent: 0, failed: 0 };
+  await mapConcurrently(claimed, RUN_CONCURRENCY, async (invitation, index) => {
+    const outcome = outcomes[index]!;
+    const item: EmailDispatchMessage = {
+      partnerTenantId: invitation.partnerTenantId,
+      invitationId: invitation.id,
+      dispatchId: invitation.dispatch!.id,
+    };
+    const attempt = invitation.dispatch!.attempts;
+    if (outcome.accepted) {
+      counts.sent++;
+      await settle(deps, item, (current, at) =>
+        transitioned(current, 'sent', at, 'system', {
+          sentAt: at,
+          dispatch: {
+            id: item.dispatchId,
+            attempts: attempt,
+            ...(outcome.messageId === undefined ? {} : { messageId: outcome.messageId }),
+          },
+        }),
+      );
+      return;
+    }
+    const { error } = outcome;
+    if (error.kind === 'permanent' || attempt >= deps.config.mail.maxAttempts) {
+      counts.failed++;
+      const reason =
+        error.kind === 'permanent'
+          ? error.message
+          : `Gave up after ${attempt} attempts: ${error.message}`;
+      await settle(deps, item, (current, at) =>
+        transitioned(
+          current,
+          'failed',
+          at,
+          'system',
+          {
+            failedAt: at,
+            failureReason: reason,
+            dispatch: { id: item.dispatchId, attempts: attempt, lastError: error.message },
+          },
+          reason,
+        ),
+      );
+      return;
+    }
+    retry.push({
+      invitationId: item.invitationId,
+      dispatchId: item.dispatchId,
+      lastError: error.message,
+    });
+    retryAfter = Math.max(retryAfter, retryDelaySeconds(attempt, error.retryAfterSeconds));
+  });
+
+  // Queued before the leases are released, as for a single dispatch (stuckWork relies on it).
+  const again = [
+    ...retry.map(({ invitationId, dispatchId }) => ({ invitationId, dispatchId })),
+    ...held,
+  ];
+  if (again.length > 0) {
+    await deps.queue.send(
+      QUEUES.invitationEmail,
+      { ...message, run: again } satisfies EmailRunMessage,
+      { delaySeconds: Math.max(retryAfter, heldUntil, 1) },
+    );
+  }
+  await mapConcurrently(retry, RUN_CONCURRENCY, ({ lastError, ...item }) =>
+    releaseLease(deps, { partnerTenantId: message.partnerTenantId, ...item }, lastError),
+  );
+  const skipped = message.run.length - claimed.length - held.length;
+  return `run of ${message.run.length}: sent ${counts.sent}, failed ${counts.failed}, retry-scheduled ${again.length}, skipped ${skipped}`;
 }

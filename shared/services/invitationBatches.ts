@@ -37,6 +37,7 @@ import {
   type PartnerProfileDocument,
 } from '../store/documents';
 import type { Dependencies } from './dependencies';
+import { mapConcurrently } from './mapConcurrently';
 import { recordEvent, type NewAuditEvent } from './events';
 import {
   createInvitation,
@@ -44,7 +45,9 @@ import {
   requirePartnerProfile,
   sendInvitation,
   type Actor,
+  type EmailDispatchMessage,
 } from './invitations';
+import type { EmailRunMessage } from './emailDispatch';
 
 /** Rows of one chunk created at once: enough to overlap round trips, few enough to share. */
 const ROW_CONCURRENCY = 8;
@@ -67,25 +70,6 @@ export interface NewInvitationBatch {
   readonly source: BatchSource;
   readonly rows: readonly UploadedRow[];
   readonly send: boolean;
-}
-
-/** Runs `work` over `items`, at most `concurrency` at a time, keeping the order of results. */
-async function mapConcurrently<T, R>(
-  items: readonly T[],
-  concurrency: number,
-  work: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await work(items[index]!, index);
-      }
-    }),
-  );
-  return results;
 }
 
 function batchEvent(
@@ -555,14 +539,34 @@ async function runChunk(
   let chunk = await readChunk(deps, batch, index);
   if (chunk.state === 'open') {
     const profile = await requirePartnerProfile(deps, batch.partnerTenantId);
-    const rows = await mapConcurrently(chunk.rows, ROW_CONCURRENCY, (row) =>
+    const created = await mapConcurrently(chunk.rows, ROW_CONCURRENCY, (row) =>
       row.status === 'pending' ? createRow(deps, batch, row, profile) : Promise.resolve(row),
     );
+    const run = created.flatMap((row) =>
+      'dispatch' in row ? [(row as RowWithDispatch).dispatch] : [],
+    );
+    if (run.length > 0) {
+      // Queued before the chunk closes: a redelivery finds these invitations already sending
+      // and queues nothing twice; a crash before this line leaves them to housekeeping.
+      await deps.queue.send(QUEUES.invitationEmail, {
+        partnerTenantId: batch.partnerTenantId,
+        batchId: batch.batchId,
+        run: run.map(({ invitationId, dispatchId }) => ({ invitationId, dispatchId })),
+      } satisfies EmailRunMessage);
+    }
+    const rows = created.map((row) => {
+      if (!('dispatch' in row)) return row;
+      const { dispatch: _queued, ...stored } = row as RowWithDispatch;
+      return stored;
+    });
     chunk = await closeChunk(deps, chunk, () => rows);
   }
   const settled = await settleChunk(deps, batch, chunk);
   return `chunk ${index}: ${describeOutcome(outcomeOf(chunk))}; batch ${settled.status}`;
 }
+
+/** A created row whose email the chunk is to queue. */
+type RowWithDispatch = BatchRow & { dispatch: EmailDispatchMessage };
 
 async function createRow(
   deps: Dependencies,
@@ -593,16 +597,22 @@ async function createRow(
     await releaseDomain(deps, batch, input.customer.domain, key);
     return failedRow(row, asRowProblem(error));
   }
+  let dispatch: EmailDispatchMessage | undefined;
   if (batch.send) {
-    // Queued for the email dispatch function, which paces SendGrid and backs off on 429.
-    await sendInvitation(deps, batch.partnerTenantId, invitationId, batch.createdBy).catch(
+    // Moved to `sending` here; the chunk queues its emails as one run (one SendGrid request).
+    dispatch = await sendInvitation(deps, batch.partnerTenantId, invitationId, batch.createdBy, {
+      queueLater: true,
+    }).then(
+      (sent) => sent.dispatch,
       (error: unknown) => {
         // Revoked (or otherwise moved on) in the meantime: it was created, it is not sent.
         if (!(error instanceof ProblemError)) throw error;
+        return undefined;
       },
     );
   }
-  return { line: row.line, values: row.values, status: 'created', invitationId };
+  const created: BatchRow = { line: row.line, values: row.values, status: 'created', invitationId };
+  return dispatch === undefined ? created : Object.assign(created, { dispatch });
 }
 
 /**

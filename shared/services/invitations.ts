@@ -511,7 +511,15 @@ export async function sendInvitation(
   partnerTenantId: string,
   invitationId: string,
   actor: Actor,
-): Promise<{ invitation: InvitationDocument; queued: boolean }> {
+  options: {
+    /**
+     * The caller queues the email itself, in a run with others (a batch chunk): the invitation
+     * moves to `sending` and the dispatch to queue is handed back. Should the caller not get to
+     * queue it, housekeeping finds the invitation stuck in `sending` and queues it alone.
+     */
+    readonly queueLater?: boolean;
+  } = {},
+): Promise<{ invitation: InvitationDocument; queued: boolean; dispatch?: EmailDispatchMessage }> {
   const dispatchId = randomUUID();
   const { invitation, written } = await applyPartnerAction(
     deps,
@@ -537,6 +545,10 @@ export async function sendInvitation(
     return { invitation, queued: false };
   }
   const message: EmailDispatchMessage = { partnerTenantId, invitationId, dispatchId };
+  if (options.queueLater) {
+    await recordSendRequested(deps, invitation, actor, dispatchId);
+    return { invitation, queued: false, dispatch: message };
+  }
   try {
     await deps.queue.send(QUEUES.invitationEmail, message);
   } catch (error) {
@@ -557,13 +569,22 @@ export async function sendInvitation(
     );
     throw error;
   }
+  await recordSendRequested(deps, invitation, actor, dispatchId);
+  return { invitation, queued: true };
+}
+
+async function recordSendRequested(
+  deps: Dependencies,
+  invitation: InvitationDocument,
+  actor: Actor,
+  dispatchId: string,
+): Promise<void> {
   await recordEvent(
     deps,
     invitationEvent(invitation, 'invitation.sendRequested', actor, `send:${dispatchId}`, {
       at: invitation.updatedAt,
     }),
   );
-  return { invitation, queued: true };
 }
 
 /** Queues (again) the email dispatch an invitation in `sending` is waiting for. */

@@ -46,7 +46,14 @@ const WEBHOOK_OUTCOMES: Record<string, string> = {
  */
 export function recordQueueOutcome(queue: string, outcome: string): void {
   if (queue === QUEUES.invitationEmail) {
-    count(METRIC_NAMES.emailDispatch, { outcome: EMAIL_OUTCOMES[outcome] ?? outcome });
+    const run = emailRunCounts(outcome);
+    if (run === undefined) {
+      count(METRIC_NAMES.emailDispatch, { outcome: EMAIL_OUTCOMES[outcome] ?? outcome });
+    } else {
+      for (const [step, value] of Object.entries(run)) {
+        if (value > 0) count(METRIC_NAMES.emailDispatch, { outcome: step }, value);
+      }
+    }
   } else if (queue === QUEUES.webhookDelivery) {
     count(METRIC_NAMES.webhookDelivery, { outcome: WEBHOOK_OUTCOMES[outcome] ?? outcome });
   } else if (queue === QUEUES.invitationBatch) {
@@ -64,6 +71,13 @@ export function recordQueueOutcome(queue: string, outcome: string): void {
  */
 export function outcomeLog(queue: string, outcome: string): { level: LogLevel; event: string } {
   if (queue === QUEUES.invitationEmail) {
+    const run = emailRunCounts(outcome);
+    if (run !== undefined) {
+      return {
+        level: run.failed > 0 ? 'warning' : 'information',
+        event: 'email.dispatch.run',
+      };
+    }
     const step = EMAIL_OUTCOMES[outcome] ?? outcome;
     return {
       level: step === 'failed' ? 'warning' : 'information',
@@ -78,4 +92,22 @@ export function outcomeLog(queue: string, outcome: string): { level: LogLevel; e
     };
   }
   return { level: 'information', event: 'queue.processed' };
+}
+
+/** The per-email counts in an email run's summary (`dispatchEmailRun`), as dispatch outcomes. */
+function emailRunCounts(
+  outcome: string,
+): { sent: number; failed: number; retry: number; skipped: number } | undefined {
+  const match = /^run of \d+: sent (\d+), failed (\d+), retry-scheduled (\d+), skipped (\d+)$/.exec(
+    outcome,
+  );
+  if (match === null) return undefined;
+  const [, sent, failed, retry, skipped] = match.map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return { sent, failed, retry, skipped };
 }

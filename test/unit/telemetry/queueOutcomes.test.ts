@@ -46,3 +46,18 @@ describe('RetryLaterError', () => {
     expect(new RetryLaterError('held', undefined, now).retryAfterSeconds).toBe(1);
   });
 });
+
+test('an email run is logged as one run event, a warning when any of its emails failed', () => {
+  expect(
+    outcomeLog('invitation-email', 'run of 3: sent 3, failed 0, retry-scheduled 0, skipped 0'),
+  ).toEqual({
+    level: 'information',
+    event: 'email.dispatch.run',
+  });
+  expect(
+    outcomeLog('invitation-email', 'run of 3: sent 1, failed 1, retry-scheduled 1, skipped 0'),
+  ).toEqual({
+    level: 'warning',
+    event: 'email.dispatch.run',
+  });
+});

@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { SendGridMailer } from '../../shared/mail/sendgridMailer';
+import type { OutgoingPersonalEmail } from '../../shared/mail/mailer';
+import { partnerDocuments } from './support/storeAccess';
+import { startTestStack, type Partner, type TestStack } from './support/testStack';
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack({ EMAIL_MAX_ATTEMPTS: '5' });
+}, 60_000);
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+beforeEach(() => stack.sendgrid.clear());
+
+interface InvitationDoc {
+  id: string;
+  status: string;
+  acceptUrl: string;
+  locale: string;
+  customer: { email: string; companyName: string };
+  draft: { subject: string; text: string; html: string };
+  dispatch: { attempts: number };
+}
+
+function batchRows(count: number, tag: string) {
+  return Array.from({ length: count }, (_, n) => ({
+    email: `admin@r${n}-${tag}.example`,
+    // An ampersand: the HTML carries it escaped, the text as is, each from its own substitution.
+    companyName: `Kunde ${n} & Söhne`,
+    domain: `r${n}-${tag}.onmicrosoft.com`,
+    country: 'DE',
+    includeDelegatedAdmin: false,
+    locale: n % 2 === 0 ? 'de-DE' : 'en-US',
+  }));
+}
+
+async function postBatch(partner: Partner, rows: readonly object[]) {
+  const posted = await partner.api('/api/invitation-batches?send=true', {
+    method: 'POST',
+    json: rows,
+  });
+  expect(posted.status).toBe(202);
+}
+
+/** Waits until every invitation of the partner is sent (or `timeoutMs` passed), then returns them. */
+async function sentInvitations(partner: Partner, count: number, timeoutMs = 280_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const invitations = (await partnerDocuments(stack, partner, 'invitation')) as InvitationDoc[];
+    if (invitations.length === count && invitations.every((i) => i.status === 'sent')) {
+      return invitations;
+    }
+    if (Date.now() > deadline) {
+      const statuses = invitations.map((i) => i.status);
+      throw new Error(`after ${timeoutMs} ms: ${statuses.length} invitations, ${statuses.join()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+const mailsTo = (tag: string) =>
+  stack.sendgrid.messages().filter((m) => m.to.some((to) => to.includes(tag)));
+
+// Generous timeouts: a safety margin for a loaded machine, not a speed target (the bench's).
+describe('invitation emails of a batch go to SendGrid in runs', () => {
+  test('a 150-row batch is sent in a few requests, each email with its own link, company, language and ids', async () => {
+    const partner = await stack.partnerWithProfile();
+    const tag = randomUUID().slice(0, 8);
+    await postBatch(partner, batchRows(150, tag));
+    const invitations = await sentInvitations(partner, 150);
+
+    const mails = mailsTo(tag);
+    expect(mails).toHaveLength(150);
+    // Two chunks of up to 100 rows, each one request per language: not one request per email.
+    expect(new Set(mails.map((m) => m.requestId)).size).toBeLessThanOrEqual(4);
+    for (const invitation of invitations) {
+      const own = mails.filter((m) => m.to.includes(invitation.customer.email));
+      expect(own).toHaveLength(1);
+      const mail = own[0]!;
+      expect(mail.customArgs).toMatchObject({
+        invitationId: invitation.id,
+        partnerTenantId: partner.tenantId,
+      });
+      expect(mail.subject).toBe(invitation.draft.subject);
+      expect(mail.text).toBe(invitation.draft.text);
+      expect(mail.html).toBe(invitation.draft.html);
+      expect(mail.text).toContain(invitation.acceptUrl);
+      expect(mail.text).toContain(invitation.customer.companyName);
+      expect(mail.html).toContain(`href="${invitation.acceptUrl}"`);
+      expect(mail.html).toContain(invitation.customer.companyName.replace('&', '&amp;'));
+      expect(mail.subject).toContain(
+        invitation.locale === 'de-DE' ? 'bittet um eine Reseller-Beziehung' : 'requests a reseller',
+      );
+    }
+  }, 300_000);
+
+  test('a 429 in the middle of a run re-sends only what SendGrid did not accept', async () => {
+    const partner = await stack.partnerWithProfile();
+    const tag = randomUUID().slice(0, 8);
+    // The run's first request (one language) is accepted, its second (the other) gets a 429.
+    stack.sendgrid.failNext(1, { status: 429, retryAfterSeconds: 1, afterRequests: 1 });
+    await postBatch(partner, batchRows(20, tag));
+    const invitations = await sentInvitations(partner, 20);
+
+    const mails = mailsTo(tag);
+    expect(mails).toHaveLength(20);
+    for (const invitation of invitations) {
+      expect(mails.filter((m) => m.to.includes(invitation.customer.email))).toHaveLength(1);
+    }
+    // The first request's emails went once (attempt 1); the 429's went again later (attempt 2),
+    // and only those: the emails of one language, the request the 429 turned away.
+    const accepted = invitations.filter((i) => i.dispatch.attempts === 1);
+    const retried = invitations.filter((i) => i.dispatch.attempts === 2);
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(retried.length).toBeGreaterThan(0);
+    expect(accepted.length + retried.length).toBe(20);
+    expect(new Set(retried.map((i) => i.locale)).size).toBe(1);
+    expect(accepted.some((i) => i.locale === retried[0]!.locale)).toBe(false);
+  }, 300_000);
+});
+
+describe('a run through the SendGrid client and the capture endpoint', () => {
+  const mailer = () =>
+    new SendGridMailer({
+      apiKey: 'SG.local-test',
+      baseUrl: stack.sendgrid.url,
+      fromAddress: 'invitations@partner.example',
+      fromName: 'Partner',
+    });
+
+  function email(n: number, tag: string, text?: string): OutgoingPersonalEmail {
+    const link = `https://accept.example/i/${tag}-${n}`;
+    const company = `Company ${n}`;
+    return {
+      to: `admin@e${n}-${tag}.example`,
+      subject: `Partner requests a reseller relationship with ${company}`,
+      text: text ?? `Hello ${company}, open ${link} to accept.`,
+      html: `<p>Hello ${company}, <a href="${link}">accept</a></p>`,
+      personal: { link, company },
+      invitationId: `inv-${n}`,
+      partnerTenantId: 'tenant-1',
+      dispatchId: `dispatch-${n}`,
+    };
+  }
+
+  test('an email the partner reworded is sent as reworded, the others from one shared body', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const edited = `Dear friends at Company 2, we would be glad to be your reseller: https://accept.example/i/${tag}-2`;
+    const emails = [email(0, tag), email(1, tag), email(2, tag, edited), email(3, tag)];
+    const outcomes = await mailer().sendRun(emails);
+
+    expect(outcomes.every((o) => o.accepted)).toBe(true);
+    const mails = mailsTo(tag);
+    expect(mails).toHaveLength(4);
+    expect(new Set(mails.map((m) => m.requestId)).size).toBe(2);
+    for (const sent of emails) {
+      const mail = mails.find((m) => m.to.includes(sent.to))!;
+      expect(mail.text).toBe(sent.text);
+      expect(mail.html).toBe(sent.html);
+      expect(mail.subject).toBe(sent.subject);
+      expect(mail.customArgs).toMatchObject({ invitationId: sent.invitationId });
+    }
+  });
+
+  test('a request refused for one address is tried one by one, so only that email fails', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const bad = { ...email(1, tag), to: 'not-an-address' };
+    const outcomes = await mailer().sendRun([email(0, tag), bad, email(2, tag)]);
+
+    expect(outcomes.map((o) => o.accepted)).toEqual([true, false, true]);
+    expect(outcomes[1]).toMatchObject({ error: { kind: 'permanent', status: 400 } });
+    expect(mailsTo(tag).map((m) => m.to[0])).toEqual([email(0, tag).to, email(2, tag).to]);
+  });
+
+  test('after a 429 the run tries no further requests, and reports those emails as transient', async () => {
+    const tag = randomUUID().slice(0, 8);
+    stack.sendgrid.failNext(1, { status: 429, retryAfterSeconds: 7, afterRequests: 1 });
+    const emails = [email(0, tag), email(1, tag, 'Reworded one'), email(2, tag, 'Reworded two')];
+    const outcomes = await mailer().sendRun(emails);
+
+    expect(outcomes[0]).toMatchObject({ accepted: true });
+    for (const outcome of outcomes.slice(1)) {
+      expect(outcome).toMatchObject({
+        accepted: false,
+        error: { kind: 'transient', status: 429, retryAfterSeconds: 7 },
+      });
+    }
+    expect(mailsTo(tag).map((m) => m.to[0])).toEqual([emails[0]!.to]);
+  });
+});
