@@ -1,7 +1,7 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { claimCustomerBody, tenantIdParam } from '../shared/api/schemas';
 import { customerAdminEndpoint } from '../shared/http/endpoint';
-import { fieldProblem, notFound } from '../shared/http/problem';
+import { fieldProblem, notFound } from '../shared/domain/problem';
 import { readJsonBody } from '../shared/http/requestBody';
 import { jsonResponse } from '../shared/http/responses';
 import {

@@ -6,7 +6,7 @@ import {
   SESSION_SECONDS,
 } from '../shared/auth/customerSession';
 import { SIGN_IN_PROBLEMS } from '../shared/auth/customerSignIn';
-import { ProblemError } from '../shared/http/problem';
+import { ProblemError } from '../shared/domain/problem';
 import { openLink } from '../shared/services/acceptance';
 import type { InvitationDocument } from '../shared/store/documents';
 import type { ResponseCookie } from '../shared/auth/sealedCookie';

@@ -3,7 +3,7 @@ import { customerListQuery, resourceId, supportContactBody } from '../shared/api
 import { decodePageToken, toCustomerView, toPageBody } from '../shared/api/views';
 import { PARTNER_ROLES, type Caller } from '../shared/auth/tokenValidator';
 import { partnerEndpoint } from '../shared/http/endpoint';
-import { notFound } from '../shared/http/problem';
+import { notFound } from '../shared/domain/problem';
 import { readQuery } from '../shared/http/query';
 import { readJsonBody } from '../shared/http/requestBody';
 import { jsonResponse } from '../shared/http/responses';

@@ -21,7 +21,7 @@ import { decodePageToken, toPageBody } from '../shared/api/views';
 import { PARTNER_ROLES, type Caller } from '../shared/auth/tokenValidator';
 import { partnerEndpoint } from '../shared/http/endpoint';
 import { readIdempotencyKey } from '../shared/http/idempotencyKey';
-import { fieldProblem, notFound } from '../shared/http/problem';
+import { fieldProblem, notFound } from '../shared/domain/problem';
 import { readQuery } from '../shared/http/query';
 import { mediaTypeOf, readBodyBytes } from '../shared/http/requestBody';
 import { jsonResponse } from '../shared/http/responses';

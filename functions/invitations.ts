@@ -15,7 +15,7 @@ import {
 import { PARTNER_ROLES, type Caller } from '../shared/auth/tokenValidator';
 import { partnerEndpoint } from '../shared/http/endpoint';
 import { readIdempotencyKey } from '../shared/http/idempotencyKey';
-import { notFound, ProblemError } from '../shared/http/problem';
+import { notFound, ProblemError } from '../shared/domain/problem';
 import { readQuery } from '../shared/http/query';
 import { readJsonBody } from '../shared/http/requestBody';
 import { etagFromIfMatch, httpEtag, jsonResponse } from '../shared/http/responses';

@@ -15,7 +15,7 @@ import {
 import type { AppServices } from '../shared/app/appServices';
 import { PARTNER_ROLES, type Caller } from '../shared/auth/tokenValidator';
 import { partnerEndpoint } from '../shared/http/endpoint';
-import { notFound } from '../shared/http/problem';
+import { notFound } from '../shared/domain/problem';
 import { readQuery } from '../shared/http/query';
 import { readJsonBody } from '../shared/http/requestBody';
 import { jsonResponse } from '../shared/http/responses';

@@ -5,7 +5,7 @@ import {
   readHeader,
   type BatchColumn,
 } from '../domain/batchCsv';
-import { fieldProblem, ProblemError } from '../http/problem';
+import { fieldProblem, ProblemError } from '../domain/problem';
 import { parseJson, validate } from '../http/requestBody';
 import { createInvitationBody } from './schemas';
 import type { NewInvitation } from '../services/invitations';

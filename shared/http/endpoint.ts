@@ -9,7 +9,7 @@ import { requireCustomerAdmin, requireRole, type Caller } from '../auth/tokenVal
 import { ConfigurationError } from '../config/appConfig';
 import { TenantMismatchProblem } from '../auth/tenantMismatch';
 import { DocumentChangedError, InvalidContinuationTokenError } from '../store/documentStore';
-import { fieldProblem, ProblemError } from './problem';
+import { fieldProblem, ProblemError } from '../domain/problem';
 import { problemResponse, withExposedHeaders } from './responses';
 
 /** What a handler gets: the request, the services, and the invocation for logging. */

@@ -1,6 +1,6 @@
 import type { HttpRequest } from '@azure/functions';
 import { idempotencyKey } from '../api/schemas';
-import { fieldProblem } from './problem';
+import { fieldProblem } from '../domain/problem';
 
 /** The request's `Idempotency-Key`, validated; undefined when it sends none. */
 export function readIdempotencyKey(request: HttpRequest): string | undefined {

@@ -1,7 +1,7 @@
 import { toDelegatedAdminView } from '../api/delegatedAdminViews';
 import type { Caller } from '../auth/tokenValidator';
 import { signInDomainOf } from '../domain/acceptanceEligibility';
-import { ProblemError } from '../http/problem';
+import { ProblemError } from '../domain/problem';
 import { updateDocument } from '../store/documentStore';
 import {
   partitionKeys,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { followUpSubject } from '../domain/followUpEmail';
 import { decideTransition, effectiveStatus } from '../domain/invitationStatus';
-import { notFound, ProblemError } from '../http/problem';
+import { notFound, ProblemError } from '../domain/problem';
 import { MailSendError } from '../mail/mailer';
 import { QUEUES } from '../queue/messageQueue';
 import { updateDocument } from '../store/documentStore';

@@ -10,7 +10,7 @@ import {
   fingerprintOf,
   invitationIdForIdempotencyKey,
 } from '../domain/identifiers';
-import { fieldProblem, notFound, ProblemError } from '../http/problem';
+import { fieldProblem, notFound, ProblemError } from '../domain/problem';
 import { QUEUES } from '../queue/messageQueue';
 import { isPendingInvitation, type InvitationStatus } from '../domain/invitationStatus';
 import {

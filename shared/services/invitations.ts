@@ -23,7 +23,7 @@ import {
   type InvitationStatus,
 } from '../domain/invitationStatus';
 import { buildMailtoUrl } from '../domain/mailtoUrl';
-import { fieldProblem, notFound, ProblemError } from '../http/problem';
+import { fieldProblem, notFound, ProblemError } from '../domain/problem';
 import { QUEUES } from '../queue/messageQueue';
 import { DocumentChangedError, updateDocument, type Page } from '../store/documentStore';
 import {

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { newWebhookSecret, signWebhook } from '../domain/webhookSignature';
 import { parseRetryAfterSeconds, retryDelaySecondsForWebhook } from '../domain/webhookRetry';
 import { isNonPublicAddress, validateWebhookUrl } from '../domain/webhookUrl';
-import { fieldProblem, notFound, ProblemError } from '../http/problem';
+import { fieldProblem, notFound, ProblemError } from '../domain/problem';
 import { QUEUES } from '../queue/messageQueue';
 import { RetryLaterError } from '../queue/retryLater';
 import { DocumentConflictError, updateDocument, type Page } from '../store/documentStore';

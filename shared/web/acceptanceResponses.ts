@@ -15,7 +15,7 @@ import {
 } from '../domain/acceptanceEligibility';
 import { LOCALES, type Locale } from '../domain/cloud';
 import { asProblem, errorResponse } from '../http/endpoint';
-import type { ProblemError } from '../http/problem';
+import type { ProblemError } from '../domain/problem';
 import { LinkProblem, openLink, type AcceptanceView } from '../services/acceptance';
 import { TenantMismatchProblem } from '../auth/tenantMismatch';
 import type { InvitationDocument } from '../store/documents';
