@@ -4,11 +4,11 @@ import { customerAdminEndpoint } from '../shared/http/endpoint';
 import { fieldProblem, notFound } from '../shared/domain/problem';
 import { readJsonBody } from '../shared/http/requestBody';
 import { jsonResponse } from '../shared/http/responses';
+import { toCustomerPartnerView } from '../shared/api/delegatedAdminViews';
 import {
   claimCustomer,
   listCustomerPartners,
   setDelegatedAdmin,
-  toCustomerPartnerView,
 } from '../shared/services/customerAdmin';
 
 function partnerIdOf(request: HttpRequest): string {

@@ -1,4 +1,5 @@
 import type { TokenCredential } from '@azure/identity';
+import { rowToInvitation } from '../api/invitationBatchUpload';
 import { customerSessionCookies, type CustomerSessionCookies } from '../auth/customerSession';
 import { CustomerSignIn } from '../auth/customerSignIn';
 import { EntraDomainTenants } from '../auth/domainTenants';
@@ -161,6 +162,7 @@ export function createAppServices(config: AppConfig): AppServices {
     customerCookies: customerSessionCookies(config.session),
     domainTenants: new EntraDomainTenants({ authority: config.auth.authority }),
     now,
+    readInvitationRow: rowToInvitation,
   };
 }
 

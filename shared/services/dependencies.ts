@@ -1,4 +1,5 @@
 import type { DomainTenants } from '../auth/domainTenants';
+import type { InvitationRowReader } from '../domain/newInvitation';
 import type { AppConfig } from '../config/appConfig';
 import type { DelegatedAdminGraph } from '../graph/delegatedAdminGraph';
 import type { Mailer } from '../mail/mailer';
@@ -17,6 +18,8 @@ export interface Dependencies {
   /** Microsoft Graph's GDAP endpoints, app-only in each partner's tenant. */
   readonly graph: DelegatedAdminGraph;
   readonly now: () => Date;
+  /** Reads one uploaded batch row with the API's schema for a single invitation. */
+  readonly readInvitationRow: InvitationRowReader;
   /** How webhook host names are resolved; the system's resolver when absent. */
   readonly lookupHost?: HostLookup;
 }

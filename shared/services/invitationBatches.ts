@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  rowToInvitation,
-  type BatchSource,
-  type RowProblem,
-  type UploadedRow,
-} from '../api/invitationBatchUpload';
+import type { RowProblem } from '../domain/newInvitation';
 import {
   customerIdForDomain,
   fingerprintOf,
@@ -24,6 +19,8 @@ import {
   type BatchRowStatus,
   type ChunkOutcome,
   type InvitationBatchDocument,
+  type BatchSource,
+  type UploadedRow,
 } from '../store/batchDocuments';
 import {
   DocumentChangedError,
@@ -385,7 +382,13 @@ async function validateBatch(deps: Dependencies, batch: InvitationBatchDocument)
         invalid += row.status === 'failed' ? 1 : 0;
         return row;
       }
-      const problem = rowProblem(row, profile, { active, pending }, firstLineOfDomain);
+      const problem = rowProblem(
+        deps.readInvitationRow,
+        row,
+        profile,
+        { active, pending },
+        firstLineOfDomain,
+      );
       if (problem === undefined) return row;
       invalid += 1;
       return failedRow(row, problem);
@@ -475,6 +478,7 @@ async function activeCustomers(
 }
 
 function rowProblem(
+  readRow: Dependencies['readInvitationRow'],
   row: BatchRow,
   profile: PartnerProfileDocument | ProblemError,
   known: {
@@ -483,7 +487,7 @@ function rowProblem(
   },
   firstLineOfDomain: Map<string, number>,
 ): RowProblem | undefined {
-  const parsed = rowToInvitation(row.values);
+  const parsed = readRow(row.values);
   if ('problem' in parsed) return parsed.problem;
   if (profile instanceof ProblemError) return asRowProblem(profile);
   const input = parsed.input;
@@ -570,7 +574,7 @@ async function createRow(
   row: BatchRow,
   profile: PartnerProfileDocument,
 ): Promise<BatchRow> {
-  const parsed = rowToInvitation(row.values);
+  const parsed = deps.readInvitationRow(row.values);
   if ('problem' in parsed) return failedRow(row, parsed.problem);
   const input = parsed.input;
   const key = rowKey(batch, row);

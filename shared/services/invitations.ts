@@ -1,12 +1,7 @@
 import { RESEND_STUCK_AFTER_MS, stuckWork } from '../domain/stuckWork';
 import { randomUUID } from 'node:crypto';
-import type { Locale } from '../domain/cloud';
 import { isCustomerInPartnerRegion } from '../domain/cspRegions';
-import {
-  delegatedAdminIssues,
-  normalizedRoles,
-  type DelegatedAdminRequest,
-} from '../domain/delegatedAdminRequest';
+import { delegatedAdminIssues, normalizedRoles } from '../domain/delegatedAdminRequest';
 import { sanitizeDraftHtml } from '../domain/draftHtml';
 import { missingLinkFields } from '../domain/draftLink';
 import {
@@ -23,6 +18,7 @@ import {
   type InvitationStatus,
 } from '../domain/invitationStatus';
 import { buildMailtoUrl } from '../domain/mailtoUrl';
+import type { NewInvitation } from '../domain/newInvitation';
 import { fieldProblem, notFound, ProblemError } from '../domain/problem';
 import { QUEUES } from '../queue/messageQueue';
 import { DocumentChangedError, updateDocument, type Page } from '../store/documentStore';
@@ -38,19 +34,6 @@ import { createLockedRelationship } from './gdapRelationships';
 import { requireMicrosoftConnection } from './microsoftConnection';
 import { getPartnerProfile } from './partnerProfiles';
 import { invitationEvent, recordEvent, writeWithEvent, type NewAuditEvent } from './events';
-
-export interface NewInvitation {
-  readonly customer: {
-    readonly email: string;
-    readonly companyName: string;
-    readonly domain: string;
-    readonly country: string;
-  };
-  readonly includeDelegatedAdmin: boolean;
-  /** Granular delegated admin privileges; absent with the classic checkbox. */
-  readonly delegatedAdmin?: DelegatedAdminRequest;
-  readonly locale: Locale;
-}
 
 /** Who acts, for the history: `partner:<user>`, `customer:<email>` or `system`. */
 export type Actor = string;
