@@ -1,6 +1,6 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { claimCustomerBody, tenantIdParam } from '../shared/api/schemas';
-import { customerAdminEndpoint } from '../shared/http/endpoint';
+import { customerAdminEndpoint } from '../shared/app/entryPoints';
 import { fieldProblem, notFound } from '../shared/domain/problem';
 import { readJsonBody } from '../shared/http/requestBody';
 import { jsonResponse } from '../shared/http/responses';

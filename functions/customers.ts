@@ -2,7 +2,7 @@ import { app, type HttpRequest } from '@azure/functions';
 import { customerListQuery, resourceId, supportContactBody } from '../shared/api/schemas';
 import { decodePageToken, toCustomerView, toPageBody } from '../shared/api/views';
 import { PARTNER_ROLES, type Caller } from '../shared/auth/tokenValidator';
-import { partnerEndpoint } from '../shared/http/endpoint';
+import { partnerEndpoint } from '../shared/app/entryPoints';
 import { notFound } from '../shared/domain/problem';
 import { readQuery } from '../shared/http/query';
 import { readJsonBody } from '../shared/http/requestBody';

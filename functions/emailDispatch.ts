@@ -1,6 +1,7 @@
 import { app } from '@azure/functions';
 import { QUEUES } from '../shared/queue/messageQueue';
-import { emailDispatchMessage, queueHandler } from '../shared/queue/queueMessages';
+import { queueHandler } from '../shared/app/entryPoints';
+import { emailDispatchMessage } from '../shared/queue/queueMessages';
 import { abandonDispatch, dispatchInvitationEmail } from '../shared/services/emailDispatch';
 import { abandonFollowUp, dispatchFollowUp } from '../shared/services/followUps';
 

@@ -1,5 +1,5 @@
 import { app } from '@azure/functions';
-import { endpoint } from '../shared/http/endpoint';
+import { endpoint } from '../shared/app/entryPoints';
 import { fieldProblem, ProblemError } from '../shared/domain/problem';
 import { parseJson, readBodyBytes } from '../shared/http/requestBody';
 import { jsonResponse } from '../shared/http/responses';

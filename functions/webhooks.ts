@@ -14,13 +14,13 @@ import {
 } from '../shared/api/webhookViews';
 import type { AppServices } from '../shared/app/appServices';
 import { PARTNER_ROLES, type Caller } from '../shared/auth/tokenValidator';
-import { partnerEndpoint } from '../shared/http/endpoint';
+import { partnerEndpoint } from '../shared/app/entryPoints';
 import { notFound } from '../shared/domain/problem';
 import { readQuery } from '../shared/http/query';
 import { readJsonBody } from '../shared/http/requestBody';
 import { jsonResponse } from '../shared/http/responses';
 import { QUEUES } from '../shared/queue/messageQueue';
-import { queueHandler } from '../shared/queue/queueMessages';
+import { queueHandler } from '../shared/app/entryPoints';
 import {
   abandonDelivery,
   createWebhook,

@@ -1,8 +1,13 @@
+import type { CustomerSessionCookies } from '../auth/customerSession';
+import type { CustomerSignIn } from '../auth/customerSignIn';
 import type { DomainTenants } from '../auth/domainTenants';
+import type { SessionRevocations } from '../auth/sessionRevocations';
+import type { TokenValidator } from '../auth/tokenValidator';
 import type { InvitationRowReader } from '../domain/newInvitation';
 import type { AppConfig } from '../config/appConfig';
 import type { DelegatedAdminGraph } from '../graph/delegatedAdminGraph';
 import type { Mailer } from '../mail/mailer';
+import type { SendGridEventVerifier } from '../mail/sendgridEventWebhook';
 import type { MessageQueue } from '../queue/messageQueue';
 import type { DocumentStore } from '../store/documentStore';
 import type { HostLookup } from './webhookPost';
@@ -22,4 +27,19 @@ export interface Dependencies {
   readonly readInvitationRow: InvitationRowReader;
   /** How webhook host names are resolved; the system's resolver when absent. */
   readonly lookupHost?: HostLookup;
+}
+
+/**
+ * Everything a function needs: the domain's dependencies plus token validation. The composition
+ * root (shared/app/appServices) builds it; the entry layer hands it to http/, queue/ and web/.
+ */
+export interface AppServices extends Dependencies {
+  readonly tokens: TokenValidator;
+  /** The customer admins' interactive sign-in on the acceptance pages, and its cookies. */
+  readonly customerSignIn: CustomerSignIn;
+  readonly customerCookies: CustomerSessionCookies;
+  /** Signed-out customer sessions, refused until they would have expired. */
+  readonly sessionRevocations: SessionRevocations;
+  /** SendGrid's signed Event Webhook; absent while no verification key is configured. */
+  readonly emailEventVerifier?: SendGridEventVerifier;
 }
