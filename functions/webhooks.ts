@@ -23,17 +23,19 @@ import { QUEUES } from '../shared/queue/messageQueue';
 import { queueHandler } from '../shared/app/entryPoints';
 import {
   abandonDelivery,
-  createWebhook,
-  deleteWebhook,
   deliverWebhook,
   fanOutEvent,
+  pingWebhook,
+  redeliverWebhookDelivery,
+} from '../shared/services/webhookDelivery';
+import {
+  createWebhook,
+  deleteWebhook,
   getWebhook,
   listWebhookDeliveries,
   listWebhooks,
-  pingWebhook,
-  redeliverWebhookDelivery,
   rotateWebhookSecret,
-} from '../shared/services/webhooks';
+} from '../shared/services/webhookSubscriptions';
 import type { WebhookDeliveryDocument } from '../shared/store/webhookDocuments';
 
 /** Anyone of the partner may look; only an admin agent changes where its data is sent. */
