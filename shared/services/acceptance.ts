@@ -31,7 +31,7 @@ import {
   writeWithEvent,
   type NewAuditEvent,
 } from './events';
-import { transitioned, type ActivationMessage } from './invitations';
+import { transitioned, type ActivationMessage } from './invitationTransitions';
 
 /** The signer's details, in the shape of Partner Center's MCA attestation. */
 export interface McaSigner {

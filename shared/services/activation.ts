@@ -22,7 +22,7 @@ import {
   writeWithEvent,
   type NewAuditEvent,
 } from './events';
-import { transitioned, type ActivationMessage } from './invitations';
+import { transitioned, type ActivationMessage } from './invitationTransitions';
 
 export type ActivationOutcome = 'activated' | 'already-active' | 'not-accepted' | 'not-found';
 

@@ -5,7 +5,7 @@ import { partitionKeys, type InvitationDocument } from '../store/documents';
 import type { Dependencies } from './dependencies';
 import { withLeaseReleased, withLeaseTaken } from './sendLease';
 import { invitationEvent, recordEvent } from './events';
-import { transitioned, type EmailDispatchMessage } from './invitations';
+import { transitioned, type EmailDispatchMessage } from './invitationTransitions';
 
 export type DispatchOutcome = 'sent' | 'skipped' | 'retry-scheduled' | 'failed';
 

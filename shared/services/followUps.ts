@@ -10,7 +10,7 @@ import type { Dependencies } from './dependencies';
 import { retryDelaySeconds } from './emailDispatch';
 import { withLeaseReleased, withLeaseTaken } from './sendLease';
 import { invitationEvent, recordEvent } from './events';
-import { refusal } from './invitations';
+import { refusal } from './invitationTransitions';
 
 /** The message that sends a reminder or a resend of an invitation already sent. */
 export interface FollowUpMessage {

@@ -40,8 +40,8 @@ import {
   invitationRuleProblem,
   requirePartnerProfile,
   sendInvitation,
-  type Actor,
 } from './invitations';
+import type { Actor } from './invitationTransitions';
 
 /** Rows of one chunk created at once: enough to overlap round trips, few enough to share. */
 const ROW_CONCURRENCY = 8;

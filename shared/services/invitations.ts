@@ -25,7 +25,6 @@ import { DocumentChangedError, updateDocument, type Page } from '../store/docume
 import {
   partitionKeys,
   type GraphRelationshipRef,
-  type HistoryEntry,
   type InvitationDocument,
   type PartnerProfileDocument,
 } from '../store/documents';
@@ -34,53 +33,15 @@ import { createLockedRelationship } from './gdapRelationships';
 import { requireMicrosoftConnection } from './microsoftConnection';
 import { getPartnerProfile } from './partnerProfiles';
 import { invitationEvent, recordEvent, writeWithEvent, type NewAuditEvent } from './events';
-
-/** Who acts, for the history: `partner:<user>`, `customer:<email>` or `system`. */
-export type Actor = string;
-
-/** The message the email dispatch function consumes. */
-export interface EmailDispatchMessage {
-  readonly partnerTenantId: string;
-  readonly invitationId: string;
-  readonly dispatchId: string;
-}
-
-/** The message the relationship activation function consumes. */
-export interface ActivationMessage {
-  readonly partnerTenantId: string;
-  readonly invitationId: string;
-}
+import {
+  queueDispatch,
+  refusal,
+  transitioned,
+  type Actor,
+  type EmailDispatchMessage,
+} from './invitationTransitions';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Applies a transition to a document, recording it in the history. */
-export function transitioned(
-  doc: InvitationDocument,
-  to: InvitationStatus,
-  at: string,
-  actor: Actor,
-  extra: Partial<InvitationDocument> = {},
-  note?: string,
-): InvitationDocument {
-  const entry: HistoryEntry = {
-    at,
-    from: doc.status,
-    to,
-    actor,
-    ...(note === undefined ? {} : { note }),
-  };
-  return { ...doc, ...extra, status: to, updatedAt: at, history: [...doc.history, entry] };
-}
-
-/** Turns a refused transition into the partner-facing 409. */
-export function refusal(code: string, status: InvitationStatus): ProblemError {
-  return new ProblemError({
-    status: 409,
-    code,
-    title: 'The invitation is not in a state that allows this',
-    detail: `The invitation is ${status}.`,
-  });
-}
 
 /**
  * Creates an invitation with its draft email and personalized link. With an Idempotency-Key,
@@ -547,19 +508,6 @@ export async function sendInvitation(
     }),
   );
   return { invitation, queued: true };
-}
-
-/** Queues (again) the email dispatch an invitation in `sending` is waiting for. */
-export async function queueDispatch(
-  deps: Dependencies,
-  invitation: InvitationDocument,
-): Promise<void> {
-  const message: EmailDispatchMessage = {
-    partnerTenantId: invitation.partnerTenantId,
-    invitationId: invitation.id,
-    dispatchId: invitation.dispatch!.id,
-  };
-  await deps.queue.send(QUEUES.invitationEmail, message);
 }
 
 /** Revokes the invitation; its link answers 410 from now on. */
