@@ -9,6 +9,72 @@ const nodeGlobals = {
   console: 'readonly',
 };
 
+/*
+ * The layers of shared/, lowest first: a folder may import only the folders listed for it (and
+ * itself). Nothing in shared/ imports the entry layer (functions/, local/) or the console; only
+ * the entry layer imports the composition root (shared/app). test/unit/layers.test.ts shows an
+ * upward import failing this rule.
+ */
+export const LAYERS = {
+  domain: [],
+  graph: ['domain'],
+  store: ['domain'],
+  config: ['domain'],
+  auth: ['domain', 'store', 'config'],
+  telemetry: ['domain', 'store', 'config'],
+  mail: ['domain', 'config', 'telemetry'],
+  queue: ['domain', 'config', 'telemetry'],
+  services: ['domain', 'graph', 'store', 'config', 'auth', 'telemetry', 'mail', 'queue'],
+  http: ['domain', 'store', 'config', 'auth', 'telemetry', 'services'],
+  api: ['domain', 'store', 'config', 'http', 'services'],
+  web: ['domain', 'store', 'config', 'auth', 'telemetry', 'http', 'services'],
+  app: [
+    'domain',
+    'graph',
+    'store',
+    'config',
+    'auth',
+    'telemetry',
+    'mail',
+    'queue',
+    'services',
+    'http',
+    'api',
+    'web',
+  ],
+};
+
+const layerRules = Object.entries(LAYERS).map(([layer, allowed]) => {
+  const forbidden = Object.keys(LAYERS).filter(
+    (other) => other !== layer && !allowed.includes(other),
+  );
+  return {
+    files: [`shared/${layer}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...(forbidden.length === 0
+              ? []
+              : [
+                  {
+                    group: forbidden.flatMap((other) => [`../${other}`, `../${other}/*`]),
+                    message: `shared/${layer} may import only ${allowed.length === 0 ? 'itself' : allowed.join(', ')} (layers: eslint.config.mjs).`,
+                  },
+                ]),
+            {
+              group: ['../../*'],
+              message:
+                'shared/ does not import the entry layer (functions/, local/) or the console.',
+            },
+          ],
+        },
+      ],
+    },
+  };
+});
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'coverage/', '.local/'] },
   js.configs.recommended,
@@ -32,4 +98,5 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  ...layerRules,
 );

@@ -10,11 +10,11 @@ import {
 } from '../shared/services/acceptance';
 import type { InvitationDocument } from '../shared/store/documents';
 import { renderAcceptancePage, renderAcceptedPage } from '../shared/web/acceptancePage';
+import { linkHandler } from '../shared/app/entryPoints';
 import {
   acceptancePageModel,
   acceptancePath,
   htmlPage,
-  linkHandler,
   signedInOf,
   wantsJson,
 } from '../shared/web/acceptanceResponses';

@@ -2,7 +2,7 @@ import { app } from '@azure/functions';
 import { auditEventQuery } from '../shared/api/schemas';
 import { decodePageToken, toPageBody } from '../shared/api/views';
 import { PARTNER_ROLES } from '../shared/auth/tokenValidator';
-import { partnerEndpoint } from '../shared/http/endpoint';
+import { partnerEndpoint } from '../shared/app/entryPoints';
 import { readQuery } from '../shared/http/query';
 import { jsonResponse } from '../shared/http/responses';
 import {

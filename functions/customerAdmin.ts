@@ -1,14 +1,14 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { claimCustomerBody, tenantIdParam } from '../shared/api/schemas';
-import { customerAdminEndpoint } from '../shared/http/endpoint';
-import { fieldProblem, notFound } from '../shared/http/problem';
+import { customerAdminEndpoint } from '../shared/app/entryPoints';
+import { fieldProblem, notFound } from '../shared/domain/problem';
 import { readJsonBody } from '../shared/http/requestBody';
 import { jsonResponse } from '../shared/http/responses';
+import { toCustomerPartnerView } from '../shared/api/delegatedAdminViews';
 import {
   claimCustomer,
   listCustomerPartners,
   setDelegatedAdmin,
-  toCustomerPartnerView,
 } from '../shared/services/customerAdmin';
 
 function partnerIdOf(request: HttpRequest): string {

@@ -6,16 +6,12 @@ import {
   SESSION_SECONDS,
 } from '../shared/auth/customerSession';
 import { SIGN_IN_PROBLEMS } from '../shared/auth/customerSignIn';
-import { ProblemError } from '../shared/http/problem';
+import { ProblemError } from '../shared/domain/problem';
 import { openLink } from '../shared/services/acceptance';
 import type { InvitationDocument } from '../shared/store/documents';
 import type { ResponseCookie } from '../shared/auth/sealedCookie';
-import {
-  acceptancePath,
-  customerFailure,
-  linkHandler,
-  sessionOf,
-} from '../shared/web/acceptanceResponses';
+import { linkHandler } from '../shared/app/entryPoints';
+import { acceptancePath, customerFailure, sessionOf } from '../shared/web/acceptanceResponses';
 import { answerPageOrThrow, readCustomerBody } from '../shared/web/customerForms';
 
 /** A redirect that sets cookies; the URL may hold an invitation token, so no referrer. */

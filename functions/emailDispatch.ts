@@ -1,6 +1,7 @@
 import { app } from '@azure/functions';
 import { QUEUES } from '../shared/queue/messageQueue';
-import { invitationEmailQueueMessage, queueHandler } from '../shared/queue/queueMessages';
+import { queueHandler } from '../shared/app/entryPoints';
+import { invitationEmailQueueMessage } from '../shared/queue/queueMessages';
 import {
   abandonDispatch,
   dispatchEmailRun,

@@ -1,6 +1,6 @@
 import { app } from '@azure/functions';
-import { endpoint } from '../shared/http/endpoint';
-import { fieldProblem, ProblemError } from '../shared/http/problem';
+import { endpoint } from '../shared/app/entryPoints';
+import { fieldProblem, ProblemError } from '../shared/domain/problem';
 import { parseJson, readBodyBytes } from '../shared/http/requestBody';
 import { jsonResponse } from '../shared/http/responses';
 import { recordEmailEvents } from '../shared/services/emailEvents';

@@ -1,5 +1,5 @@
 import { app } from '@azure/functions';
-import { endpoint } from '../shared/http/endpoint';
+import { endpoint } from '../shared/app/entryPoints';
 import { jsonResponse } from '../shared/http/responses';
 
 /** Readiness: both stores answer within a short time, checked in parallel. */

@@ -19,14 +19,15 @@ import {
 } from '../shared/api/schemas';
 import { decodePageToken, toPageBody } from '../shared/api/views';
 import { PARTNER_ROLES, type Caller } from '../shared/auth/tokenValidator';
-import { partnerEndpoint } from '../shared/http/endpoint';
+import { partnerEndpoint } from '../shared/app/entryPoints';
 import { readIdempotencyKey } from '../shared/http/idempotencyKey';
-import { fieldProblem, notFound } from '../shared/http/problem';
+import { fieldProblem, notFound } from '../shared/domain/problem';
 import { readQuery } from '../shared/http/query';
 import { mediaTypeOf, readBodyBytes } from '../shared/http/requestBody';
 import { jsonResponse } from '../shared/http/responses';
 import { QUEUES } from '../shared/queue/messageQueue';
-import { invitationBatchMessage, queueHandler } from '../shared/queue/queueMessages';
+import { queueHandler } from '../shared/app/entryPoints';
+import { invitationBatchMessage } from '../shared/queue/queueMessages';
 import {
   abandonInvitationBatchMessage,
   createInvitationBatch,

@@ -13,9 +13,9 @@ import {
   toPageBody,
 } from '../shared/api/views';
 import { PARTNER_ROLES, type Caller } from '../shared/auth/tokenValidator';
-import { partnerEndpoint } from '../shared/http/endpoint';
+import { partnerEndpoint } from '../shared/app/entryPoints';
 import { readIdempotencyKey } from '../shared/http/idempotencyKey';
-import { notFound, ProblemError } from '../shared/http/problem';
+import { notFound, ProblemError } from '../shared/domain/problem';
 import { readQuery } from '../shared/http/query';
 import { readJsonBody } from '../shared/http/requestBody';
 import { etagFromIfMatch, httpEtag, jsonResponse } from '../shared/http/responses';

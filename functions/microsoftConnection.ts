@@ -1,7 +1,7 @@
 import { app, type HttpHandler } from '@azure/functions';
 import { z } from 'zod';
 import { PARTNER_ROLES } from '../shared/auth/tokenValidator';
-import { partnerEndpoint } from '../shared/http/endpoint';
+import { partnerEndpoint } from '../shared/app/entryPoints';
 import { readQuery } from '../shared/http/query';
 import { jsonResponse } from '../shared/http/responses';
 import {

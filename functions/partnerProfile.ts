@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
 import { partnerProfileBody } from '../shared/api/schemas';
 import { PARTNER_ROLES } from '../shared/auth/tokenValidator';
-import { partnerEndpoint } from '../shared/http/endpoint';
+import { partnerEndpoint } from '../shared/app/entryPoints';
 import { readJsonBody } from '../shared/http/requestBody';
 import { httpEtag, jsonResponse } from '../shared/http/responses';
 import {

@@ -1,6 +1,7 @@
 import { app } from '@azure/functions';
 import { QUEUES } from '../shared/queue/messageQueue';
-import { activationMessage, queueHandler } from '../shared/queue/queueMessages';
+import { queueHandler } from '../shared/app/entryPoints';
+import { activationMessage } from '../shared/queue/queueMessages';
 import { activateRelationship } from '../shared/services/activation';
 
 app.storageQueue('activateRelationship', {

@@ -1,6 +1,7 @@
 import { app } from '@azure/functions';
 import { QUEUES } from '../shared/queue/messageQueue';
-import { queueHandler, resellerCheckMessage } from '../shared/queue/queueMessages';
+import { queueHandler } from '../shared/app/entryPoints';
+import { resellerCheckMessage } from '../shared/queue/queueMessages';
 import { checkResellerConfirmation } from '../shared/services/resellerConfirmation';
 
 app.storageQueue('checkResellerConfirmation', {

@@ -14,26 +14,28 @@ import {
 } from '../shared/api/webhookViews';
 import type { AppServices } from '../shared/app/appServices';
 import { PARTNER_ROLES, type Caller } from '../shared/auth/tokenValidator';
-import { partnerEndpoint } from '../shared/http/endpoint';
-import { notFound } from '../shared/http/problem';
+import { partnerEndpoint } from '../shared/app/entryPoints';
+import { notFound } from '../shared/domain/problem';
 import { readQuery } from '../shared/http/query';
 import { readJsonBody } from '../shared/http/requestBody';
 import { jsonResponse } from '../shared/http/responses';
 import { QUEUES } from '../shared/queue/messageQueue';
-import { queueHandler } from '../shared/queue/queueMessages';
+import { queueHandler } from '../shared/app/entryPoints';
 import {
   abandonDelivery,
-  createWebhook,
-  deleteWebhook,
   deliverWebhook,
   fanOutEvent,
+  pingWebhook,
+  redeliverWebhookDelivery,
+} from '../shared/services/webhookDelivery';
+import {
+  createWebhook,
+  deleteWebhook,
   getWebhook,
   listWebhookDeliveries,
   listWebhooks,
-  pingWebhook,
-  redeliverWebhookDelivery,
   rotateWebhookSecret,
-} from '../shared/services/webhooks';
+} from '../shared/services/webhookSubscriptions';
 import type { WebhookDeliveryDocument } from '../shared/store/webhookDocuments';
 
 /** Anyone of the partner may look; only an admin agent changes where its data is sent. */

@@ -8,21 +8,26 @@ import {
   loadOrCreateDevSigningKey,
   type DevSigningKey,
 } from './devSigningKey';
-import { getRegistrations, resetRegistrations } from './functionsHost/functionsCore';
 import {
+  getRegistrations,
+  resetRegistrations,
   parseHttpHostSettings,
   parseQueueHostSettings,
   readHostJson,
   type QueueHostSettings,
-} from './functionsHost/hostJson';
-import { consoleHostLog, type HostLog } from './functionsHost/hostLog';
-import { startHttpHost, type HttpHost } from './functionsHost/httpHost';
-import { runAppStartHooks, runAppTerminateHooks } from './functionsHost/invokeFunction';
-import { loadFunctionApp } from './functionsHost/loadFunctions';
-import { startQueueHost, type QueueHost } from './functionsHost/queueHost';
-import { startTimerHost } from './functionsHost/timerHost';
-import { createAdminEndpoint } from './functionsHost/adminEndpoint';
-import { parseCorsSetting } from './functionsHost/cors';
+  consoleHostLog,
+  type HostLog,
+  startHttpHost,
+  type HttpHost,
+  runAppStartHooks,
+  runAppTerminateHooks,
+  loadFunctionApp,
+  startQueueHost,
+  type QueueHost,
+  startTimerHost,
+  createAdminEndpoint,
+  parseCorsSetting,
+} from './functionsHost';
 import { startConsoleServer, type ConsoleConfig } from './servers/consoleServer';
 import { startAzurite, type AzuriteQueueServer } from './servers/azurite';
 import { startLocalCosmos, type LocalCosmos } from './servers/cosmosServer';

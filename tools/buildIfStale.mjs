@@ -12,7 +12,7 @@ import { bundleApp } from './bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = path.join(root, 'dist', '.build-stamp');
-const inputs = ['functions', 'shared', 'local'];
+const inputs = ['functions', 'shared', 'local', 'bench'];
 const files = [
   'package.json',
   'package-lock.json',

@@ -1,7 +1,11 @@
 import { classicStateOf, type DelegatedAdminStatus } from '../domain/delegatedAdminRequest';
 import { CLASSIC_DAP_ROLES } from '../domain/entraRoles';
 import { effectiveStatus } from '../domain/invitationStatus';
-import type { DelegatedAdminGrant, InvitationDocument } from '../store/documents';
+import type {
+  DelegatedAdminGrant,
+  InvitationDocument,
+  RelationshipDocument,
+} from '../store/documents';
 
 /** A partner's admin privileges as the API shows them: Graph's terms beside the classic state. */
 export interface DelegatedAdminView {
@@ -73,5 +77,20 @@ export function toInvitationDelegatedAdminView(doc: InvitationDocument, now: Dat
     endsAt: request?.endsAt ?? null,
     graphRelationshipId: request?.graph?.relationshipId ?? null,
     approvalUrl: request?.graph?.approvalUrl ?? null,
+  };
+}
+
+/** What a customer's admin sees of one of its partners. */
+export function toCustomerPartnerView(relationship: RelationshipDocument) {
+  return {
+    partnerTenantId: relationship.partnerTenantId,
+    partnerName: relationship.partner.displayName,
+    mpnId: relationship.partner.mpnId,
+    relationship: {
+      status: relationship.status,
+      activatedAt: relationship.activatedAt,
+      ...(relationship.removedAt === undefined ? {} : { removedAt: relationship.removedAt }),
+    },
+    delegatedAdmin: toDelegatedAdminView(relationship.delegatedAdmin),
   };
 }

@@ -5,23 +5,16 @@ import {
   readHeader,
   type BatchColumn,
 } from '../domain/batchCsv';
-import { fieldProblem, ProblemError } from '../http/problem';
+import { fieldProblem, ProblemError } from '../domain/problem';
 import { parseJson, validate } from '../http/requestBody';
 import { createInvitationBody } from './schemas';
-import type { NewInvitation } from '../services/invitations';
+import type { InvitationRowReader } from '../domain/newInvitation';
+import type { BatchSource, UploadedRow } from '../store/batchDocuments';
 
 /** The most rows one batch may hold. */
 export const BATCH_MAX_ROWS = 10_000;
 /** 10,000 rows of long names and addresses fit; a larger body is refused before parsing. */
 export const BATCH_MAX_BYTES = 4 * 1024 * 1024;
-
-/** One row as uploaded: its line (the header being line 1) and its cells, not yet validated. */
-export interface UploadedRow {
-  readonly line: number;
-  readonly values: Readonly<Record<string, unknown>>;
-}
-
-export type BatchSource = 'csv' | 'json';
 
 /** The media types a batch can be uploaded as. */
 export function batchSourceOf(mediaType: string): BatchSource | undefined {
@@ -192,20 +185,11 @@ function readJsonRows(bytes: Buffer): UploadedRow[] {
   }));
 }
 
-/** Why one row cannot become an invitation: a problem code and the column it is about. */
-export interface RowProblem {
-  readonly code: string;
-  readonly field: string;
-  readonly message: string;
-}
-
 /**
  * Validates one row with the same schema as a single invitation (`createInvitationBody`),
  * reporting the first problem under the name of the column it came from.
  */
-export function rowToInvitation(
-  values: Readonly<Record<string, unknown>>,
-): { input: NewInvitation } | { problem: RowProblem } {
+export const rowToInvitation: InvitationRowReader = (values) => {
   const { email, companyName, domain, country, includeDelegatedAdmin, locale, ...rest } = values;
   const extra = Object.keys(rest)[0];
   if (extra !== undefined) {
@@ -242,4 +226,4 @@ export function rowToInvitation(
     }
     throw error;
   }
-}
+};

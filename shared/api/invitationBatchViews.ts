@@ -1,5 +1,5 @@
 import { BATCH_COLUMNS, csvLine, RESULT_COLUMNS } from '../domain/batchCsv';
-import { fieldProblem } from '../http/problem';
+import { fieldProblem } from '../domain/problem';
 import { batchCounts, type RowPosition } from '../services/invitationBatches';
 import type { BatchRow, InvitationBatchDocument } from '../store/batchDocuments';
 import { decodePageToken, encodePageToken } from './views';

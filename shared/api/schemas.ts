@@ -183,10 +183,6 @@ export const declineBody = z.strictObject({
 /** An acceptance that needs no MCA (already accepted for this customer). */
 export const plainAcceptanceBody = z.strictObject({});
 
-export const idempotencyKey = z
-  .string()
-  .regex(/^[A-Za-z0-9._:-]{8,128}$/, 'must be 8 to 128 characters of A-Z a-z 0-9 . _ : -');
-
 export const resourceId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 
 const guid = z

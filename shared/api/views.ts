@@ -1,7 +1,7 @@
 import type { Delivery } from '../domain/emailDelivery';
 import { toDelegatedAdminView, toInvitationDelegatedAdminView } from './delegatedAdminViews';
 import { effectiveStatus } from '../domain/invitationStatus';
-import { fieldProblem } from '../http/problem';
+import { fieldProblem } from '../domain/problem';
 import { jsonNestingDepth, MAX_JSON_DEPTH } from '../http/requestBody';
 import { mailtoFor } from '../services/invitations';
 import type { Page } from '../store/documentStore';

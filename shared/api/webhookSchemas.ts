@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { WEBHOOK_URL_MAX_LENGTH } from '../domain/webhookUrl';
-import { WEBHOOK_EVENT_TYPES } from '../services/events';
+import { WEBHOOK_EVENT_TYPES } from '../domain/webhookEvents';
 import { customerListQuery } from './schemas';
 
 /**

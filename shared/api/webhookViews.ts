@@ -1,4 +1,4 @@
-import { validSecrets } from '../services/webhooks';
+import { validSecrets } from '../services/webhookSubscriptions';
 import {
   deliveryApiId,
   publicEventId,

@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/identity';
 import type { ArchiveStore } from '../archive/archiveStore';
-import { customerSessionCookies, type CustomerSessionCookies } from '../auth/customerSession';
+import { rowToInvitation } from '../api/invitationBatchUpload';
+import { customerSessionCookies } from '../auth/customerSession';
 import { CustomerSignIn } from '../auth/customerSignIn';
 import { EntraDomainTenants } from '../auth/domainTenants';
 import { SessionRevocations } from '../auth/sessionRevocations';
@@ -11,7 +12,7 @@ import type { Mailer } from '../mail/mailer';
 import type { SendGridEventVerifier } from '../mail/sendgridEventWebhook';
 import type { MessageQueue } from '../queue/messageQueue';
 import type { QueueBacklogReader } from '../queue/queueBacklog';
-import type { Dependencies } from '../services/dependencies';
+import type { AppServices } from '../services/dependencies';
 import { funnelStepOf } from '../services/events';
 import type { DocumentStore } from '../store/documentStore';
 import { tracedStore } from '../telemetry/tracedStore';
@@ -42,21 +43,7 @@ const graphCredentials = () =>
   require('../graph/graphCredential') as typeof import('../graph/graphCredential');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-/** Everything a function needs: the domain's dependencies plus token validation. */
-export interface AppServices extends Dependencies {
-  readonly tokens: TokenValidator;
-  /** The customer admins' interactive sign-in on the acceptance pages, and its cookies. */
-  readonly customerSignIn: CustomerSignIn;
-  readonly customerCookies: CustomerSessionCookies;
-  /** Signed-out customer sessions, refused until they would have expired. */
-  readonly sessionRevocations: SessionRevocations;
-  /** SendGrid's signed Event Webhook; absent while no verification key is configured. */
-  readonly emailEventVerifier?: SendGridEventVerifier;
-  /** Blob storage for audit events past AUDIT_ARCHIVE_AFTER_DAYS (the housekeeping timer). */
-  readonly auditArchive: ArchiveStore;
-  /** What waits in the queues, for the metrics the resumeStuckWork timer records. */
-  readonly queueBacklog: QueueBacklogReader;
-}
+export type { AppServices } from '../services/dependencies';
 
 /** Builds a value on first call and returns the same one afterwards. */
 function once<T>(create: () => T): () => T {
@@ -193,6 +180,7 @@ export function createAppServices(config: AppConfig): AppServices {
     customerCookies: customerSessionCookies(config.session),
     domainTenants: new EntraDomainTenants({ authority: config.auth.authority }),
     now,
+    readInvitationRow: rowToInvitation,
   };
 }
 

@@ -1,6 +1,6 @@
 import type * as oidc from 'openid-client';
 import type { CustomerIdentity } from '../domain/acceptanceEligibility';
-import { ProblemError } from '../http/problem';
+import { ProblemError } from '../domain/problem';
 
 // openid-client is required on the first sign-in, not when the function files load (every
 // worker loads them all before its first request; most never sign a customer in).

@@ -1,4 +1,4 @@
-import { ProblemError } from '../http/problem';
+import { ProblemError } from '../domain/problem';
 
 /** The problem code of a caller signed in to another organization than the domain's owner. */
 export const TENANT_MISMATCH = 'SIGN_IN_TENANT_MISMATCH';

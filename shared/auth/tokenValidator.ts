@@ -1,6 +1,6 @@
 import type { errors as joseErrors, JWTPayload, JWTVerifyGetKey } from 'jose';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../domain/acceptanceEligibility';
-import { ProblemError } from '../http/problem';
+import { ProblemError } from '../domain/problem';
 
 /*
  * jose is required when the first validator is built (the first request), not when the function

@@ -4,12 +4,12 @@ import type {
   HttpResponseInit,
   InvocationContext,
 } from '@azure/functions';
-import { appServices, type AppServices } from '../app/appServices';
 import { requireCustomerAdmin, requireRole, type Caller } from '../auth/tokenValidator';
 import { ConfigurationError } from '../config/appConfig';
 import { TenantMismatchProblem } from '../auth/tenantMismatch';
 import { DocumentChangedError, InvalidContinuationTokenError } from '../store/documentStore';
-import { fieldProblem, ProblemError } from './problem';
+import { fieldProblem, ProblemError } from '../domain/problem';
+import type { AppServices } from '../services/dependencies';
 import { problemResponse, withExposedHeaders } from './responses';
 
 /** What a handler gets: the request, the services, and the invocation for logging. */
@@ -27,11 +27,15 @@ export interface PartnerEndpointArgs extends EndpointArgs {
  * Wraps a handler with the error mapping every endpoint shares: a `ProblemError` becomes its
  * problem+json; anything else is logged and answered with a 500 (or 503) carrying the
  * invocation id, never a stack trace. Every answer names the headers the console may read.
+ * `services` comes from the entry layer (shared/app/entryPoints binds the composition root).
  */
-export function endpoint(handler: (args: EndpointArgs) => Promise<HttpResponseInit>): HttpHandler {
+export function endpoint(
+  services: () => AppServices,
+  handler: (args: EndpointArgs) => Promise<HttpResponseInit>,
+): HttpHandler {
   return async (request, context) => {
     try {
-      return withExposedHeaders(await handler({ request, services: appServices(), context }));
+      return withExposedHeaders(await handler({ request, services: services(), context }));
     } catch (error) {
       return withExposedHeaders(errorResponse(error, context));
     }
@@ -40,10 +44,11 @@ export function endpoint(handler: (args: EndpointArgs) => Promise<HttpResponseIn
 
 /** An endpoint for partner users: a validated token with one of `roles`. */
 export function partnerEndpoint(
+  services: () => AppServices,
   roles: readonly string[],
   handler: (args: PartnerEndpointArgs) => Promise<HttpResponseInit>,
 ): HttpHandler {
-  return endpoint(async (args) => {
+  return endpoint(services, async (args) => {
     const caller = await args.services.tokens.authenticate(
       args.request.headers.get('authorization'),
     );
@@ -57,9 +62,10 @@ export function partnerEndpoint(
  * with the Global Administrator role. The tenant comes from the token, never from the request.
  */
 export function customerAdminEndpoint(
+  services: () => AppServices,
   handler: (args: PartnerEndpointArgs) => Promise<HttpResponseInit>,
 ): HttpHandler {
-  return endpoint(async (args) => {
+  return endpoint(services, async (args) => {
     const caller = await args.services.tokens.authenticate(
       args.request.headers.get('authorization'),
     );

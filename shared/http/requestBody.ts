@@ -1,6 +1,6 @@
 import type { HttpRequest } from '@azure/functions';
 import type { z } from 'zod';
-import { fieldProblem, ProblemError, type FieldError } from './problem';
+import { fieldProblem, ProblemError, type FieldError } from '../domain/problem';
 
 /** Default body limit: invitations and profiles are small; drafts get a larger one. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;

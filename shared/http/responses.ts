@@ -1,5 +1,6 @@
 import type { HttpResponseInit } from '@azure/functions';
-import { ProblemError, toProblemBody } from './problem';
+import { ProblemError } from '../domain/problem';
+import { toProblemBody } from './problem';
 
 /** A JSON response; every API answer goes through here so headers stay consistent. */
 export function jsonResponse(

@@ -1,13 +1,6 @@
-/** The queues this app uses; each has the host's `<name>-poison` queue beside it. */
-export const QUEUES = {
-  invitationEmail: 'invitation-email',
-  relationshipActivation: 'relationship-activation',
-  partnerEvents: 'partner-events',
-  webhookDelivery: 'webhook-delivery',
-  invitationBatch: 'invitation-batch',
-  resellerChecks: 'reseller-checks',
-} as const;
-export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+import type { QueueName } from '../config/queueNames';
+
+export { QUEUES, type QueueName } from '../config/queueNames';
 
 /** The narrow port the domain uses to hand work to a queue-triggered function. */
 export interface MessageQueue {

@@ -1,9 +1,8 @@
 import type { InvocationContext } from '@azure/functions';
 import * as z from 'zod';
-import { appServices, type AppServices } from '../app/appServices';
 import { describeError, logEvent } from '../telemetry/log';
 import { messageIds, outcomeLog, recordQueueOutcome } from '../telemetry/queueOutcomes';
-import type { QueueName } from './messageQueue';
+import type { MessageQueue, QueueName } from './messageQueue';
 import { RetryLaterError } from './retryLater';
 
 const id = z.string().min(1).max(128);
@@ -54,13 +53,18 @@ export const invitationBatchMessage = z.object({
  * message's ids. A malformed message throws, so the host retries it and finally parks it on the
  * poison queue for an operator; nothing is lost. A `RetryLaterError` (another worker holds the
  * lease) is an expected race: the message goes back on its queue until the lease lapses, logged
- * as information, and the invocation succeeds.
+ * as information, and the invocation succeeds. `services` comes from the entry layer
+ * (shared/app/entryPoints binds the composition root).
  */
-export function queueHandler<S extends z.ZodType>(
+export function queueHandler<
+  S extends z.ZodType,
+  Services extends { readonly queue: MessageQueue },
+>(
+  services: () => Services,
   schema: S,
   handler: (
     message: z.output<S>,
-    services: AppServices,
+    services: Services,
     context: InvocationContext,
   ) => Promise<string>,
 ): (message: unknown, context: InvocationContext) => Promise<void> {
@@ -77,13 +81,13 @@ export function queueHandler<S extends z.ZodType>(
       queue,
       dequeueCount: Number(context.triggerMetadata?.dequeueCount ?? 1),
     };
-    const services = appServices();
+    const given = services();
     let outcome: string;
     try {
-      outcome = await handler(parsed.data, services, context);
+      outcome = await handler(parsed.data, given, context);
     } catch (error) {
       if (!(error instanceof RetryLaterError)) throw error;
-      await services.queue.send(queue as QueueName, message as object, {
+      await given.queue.send(queue as QueueName, message as object, {
         delaySeconds: error.retryAfterSeconds,
       });
       outcome = 'lease-held';

@@ -9,7 +9,7 @@ import { acceptTokenAddress, isSameAcceptToken } from '../domain/identifiers';
 import { decideTransition, effectiveStatus } from '../domain/invitationStatus';
 import { buildMcaAgreementUrl } from '../domain/mcaAgreementUrl';
 import { buildPortalUrl } from '../domain/portalUrl';
-import { ProblemError } from '../http/problem';
+import { ProblemError } from '../domain/problem';
 import { QUEUES } from '../queue/messageQueue';
 import { updateDocument } from '../store/documentStore';
 import {
@@ -31,7 +31,7 @@ import {
   writeWithEvent,
   type NewAuditEvent,
 } from './events';
-import { transitioned, type ActivationMessage } from './invitations';
+import { transitioned, type ActivationMessage } from './invitationTransitions';
 
 /** The signer's details, in the shape of Partner Center's MCA attestation. */
 export interface McaSigner {

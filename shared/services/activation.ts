@@ -23,7 +23,7 @@ import {
   writeWithEvent,
   type NewAuditEvent,
 } from './events';
-import { transitioned, type ActivationMessage } from './invitations';
+import { transitioned, type ActivationMessage } from './invitationTransitions';
 import { startResellerChecks } from './resellerConfirmation';
 
 export type ActivationOutcome = 'activated' | 'already-active' | 'not-accepted' | 'not-found';

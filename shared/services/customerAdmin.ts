@@ -1,7 +1,6 @@
-import { toDelegatedAdminView } from '../api/delegatedAdminViews';
 import type { Caller } from '../auth/tokenValidator';
 import { signInDomainOf } from '../domain/acceptanceEligibility';
-import { ProblemError } from '../http/problem';
+import { ProblemError } from '../domain/problem';
 import { updateDocument } from '../store/documentStore';
 import {
   partitionKeys,
@@ -108,21 +107,6 @@ async function customerOf(deps: Dependencies, caller: Caller): Promise<string> {
     });
   }
   return customerId;
-}
-
-/** What a customer's admin sees of one of its partners. */
-export function toCustomerPartnerView(relationship: RelationshipDocument) {
-  return {
-    partnerTenantId: relationship.partnerTenantId,
-    partnerName: relationship.partner.displayName,
-    mpnId: relationship.partner.mpnId,
-    relationship: {
-      status: relationship.status,
-      activatedAt: relationship.activatedAt,
-      ...(relationship.removedAt === undefined ? {} : { removedAt: relationship.removedAt }),
-    },
-    delegatedAdmin: toDelegatedAdminView(relationship.delegatedAdmin),
-  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { notFound, ProblemError } from '../http/problem';
+import { notFound, ProblemError } from '../domain/problem';
 import { updateDocument, type Page, type UpdateDecision } from '../store/documentStore';
 import { partitionKeys, relationshipId, type RelationshipDocument } from '../store/documents';
 import type { ResellerConfirmationState } from '../domain/resellerConfirmation';

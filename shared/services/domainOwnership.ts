@@ -1,4 +1,4 @@
-import { ProblemError } from '../http/problem';
+import { ProblemError } from '../domain/problem';
 import { tenantMismatch } from '../auth/tenantMismatch';
 import type { Dependencies } from './dependencies';
 

@@ -6,7 +6,7 @@ import type { Dependencies } from './dependencies';
 import { mapConcurrently } from './mapConcurrently';
 import { DispatchLeaseHeldError, withLeaseReleased, withLeaseTaken } from './sendLease';
 import { invitationEvent, recordEvent } from './events';
-import { transitioned, type EmailDispatchMessage } from './invitations';
+import { transitioned, type EmailDispatchMessage } from './invitationTransitions';
 
 export type DispatchOutcome = 'sent' | 'skipped' | 'retry-scheduled' | 'failed';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { followUpSubject } from '../domain/followUpEmail';
 import { decideTransition, effectiveStatus } from '../domain/invitationStatus';
-import { notFound, ProblemError } from '../http/problem';
+import { notFound, ProblemError } from '../domain/problem';
 import { MailSendError } from '../mail/mailer';
 import { QUEUES } from '../queue/messageQueue';
 import { updateDocument } from '../store/documentStore';
@@ -10,7 +10,7 @@ import type { Dependencies } from './dependencies';
 import { retryDelaySeconds } from './emailDispatch';
 import { withLeaseReleased, withLeaseTaken } from './sendLease';
 import { invitationEvent, recordEvent } from './events';
-import { refusal } from './invitations';
+import { refusal } from './invitationTransitions';
 
 /** The message that sends a reminder or a resend of an invitation already sent. */
 export interface FollowUpMessage {

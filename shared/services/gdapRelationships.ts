@@ -1,7 +1,7 @@
 import type { DelegatedAdminRequest } from '../domain/delegatedAdminRequest';
 import { autoExtendDurationOf, gdapApprovalUrl, gdapDisplayName } from '../domain/gdapRelationship';
 import { GraphCallFailed } from '../graph/delegatedAdminGraph';
-import { ProblemError } from '../http/problem';
+import { ProblemError } from '../domain/problem';
 import type { GraphRelationshipRef } from '../store/documents';
 import type { Dependencies } from './dependencies';
 import {

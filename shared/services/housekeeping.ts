@@ -18,7 +18,7 @@ import { archiveAuditEvents } from './auditRetention';
 import type { Dependencies } from './dependencies';
 import { invitationEvent, recordEvent, relationshipEvent, type AuditAction } from './events';
 import { requestReminder } from './followUps';
-import { queueDispatch, transitioned, type ActivationMessage } from './invitations';
+import { queueDispatch, transitioned, type ActivationMessage } from './invitationTransitions';
 
 /** How many invitations one timer run handles; the next run continues where this one stopped. */
 export const HOUSEKEEPING_BATCH = 500;

@@ -1,16 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import {
-  rowToInvitation,
-  type BatchSource,
-  type RowProblem,
-  type UploadedRow,
-} from '../api/invitationBatchUpload';
+import type { RowProblem } from '../domain/newInvitation';
 import {
   customerIdForDomain,
   fingerprintOf,
   invitationIdForIdempotencyKey,
 } from '../domain/identifiers';
-import { fieldProblem, notFound, ProblemError } from '../http/problem';
+import { fieldProblem, notFound, ProblemError } from '../domain/problem';
 import { QUEUES } from '../queue/messageQueue';
 import { isPendingInvitation, type InvitationStatus } from '../domain/invitationStatus';
 import {
@@ -24,6 +19,8 @@ import {
   type BatchRowStatus,
   type ChunkOutcome,
   type InvitationBatchDocument,
+  type BatchSource,
+  type UploadedRow,
 } from '../store/batchDocuments';
 import {
   DocumentChangedError,
@@ -44,10 +41,9 @@ import {
   invitationRuleProblem,
   requirePartnerProfile,
   sendInvitation,
-  type Actor,
-  type EmailDispatchMessage,
 } from './invitations';
 import type { EmailRunMessage } from './emailDispatch';
+import type { Actor, EmailDispatchMessage } from './invitationTransitions';
 
 /** Rows of one chunk created at once: enough to overlap round trips, few enough to share. */
 const ROW_CONCURRENCY = 8;
@@ -369,7 +365,13 @@ async function validateBatch(deps: Dependencies, batch: InvitationBatchDocument)
         invalid += row.status === 'failed' ? 1 : 0;
         return row;
       }
-      const problem = rowProblem(row, profile, { active, pending }, firstLineOfDomain);
+      const problem = rowProblem(
+        deps.readInvitationRow,
+        row,
+        profile,
+        { active, pending },
+        firstLineOfDomain,
+      );
       if (problem === undefined) return row;
       invalid += 1;
       return failedRow(row, problem);
@@ -459,6 +461,7 @@ async function activeCustomers(
 }
 
 function rowProblem(
+  readRow: Dependencies['readInvitationRow'],
   row: BatchRow,
   profile: PartnerProfileDocument | ProblemError,
   known: {
@@ -467,7 +470,7 @@ function rowProblem(
   },
   firstLineOfDomain: Map<string, number>,
 ): RowProblem | undefined {
-  const parsed = rowToInvitation(row.values);
+  const parsed = readRow(row.values);
   if ('problem' in parsed) return parsed.problem;
   if (profile instanceof ProblemError) return asRowProblem(profile);
   const input = parsed.input;
@@ -574,7 +577,7 @@ async function createRow(
   row: BatchRow,
   profile: PartnerProfileDocument,
 ): Promise<BatchRow> {
-  const parsed = rowToInvitation(row.values);
+  const parsed = deps.readInvitationRow(row.values);
   if ('problem' in parsed) return failedRow(row, parsed.problem);
   const input = parsed.input;
   const key = rowKey(batch, row);

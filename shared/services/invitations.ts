@@ -1,12 +1,7 @@
 import { RESEND_STUCK_AFTER_MS, stuckWork } from '../domain/stuckWork';
 import { randomUUID } from 'node:crypto';
-import type { Locale } from '../domain/cloud';
 import { isCustomerInPartnerRegion } from '../domain/cspRegions';
-import {
-  delegatedAdminIssues,
-  normalizedRoles,
-  type DelegatedAdminRequest,
-} from '../domain/delegatedAdminRequest';
+import { delegatedAdminIssues, normalizedRoles } from '../domain/delegatedAdminRequest';
 import { sanitizeDraftHtml } from '../domain/draftHtml';
 import { missingLinkFields } from '../domain/draftLink';
 import {
@@ -23,13 +18,13 @@ import {
   type InvitationStatus,
 } from '../domain/invitationStatus';
 import { buildMailtoUrl } from '../domain/mailtoUrl';
-import { fieldProblem, notFound, ProblemError } from '../http/problem';
+import type { NewInvitation } from '../domain/newInvitation';
+import { fieldProblem, notFound, ProblemError } from '../domain/problem';
 import { QUEUES } from '../queue/messageQueue';
 import { DocumentChangedError, updateDocument, type Page } from '../store/documentStore';
 import {
   partitionKeys,
   type GraphRelationshipRef,
-  type HistoryEntry,
   type InvitationDocument,
   type PartnerProfileDocument,
 } from '../store/documents';
@@ -38,66 +33,15 @@ import { createLockedRelationship } from './gdapRelationships';
 import { requireMicrosoftConnection } from './microsoftConnection';
 import { getPartnerProfile } from './partnerProfiles';
 import { invitationEvent, recordEvent, writeWithEvent, type NewAuditEvent } from './events';
-
-export interface NewInvitation {
-  readonly customer: {
-    readonly email: string;
-    readonly companyName: string;
-    readonly domain: string;
-    readonly country: string;
-  };
-  readonly includeDelegatedAdmin: boolean;
-  /** Granular delegated admin privileges; absent with the classic checkbox. */
-  readonly delegatedAdmin?: DelegatedAdminRequest;
-  readonly locale: Locale;
-}
-
-/** Who acts, for the history: `partner:<user>`, `customer:<email>` or `system`. */
-export type Actor = string;
-
-/** The message the email dispatch function consumes. */
-export interface EmailDispatchMessage {
-  readonly partnerTenantId: string;
-  readonly invitationId: string;
-  readonly dispatchId: string;
-}
-
-/** The message the relationship activation function consumes. */
-export interface ActivationMessage {
-  readonly partnerTenantId: string;
-  readonly invitationId: string;
-}
+import {
+  queueDispatch,
+  refusal,
+  transitioned,
+  type Actor,
+  type EmailDispatchMessage,
+} from './invitationTransitions';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Applies a transition to a document, recording it in the history. */
-export function transitioned(
-  doc: InvitationDocument,
-  to: InvitationStatus,
-  at: string,
-  actor: Actor,
-  extra: Partial<InvitationDocument> = {},
-  note?: string,
-): InvitationDocument {
-  const entry: HistoryEntry = {
-    at,
-    from: doc.status,
-    to,
-    actor,
-    ...(note === undefined ? {} : { note }),
-  };
-  return { ...doc, ...extra, status: to, updatedAt: at, history: [...doc.history, entry] };
-}
-
-/** Turns a refused transition into the partner-facing 409. */
-export function refusal(code: string, status: InvitationStatus): ProblemError {
-  return new ProblemError({
-    status: 409,
-    code,
-    title: 'The invitation is not in a state that allows this',
-    detail: `The invitation is ${status}.`,
-  });
-}
 
 /**
  * Creates an invitation with its draft email and personalized link. With an Idempotency-Key,
@@ -585,19 +529,6 @@ async function recordSendRequested(
       at: invitation.updatedAt,
     }),
   );
-}
-
-/** Queues (again) the email dispatch an invitation in `sending` is waiting for. */
-export async function queueDispatch(
-  deps: Dependencies,
-  invitation: InvitationDocument,
-): Promise<void> {
-  const message: EmailDispatchMessage = {
-    partnerTenantId: invitation.partnerTenantId,
-    invitationId: invitation.id,
-    dispatchId: invitation.dispatch!.id,
-  };
-  await deps.queue.send(QUEUES.invitationEmail, message);
 }
 
 /** Revokes the invitation; its link answers 410 from now on. */

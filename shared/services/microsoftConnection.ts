@@ -1,7 +1,7 @@
 import type { MicrosoftConfig } from '../config/appConfig';
 import type { DelegatedAdminGraph } from '../graph/delegatedAdminGraph';
 import { GraphCallFailed } from '../graph/delegatedAdminGraph';
-import { ProblemError } from '../http/problem';
+import { ProblemError } from '../domain/problem';
 import { DocumentChangedError, DocumentConflictError } from '../store/documentStore';
 import { partitionKeys } from '../store/documents';
 import {

@@ -1,5 +1,5 @@
 import type { PartnerCloud } from '../domain/cloud';
-import { ProblemError } from '../http/problem';
+import { ProblemError } from '../domain/problem';
 import { DocumentConflictError, updateDocument } from '../store/documentStore';
 import { partitionKeys, type PartnerProfileDocument } from '../store/documents';
 import type { Dependencies } from './dependencies';

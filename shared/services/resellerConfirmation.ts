@@ -8,7 +8,7 @@ import {
   type ResellerConfirmationSource,
 } from '../domain/resellerConfirmation';
 import { GraphCallFailed } from '../graph/delegatedAdminGraph';
-import { notFound } from '../http/problem';
+import { notFound } from '../domain/problem';
 import { QUEUES } from '../queue/messageQueue';
 import { updateDocument } from '../store/documentStore';
 import { partitionKeys, relationshipId, type RelationshipDocument } from '../store/documents';

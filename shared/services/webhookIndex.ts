@@ -1,4 +1,4 @@
-import { ProblemError } from '../http/problem';
+import { ProblemError } from '../domain/problem';
 import {
   conflictBackoff,
   createUnlessExists,
@@ -15,7 +15,7 @@ import {
   type WebhookIndexEntry,
 } from '../store/webhookDocuments';
 import type { Dependencies } from './dependencies';
-import type { WebhookEventType } from './events';
+import type { WebhookEventType } from '../domain/webhookEvents';
 
 /** A partner's receivers; each event costs one delivery per webhook, so the number is bounded. */
 export const MAX_WEBHOOKS_PER_PARTNER = 10;

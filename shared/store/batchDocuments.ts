@@ -5,6 +5,14 @@
  * row results is point reads, never a query.
  */
 
+/** One row as uploaded: its line (the header being line 1) and its cells, not yet validated. */
+export interface UploadedRow {
+  readonly line: number;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+export type BatchSource = 'csv' | 'json';
+
 export type BatchStatus = 'validating' | 'running' | 'completed' | 'completed_with_errors';
 export type BatchRowStatus = 'pending' | 'created' | 'failed';
 
@@ -27,7 +35,7 @@ export interface InvitationBatchDocument {
   readonly status: BatchStatus;
   /** Queue each created invitation's email for dispatch. */
   readonly send: boolean;
-  readonly source: 'csv' | 'json';
+  readonly source: BatchSource;
   readonly totalRows: number;
   readonly chunkCount: number;
   /** Names this upload's chunk documents, so a racing upload under the same key cannot mix in. */

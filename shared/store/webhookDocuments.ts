@@ -1,4 +1,4 @@
-import type { WebhookEventType } from '../services/events';
+import type { WebhookEventType } from '../domain/webhookEvents';
 
 /** What a delivery can carry: a subscribed event, or the test event a partner asks for. */
 export type WebhookDeliveryEventType = WebhookEventType | 'webhook.ping';

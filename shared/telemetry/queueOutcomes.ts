@@ -1,4 +1,4 @@
-import { QUEUES } from '../queue/messageQueue';
+import { QUEUES } from '../config/queueNames';
 import type { LogLevel, LogProperties } from './log';
 import { count, METRIC_NAMES } from './metrics';
 

@@ -3,7 +3,7 @@ import type { Locale } from '../domain/cloud';
 import { durationDays } from '../domain/delegatedAdminRequest';
 import { entraRole } from '../domain/entraRoles';
 import { escapeHtml } from '../domain/escapeHtml';
-import type { FieldError } from '../http/problem';
+import type { FieldError } from '../domain/problem';
 import { ACCEPTANCE_TEXT, type AcceptanceText } from './acceptanceText';
 
 /**

@@ -5,7 +5,6 @@ import type {
   InvocationContext,
 } from '@azure/functions';
 import Negotiator from 'negotiator';
-import { appServices, type AppServices } from '../app/appServices';
 import { isSessionFor, type CustomerSession } from '../auth/customerSession';
 import type { Caller } from '../auth/tokenValidator';
 import {
@@ -15,8 +14,9 @@ import {
 } from '../domain/acceptanceEligibility';
 import { LOCALES, type Locale } from '../domain/cloud';
 import { asProblem, errorResponse } from '../http/endpoint';
-import type { ProblemError } from '../http/problem';
+import type { ProblemError } from '../domain/problem';
 import { LinkProblem, openLink, type AcceptanceView } from '../services/acceptance';
+import type { AppServices } from '../services/dependencies';
 import { TenantMismatchProblem } from '../auth/tenantMismatch';
 import type { InvitationDocument } from '../store/documents';
 import {
@@ -220,13 +220,17 @@ export interface LinkRequest {
 /**
  * A handler for a route under `/api/accept/{token}`: the link is opened first (404/410 pages in
  * the right language), and whatever the handler throws becomes the customer's page or problem.
+ * `servicesOf` comes from the entry layer (shared/app/entryPoints binds the composition root).
  */
-export function linkHandler(handle: (args: LinkRequest) => Promise<HttpResponseInit>): HttpHandler {
+export function linkHandler(
+  servicesOf: () => AppServices,
+  handle: (args: LinkRequest) => Promise<HttpResponseInit>,
+): HttpHandler {
   return async (request, context) => {
     const token = request.params.token ?? '';
     let invitation: InvitationDocument | undefined;
     try {
-      const services = appServices();
+      const services = servicesOf();
       invitation = await openLink(services, token);
       return await handle({ request, context, services, token, invitation });
     } catch (error) {

@@ -1,11 +1,11 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
-import type { AppServices } from '../app/appServices';
 import { csrfTokenMatches } from '../auth/sealedCookie';
 import type { CustomerIdentity } from '../domain/acceptanceEligibility';
 import { asProblem } from '../http/endpoint';
-import { fieldProblem, ProblemError } from '../http/problem';
+import { fieldProblem, ProblemError } from '../domain/problem';
 import { mediaTypeOf, parseJson, readBodyBytes } from '../http/requestBody';
 import { describeAcceptance } from '../services/acceptance';
+import type { AppServices } from '../services/dependencies';
 import type { InvitationDocument } from '../store/documents';
 import { renderAcceptancePage } from './acceptancePage';
 import {

@@ -15,7 +15,7 @@ import { activateRelationship } from '../../shared/services/activation';
 import type { Dependencies } from '../../shared/services/dependencies';
 import { recordEvent, writeWithEvent, type WebhookEventType } from '../../shared/services/events';
 import type { HostLookup } from '../../shared/services/webhookPost';
-import { deliverWebhook, fanOutEvent } from '../../shared/services/webhooks';
+import { deliverWebhook, fanOutEvent } from '../../shared/services/webhookDelivery';
 import { partitionKeys, type InvitationDocument } from '../../shared/store/documents';
 import {
   customerBody,

@@ -11,7 +11,7 @@ import { startHttpHost, type HttpHost } from '../../../local/functionsHost/httpH
 import { runAppStartHooks } from '../../../local/functionsHost/invokeFunction';
 import { loadFunctionApp } from '../../../local/functionsHost/loadFunctions';
 import { startQueueHost, type QueueHost } from '../../../local/functionsHost/queueHost';
-import { sendRawRequest } from '../../../local/load/rawHttp';
+import { sendRawRequest } from '../../../bench/load/rawHttp';
 import { startAzurite, type AzuriteQueueServer } from '../../../local/servers/azurite';
 import {
   appStarts,

@@ -3,7 +3,7 @@ import {
   readBatchUpload,
   rowToInvitation,
 } from '../../../shared/api/invitationBatchUpload';
-import { ProblemError } from '../../../shared/http/problem';
+import { ProblemError } from '../../../shared/domain/problem';
 
 const HEADER = 'email,companyName,domain,country,includeDelegatedAdmin,locale';
 

@@ -1,6 +1,6 @@
 import { createInvitationBody, draftEditBody } from '../../../shared/api/schemas';
 import { decodePageToken, encodePageToken } from '../../../shared/api/views';
-import { ProblemError } from '../../../shared/http/problem';
+import { ProblemError } from '../../../shared/domain/problem';
 import {
   jsonNestingDepth,
   MAX_JSON_DEPTH,

@@ -2,10 +2,10 @@ import { Webhook } from 'standardwebhooks';
 import type { AuditEventDocument } from '../../../shared/services/events';
 import {
   destinationProblem,
-  validSecrets,
   webhookPayload,
   webhookRequestHeaders,
-} from '../../../shared/services/webhooks';
+} from '../../../shared/services/webhookDelivery';
+import { validSecrets } from '../../../shared/services/webhookSubscriptions';
 
 const EVENT: AuditEventDocument = {
   id: 'event:0123456789abcdef01234567',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { LocalStack } from '../localStack';
+import type { LocalStack } from '../../local/localStack';
 import { callApi } from './apiClient';
 import { operationsLine, ratio, type CosmosFloor } from './cosmosFloor';
 

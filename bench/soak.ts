@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { setCoreLogHandler } from './functionsHost/functionsCore';
+import { setCoreLogHandler } from '../local/functionsHost';
 import { callApi } from './load/apiClient';
 import { customerAdminToken } from './load/customerAdminToken';
 import { inParallel, latencyLine, percentile } from './load/figures';
-import { startLocalStack, type LocalStack } from './localStack';
-import { findProjectRoot } from './projectRoot';
+import { startLocalStack, type LocalStack } from '../local/localStack';
+import { findProjectRoot } from '../local/projectRoot';
 
 /**
  * `npm run soak`: shows how the local stack holds up as data grows. On its own stack (free

@@ -4,8 +4,8 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { percentile } from './load/figures';
-import { resolveMainGlob } from './functionsHost/loadFunctions';
-import { findProjectRoot } from './projectRoot';
+import { resolveMainGlob } from '../local/functionsHost';
+import { findProjectRoot } from '../local/projectRoot';
 
 /**
  * `npm run bench:coldstart`: what a new Functions worker pays before its first request — loading

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { CosmosClient } from '@azure/cosmos';
-import { LOCAL_CONTAINER, LOCAL_DATABASE, type LocalStack } from '../localStack';
-import type { CosmosOperationCounts } from '../servers/cosmosServer';
+import { LOCAL_CONTAINER, LOCAL_DATABASE, type LocalStack } from '../../local/localStack';
+import type { CosmosOperationCounts } from '../../local/servers/cosmosServer';
 import { inParallel, percentile } from './figures';
 
 /**

@@ -1,6 +1,6 @@
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../shared/domain/acceptanceEligibility';
-import type { LocalStack } from '../localStack';
-import { tenantIdForDomain } from '../servers/devTokenIssuer';
+import type { LocalStack } from '../../local/localStack';
+import { tenantIdForDomain } from '../../local/servers/devTokenIssuer';
 
 /**
  * A bearer token of the Global Administrator of the customer tenant that owns `domain` (the

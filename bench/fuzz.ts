@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { getRegistrations, isHttpTrigger, setCoreLogHandler } from './functionsHost/functionsCore';
+import { getRegistrations, isHttpTrigger, setCoreLogHandler } from '../local/functionsHost';
 import { callApi } from './load/apiClient';
 import { customerAdminToken } from './load/customerAdminToken';
 import { inParallel } from './load/figures';
 import { nextFuzzRequest, Random, type FuzzRoute, type FuzzWorld } from './load/fuzzRequests';
 import { sendRawRequest } from './load/rawHttp';
-import { startLocalStack, type LocalStack } from './localStack';
-import { findProjectRoot } from './projectRoot';
+import { startLocalStack, type LocalStack } from '../local/localStack';
+import { findProjectRoot } from '../local/projectRoot';
 
 /**
  * `npm run fuzz`: starts its own local stack on free loopback ports, makes a few partners,

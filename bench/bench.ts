@@ -10,8 +10,8 @@ import {
   ratio,
 } from './load/cosmosFloor';
 import { inParallel, latencyLine, percentile } from './load/figures';
-import { startLocalStack } from './localStack';
-import { findProjectRoot } from './projectRoot';
+import { startLocalStack } from '../local/localStack';
+import { findProjectRoot } from '../local/projectRoot';
 
 /**
  * `npm run bench`: starts its own local stack on free ports and prints latency and throughput

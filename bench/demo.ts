@@ -3,10 +3,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../shared/domain/acceptanceEligibility';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
-import { findProjectRoot } from './projectRoot';
-import { tenantIdForDomain } from './servers/devTokenIssuer';
-import { readStackFile, stackFilePath } from './stackFile';
-import type { CapturedMail } from './servers/sendgridCapture';
+import { findProjectRoot } from '../local/projectRoot';
+import { tenantIdForDomain } from '../local/servers/devTokenIssuer';
+import { readStackFile, stackFilePath } from '../local/stackFile';
+import type { CapturedMail } from '../local/servers/sendgridCapture';
 
 /**
  * `npm run demo`: walks the whole invitation flow against the running local stack (`npm start`)
