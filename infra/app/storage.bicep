@@ -23,6 +23,8 @@ var queueNames = [
   'webhook-delivery-poison'
   'invitation-batch'
   'invitation-batch-poison'
+  'graph-checks'
+  'graph-checks-poison'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

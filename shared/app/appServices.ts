@@ -6,6 +6,7 @@ import { SessionRevocations } from '../auth/sessionRevocations';
 import { TokenValidator } from '../auth/tokenValidator';
 import { loadAppConfig, type AppConfig } from '../config/appConfig';
 import type { DelegatedAdminGraph } from '../graph/delegatedAdminGraph';
+import type { PartnerCenterCertificates } from '../graph/partnerCenterCertificates';
 import type { Mailer } from '../mail/mailer';
 import type { SendGridEventVerifier } from '../mail/sendgridEventWebhook';
 import type { MessageQueue } from '../queue/messageQueue';
@@ -32,6 +33,8 @@ const eventWebhookAdapter = () =>
   require('../mail/sendgridEventWebhook') as typeof import('../mail/sendgridEventWebhook');
 const graphAdapter = () =>
   require('../graph/graphDelegatedAdmin') as typeof import('../graph/graphDelegatedAdmin');
+const certificatesAdapter = () =>
+  require('../graph/partnerCenterCertificates') as typeof import('../graph/partnerCenterCertificates');
 const graphCredentials = () =>
   require('../graph/graphCredential') as typeof import('../graph/graphCredential');
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -46,6 +49,8 @@ export interface AppServices extends Dependencies {
   readonly sessionRevocations: SessionRevocations;
   /** SendGrid's signed Event Webhook; absent while no verification key is configured. */
   readonly emailEventVerifier?: SendGridEventVerifier;
+  /** Partner Center's event signing certificates, fetched by the URL an event names. */
+  readonly partnerCenterCertificates: PartnerCenterCertificates;
 }
 
 /** Builds a value on first call and returns the same one afterwards. */
@@ -129,6 +134,12 @@ export function createAppServices(config: AppConfig): AppServices {
       }),
     });
   });
+  const partnerCenterCertificates = once(
+    (): PartnerCenterCertificates =>
+      new (certificatesAdapter().HttpPartnerCenterCertificates)(
+        config.microsoft.trustedCertificatePem,
+      ),
+  );
   const now = () => new Date();
   const sessionRevocations = once(() => new SessionRevocations(store(), now));
   return {
@@ -147,6 +158,9 @@ export function createAppServices(config: AppConfig): AppServices {
     },
     get mailer() {
       return mailer();
+    },
+    get partnerCenterCertificates() {
+      return partnerCenterCertificates();
     },
     get emailEventVerifier() {
       return eventVerifier();

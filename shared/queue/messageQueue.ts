@@ -5,6 +5,7 @@ export const QUEUES = {
   partnerEvents: 'partner-events',
   webhookDelivery: 'webhook-delivery',
   invitationBatch: 'invitation-batch',
+  graphChecks: 'graph-checks',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
