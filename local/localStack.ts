@@ -312,6 +312,8 @@ export async function startFunctionsHost(options: FunctionsHostOptions): Promise
       queueService,
       settings: queueSettings,
       log,
+      // Graph re-checks wait minutes to hours by design: not work in progress.
+      scheduledQueues: [QUEUES.graphChecks],
       ...(options.messageLeaseSeconds === undefined
         ? {}
         : { messageLeaseSeconds: options.messageLeaseSeconds }),

@@ -28,6 +28,11 @@ export interface QueueHostOptions {
   readonly messageLeaseSeconds?: number;
   /** The fastest polling rate once idle polling backs off; the Functions host uses 100 ms. */
   readonly minPollingIntervalMs?: number;
+  /**
+   * Queues that hold scheduled work (a re-check delayed by minutes or hours): for `waitForIdle`
+   * only their visible messages and running handlers count, not the ones due later.
+   */
+  readonly scheduledQueues?: readonly string[];
 }
 
 export interface QueueHost {
@@ -299,6 +304,10 @@ export async function startQueueHost(options: QueueHostOptions): Promise<QueueHo
       for (;;) {
         const counts = await Promise.all(
           listeners.map(async (listener) => {
+            if (options.scheduledQueues?.includes(listener.queue.name) === true) {
+              const visible = await listener.queue.peekMessages({ numberOfMessages: 1 });
+              return visible.peekedMessageItems.length;
+            }
             const properties = await listener.queue.getProperties();
             return properties.approximateMessagesCount ?? 0;
           }),
