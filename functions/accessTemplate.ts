@@ -15,7 +15,10 @@ import {
 
 const guid = z
   .string()
-  .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be a GUID');
+  .regex(
+    /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+    'must be a GUID',
+  );
 
 const accessTemplateBody = z.strictObject({
   assignments: z
@@ -43,7 +46,12 @@ export const putAccessTemplate: HttpHandler = partnerEndpoint(
     const body = await readJsonBody(request, accessTemplateBody);
     return jsonResponse(
       200,
-      await saveAccessTemplate(services, caller.tenantId, body.assignments, `partner:${caller.userId}`),
+      await saveAccessTemplate(
+        services,
+        caller.tenantId,
+        body.assignments,
+        `partner:${caller.userId}`,
+      ),
     );
   },
 );

@@ -52,10 +52,16 @@ export const receivePartnerCenterEvent: HttpHandler = endpoint(
     }
     const body = validate(partnerCenterEventBody, parseJson(raw.toString('utf8')));
     const outcome = await handlePartnerCenterEvent(services, partnerTenantId, body);
-    logEvent(context, 'information', 'partnerCenter.event.received', `${body.EventName}: ${outcome}`, {
-      partnerTenantId,
-      outcome,
-    });
+    logEvent(
+      context,
+      'information',
+      'partnerCenter.event.received',
+      `${body.EventName}: ${outcome}`,
+      {
+        partnerTenantId,
+        outcome,
+      },
+    );
     return jsonResponse(200, { outcome });
   },
 );

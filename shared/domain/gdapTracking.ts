@@ -73,7 +73,10 @@ export function relationshipIdOfResourceUri(resourceUri: string): string | undef
   } catch {
     return undefined;
   }
-  const last = path.split('/').filter((part) => part !== '').pop();
+  const last = path
+    .split('/')
+    .filter((part) => part !== '')
+    .pop();
   return last !== undefined && /^[0-9A-Za-z-]{1,128}$/.test(last) ? last : undefined;
 }
 

@@ -155,7 +155,12 @@ export async function delegatedAdminAccess(
   const assignments = template.assignments.map((entry) => {
     const found = tracked.find((a) => a.groupId.toLowerCase() === entry.groupId.toLowerCase());
     return found === undefined
-      ? { groupId: entry.groupId, groupName: entry.groupName, roles: entry.roles, status: 'notCreated' }
+      ? {
+          groupId: entry.groupId,
+          groupName: entry.groupName,
+          roles: entry.roles,
+          status: 'notCreated',
+        }
       : {
           groupId: found.groupId,
           groupName: entry.groupName,

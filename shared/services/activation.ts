@@ -200,7 +200,9 @@ export function delegatedAdminAfter(
   }
   if (invitation.includeDelegatedAdmin) {
     const heldClassic = heldActive !== undefined && (heldActive.endsAt ?? null) === null;
-    return heldClassic ? heldActive : requestedGrant(invitation.id, at, CLASSIC_DAP_ROLES, null, false);
+    return heldClassic
+      ? heldActive
+      : requestedGrant(invitation.id, at, CLASSIC_DAP_ROLES, null, false);
   }
   return held ?? { state: 'none', changedAt: at, changedBy: 'system' };
 }

@@ -150,7 +150,10 @@ export async function checkGdapRelationship(
       ...(checkId !== undefined
         ? { checkId, nextCheckAt: new Date(Date.parse(at) + delaySeconds * 1000).toISOString() }
         : keepChain && gdap.checkId !== undefined
-          ? { checkId: gdap.checkId, ...(gdap.nextCheckAt ? { nextCheckAt: gdap.nextCheckAt } : {}) }
+          ? {
+              checkId: gdap.checkId,
+              ...(gdap.nextCheckAt ? { nextCheckAt: gdap.nextCheckAt } : {}),
+            }
           : {}),
     };
     return {
@@ -228,12 +231,16 @@ async function syncAccessAssignments(
         ...base,
         roles: [],
         status: 'error',
-        detail: 'None of the group\'s roles are in this relationship; nothing was assigned.',
+        detail: "None of the group's roles are in this relationship; nothing was assigned.",
       });
       continue;
     }
     const previous = doc.gdap?.assignments?.find((a) => a.groupId === entry.groupId);
-    if (previous?.status === 'error' && previous.assignmentId === undefined && previous.detail?.startsWith('Microsoft Graph refused')) {
+    if (
+      previous?.status === 'error' &&
+      previous.assignmentId === undefined &&
+      previous.detail?.startsWith('Microsoft Graph refused')
+    ) {
       // Graph refused this very assignment before: asking again cannot help.
       result.push(previous);
       continue;
@@ -300,7 +307,12 @@ function nextStep(reading: Reading, tracked: GdapTracking, message: GraphCheckMe
   if (reading.kind === 'failed') {
     const error = reading.error;
     if (error.kind === 'consentWithdrawn' || error.kind === 'notConnected') {
-      return { outcome: 'waiting-for-reconnect', waitingFor: 'reconnect', schedule: false, stop: true };
+      return {
+        outcome: 'waiting-for-reconnect',
+        waitingFor: 'reconnect',
+        schedule: false,
+        stop: true,
+      };
     }
     if (!error.retryable) {
       return { outcome: 'graph-refused', waitingFor: null, schedule: false, stop: true };
@@ -325,7 +337,12 @@ function nextStep(reading: Reading, tracked: GdapTracking, message: GraphCheckMe
       ? { outcome: 'rechecking', waitingFor: 'accessAssignments', schedule: mayChain, stop: false }
       : { outcome: 'settled', waitingFor: null, schedule: false, stop: true };
   }
-  return { outcome: 'rechecking', waitingFor: waitingForOf(status), schedule: mayChain, stop: false };
+  return {
+    outcome: 'rechecking',
+    waitingFor: waitingForOf(status),
+    schedule: mayChain,
+    stop: false,
+  };
 }
 
 function withoutChain(gdap: GdapTracking): GdapTracking {
@@ -436,7 +453,13 @@ export async function resumeChecksAfterReconnect(
     );
     for (const item of page.items) {
       if (item.gdap === undefined) continue;
-      await queueGdapCheckNow(deps, partnerTenantId, item.customerId, item.gdap.graphId, 'reconnect');
+      await queueGdapCheckNow(
+        deps,
+        partnerTenantId,
+        item.customerId,
+        item.gdap.graphId,
+        'reconnect',
+      );
       queued++;
     }
     continuationToken = page.continuationToken;

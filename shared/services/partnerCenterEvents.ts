@@ -1,8 +1,5 @@
 import * as z from 'zod';
-import {
-  customerTenantOfResourceUri,
-  relationshipIdOfResourceUri,
-} from '../domain/gdapTracking';
+import { customerTenantOfResourceUri, relationshipIdOfResourceUri } from '../domain/gdapTracking';
 import {
   isPartnerCenterCertificateUrl,
   isSignedByCertificate,
@@ -20,11 +17,7 @@ import { resellerRelationshipEvent } from './resellerConfirmation';
  * outside its validity).
  */
 export type EventSignatureVerdict =
-  | 'valid'
-  | 'missing'
-  | 'certificateHostRefused'
-  | 'certificateUnavailable'
-  | 'signatureInvalid';
+  'valid' | 'missing' | 'certificateHostRefused' | 'certificateUnavailable' | 'signatureInvalid';
 
 /**
  * Checks a Partner Center event as Microsoft documents it: `Authorization: Signature <base64>`
@@ -69,10 +62,7 @@ export const partnerCenterEventBody = z.looseObject({
 });
 
 export type PartnerCenterEventOutcome =
-  | 'recheck-queued'
-  | 'untracked-relationship'
-  | 'reseller-relationship'
-  | 'ignored';
+  'recheck-queued' | 'untracked-relationship' | 'reseller-relationship' | 'ignored';
 
 /**
  * Acts on a verified event: it only says that something changed at Microsoft, never what,

@@ -1,12 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
 import { signedEventHeaders } from '../../local/microsoft';
-import {
-  acceptedGranular,
-  approveInAdminCenter,
-  relationshipDoc,
-  waitFor,
-} from './support/gdap';
+import { acceptedGranular, approveInAdminCenter, relationshipDoc, waitFor } from './support/gdap';
 import { startTestStack, type Partner, type TestStack } from './support/testStack';
 
 /*
@@ -44,7 +39,11 @@ function relationshipEvent(graphId: string, EventName = 'granular-admin-relation
 async function post(partner: Partner, body: string, headers: Record<string, string>) {
   const response = await fetch(eventsUrl(partner), { method: 'POST', headers, body });
   const text = await response.text();
-  return { status: response.status, type: response.headers.get('content-type'), body: JSON.parse(text) };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    body: JSON.parse(text),
+  };
 }
 
 /** What Partner Center really sent: a receiver standing in for our endpoint keeps it. */
@@ -61,7 +60,10 @@ async function captureGenuineEvent(partner: Partner, graphId: string) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
   registerEvents(partner, `http://127.0.0.1:${port}/`);
-  await stack.microsoft.sendPartnerCenterEvent(partner.tenantId, JSON.parse(relationshipEvent(graphId)));
+  await stack.microsoft.sendPartnerCenterEvent(
+    partner.tenantId,
+    JSON.parse(relationshipEvent(graphId)),
+  );
   server.close();
   registerEvents(partner);
   const [event] = received;
@@ -97,7 +99,9 @@ test('approval on the admin center page: its signed events make the relationship
   const graph = stack.microsoft.state.relationships.get(graphId)!;
   expect(active.delegatedAdmin).toMatchObject({
     state: 'active',
-    roles: graph.accessDetails.unifiedRoles.map((r: { roleDefinitionId: string }) => r.roleDefinitionId),
+    roles: graph.accessDetails.unifiedRoles.map(
+      (r: { roleDefinitionId: string }) => r.roleDefinitionId,
+    ),
     endsAt: graph.endDateTime,
   });
   const doc = await relationshipDoc(stack, partner, customerId);
@@ -121,7 +125,9 @@ test('a genuine event whose body was changed in transit: 401, nothing queued, no
   expect(refusals.length).toBeGreaterThan(0);
   expect(refusals.every((line) => line.startsWith('information'))).toBe(true);
   const signature = genuine.headers.Authorization.replace('Signature ', '');
-  expect(stack.logs.some((line) => line.includes(signature) || line.includes(tampered))).toBe(false);
+  expect(stack.logs.some((line) => line.includes(signature) || line.includes(tampered))).toBe(
+    false,
+  );
 });
 
 test('a forged event (signed with another key, naming the genuine certificate): 401', async () => {
@@ -150,7 +156,11 @@ test('a certificate named on another host, or over plain http: 401 before anythi
     `http://${genuineUrl.host}${genuineUrl.pathname}`,
     `https://user@${genuineUrl.host}${genuineUrl.pathname}`,
   ]) {
-    const refused = await post(partner, body, signedEventHeaders(body, { privateKey }, certificateUrl));
+    const refused = await post(
+      partner,
+      body,
+      signedEventHeaders(body, { privateKey }, certificateUrl),
+    );
     expect(refused.status).toBe(401);
     expect(refused.body.code).toBe('PARTNER_CENTER_SIGNATURE_INVALID');
   }
@@ -171,7 +181,8 @@ test('an event for a relationship this partner does not track, and a reseller ac
   expect(foreign?.status).toBe(200);
   const reseller = await stack.microsoft.sendPartnerCenterEvent(partner.tenantId, {
     EventName: 'reseller-relationship-accepted-by-customer',
-    ResourceUri: 'https://api.partnercenter.microsoft.com/v1/customers/6f0b1c1e-1f6a-4c55-9d5e-1c1c2e3b4a5f',
+    ResourceUri:
+      'https://api.partnercenter.microsoft.com/v1/customers/6f0b1c1e-1f6a-4c55-9d5e-1c1c2e3b4a5f',
     ResourceName: 'Customer',
     AuditUri: null,
     ResourceChangeUtcDate: new Date().toISOString(),

@@ -81,3 +81,15 @@ function trustingDispatcher(stack: TestStack): unknown {
   dispatcher ??= new Agent({ connect: { ca: stack.microsoft.caCertificatePem } });
   return dispatcher;
 }
+
+/** What Microsoft or the customer did elsewhere (`/__control/relationships/{id}`), no event sent. */
+export async function changeInMicrosoft(stack: TestStack, graphId: string, status: string) {
+  const response = await fetch(`${stack.microsoft.url}/__control/relationships/${graphId}`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ status }),
+    dispatcher: trustingDispatcher(stack),
+  } as RequestInit);
+  await response.text();
+  if (response.status !== 200) throw new Error(`not changed: ${response.status}`);
+}
