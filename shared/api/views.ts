@@ -82,6 +82,16 @@ export function toCustomerView(doc: RelationshipDocument) {
       ...(doc.removedAt === undefined ? {} : { removedAt: doc.removedAt }),
     },
     delegatedAdmin: toDelegatedAdminView(doc.delegatedAdmin),
+    gdapRelationship:
+      doc.gdap === undefined
+        ? null
+        : {
+            graphId: doc.gdap.graphId,
+            status: doc.gdap.status,
+            checkedAt: doc.gdap.checkedAt,
+            learnedFrom: doc.gdap.learnedFrom,
+            waitingFor: doc.gdap.waitingFor,
+          },
     mca: doc.mca,
     supportContact: doc.supportContact,
     updatedAt: doc.updatedAt,

@@ -165,7 +165,59 @@ export async function checkGdapRelationship(
       },
     };
   });
+  if (reading.kind !== 'failed')
+    await recordOnInvitation(deps, message.partnerTenantId, tracked, reading, at);
   return next.outcome;
+}
+
+/**
+ * The invitation that asked for the relationship shows Graph's status too, and, once granted,
+ * Graph's start and end (it is what `GET /api/invitations/{id}` answers).
+ */
+async function recordOnInvitation(
+  deps: Dependencies,
+  partnerTenantId: string,
+  tracked: GdapTracking,
+  reading: Exclude<Reading, { kind: 'failed' }>,
+  at: string,
+): Promise<void> {
+  const status = reading.kind === 'deleted' ? 'deleted' : reading.relationship.status;
+  await updateDocument<InvitationDocument>(
+    deps.store,
+    partitionKeys.partner(partnerTenantId),
+    tracked.invitationId,
+    (current) => {
+      const request = current.delegatedAdmin;
+      const graph = request?.graph;
+      if (
+        request === undefined ||
+        graph === undefined ||
+        graph.relationshipId !== tracked.graphId
+      ) {
+        return { keep: true };
+      }
+      const granted = reading.kind === 'status' && isGrantedGraphStatus(status);
+      const startsAt = granted
+        ? (reading.relationship.activatedDateTime ?? undefined)
+        : request.startsAt;
+      const endsAt = granted ? (reading.relationship.endDateTime ?? undefined) : request.endsAt;
+      if (graph.status === status && startsAt === request.startsAt && endsAt === request.endsAt) {
+        return { keep: true };
+      }
+      return {
+        write: {
+          ...current,
+          delegatedAdmin: {
+            ...request,
+            ...(startsAt === undefined ? {} : { startsAt }),
+            ...(endsAt === undefined ? {} : { endsAt }),
+            graph: { ...graph, status, checkedAt: at },
+          },
+          updatedAt: current.updatedAt,
+        },
+      };
+    },
+  );
 }
 
 /** Reads the relationship (and, once active, syncs the template's access assignments). */
