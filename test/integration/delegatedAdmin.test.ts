@@ -377,7 +377,7 @@ describe('the customer', () => {
     expect(giveBackLate).toBe('DELEGATED_ADMIN_EXPIRED');
   });
 
-  test('approves a second request that adds roles: they replace the first grant on activation', async () => {
+  test('approves a second request that adds roles: they replace the first grant once Microsoft has it active', async () => {
     const partner = await stack.partnerWithProfile();
     const first = await approvedRequest(partner, { roles: [HELPDESK_ADMIN], duration: 'P30D' });
     const domain = first.invitation.customer.domain as string;
@@ -396,6 +396,17 @@ describe('the customer', () => {
 
     expect((await first.admin.accept(second.body.acceptUrl, {})).status).toBe(303);
     await stack.waitForIdle(15_000);
+    // Accepted on our page: the first grant stands until Microsoft has the second approved.
+    const accepted = await partner.api(`/api/customers/${first.customerId}`);
+    expect(accepted.body.delegatedAdmin).toMatchObject({
+      status: 'active',
+      roles: [HELPDESK_ADMIN],
+    });
+    expect(accepted.body.gdapRelationship).toMatchObject({
+      graphId: second.body.delegatedAdmin.graphRelationshipId,
+      status: 'approvalPending',
+    });
+    await approveInGraph(partner, first.customerId, second.body.delegatedAdmin.graphRelationshipId);
 
     const grant = (await partner.api(`/api/customers/${first.customerId}`)).body.delegatedAdmin;
     expect(grant).toMatchObject({
