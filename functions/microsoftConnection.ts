@@ -8,6 +8,7 @@ import {
   checkMicrosoftConnection,
   getMicrosoftConnection,
 } from '../shared/services/microsoftConnection';
+import { resumeChecksAfterReconnect } from '../shared/services/gdapChecks';
 
 const connectionQuery = z.strictObject({
   redirectUri: z.url({ protocol: /^https?$/ }).optional(),
@@ -25,16 +26,19 @@ export const getMicrosoftConnectionHandler: HttpHandler = partnerEndpoint(
 /** Asks Microsoft Graph again whether the app may manage the partner's GDAP relationships. */
 export const checkMicrosoftConnectionHandler: HttpHandler = partnerEndpoint(
   [PARTNER_ROLES.admin],
-  async ({ services, caller }) =>
-    jsonResponse(
-      200,
-      await checkMicrosoftConnection(
-        services,
-        services.graph,
-        caller.tenantId,
-        `partner:${caller.userId}`,
-      ),
-    ),
+  async ({ services, caller }) => {
+    const connection = await checkMicrosoftConnection(
+      services,
+      services.graph,
+      caller.tenantId,
+      `partner:${caller.userId}`,
+    );
+    if (connection.state === 'connected') {
+      // Relationships whose checks stopped when the consent was withdrawn are read again.
+      await resumeChecksAfterReconnect(services, caller.tenantId);
+    }
+    return jsonResponse(200, connection);
+  },
 );
 
 app.http('getMicrosoftConnection', {

@@ -326,7 +326,8 @@ export async function startFunctionsHost(options: FunctionsHostOptions): Promise
       queueService,
       settings: queueSettings,
       log,
-      idleIgnoresQueued: [QUEUES.resellerChecks],
+      // Re-checks with Microsoft wait minutes to hours by design: not work in progress.
+      scheduledQueues: [QUEUES.graphChecks, QUEUES.resellerChecks],
       ...(options.messageLeaseSeconds === undefined
         ? {}
         : { messageLeaseSeconds: options.messageLeaseSeconds }),

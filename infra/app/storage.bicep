@@ -25,6 +25,8 @@ var queueNames = [
   'invitation-batch-poison'
   'reseller-checks'
   'reseller-checks-poison'
+  'graph-checks'
+  'graph-checks-poison'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

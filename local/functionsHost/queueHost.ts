@@ -29,10 +29,10 @@ export interface QueueHostOptions {
   /** The fastest polling rate once idle polling backs off; the Functions host uses 100 ms. */
   readonly minPollingIntervalMs?: number;
   /**
-   * Queues whose messages wait on purpose (re-checks hours apart): `waitForIdle` does not wait
-   * for what they hold, only for their running handlers.
+   * Queues that hold scheduled work (a re-check delayed by minutes or hours): for `waitForIdle`
+   * only their visible messages and running handlers count, not the ones due later.
    */
-  readonly idleIgnoresQueued?: readonly string[];
+  readonly scheduledQueues?: readonly string[];
 }
 
 export interface QueueHost {
@@ -304,7 +304,10 @@ export async function startQueueHost(options: QueueHostOptions): Promise<QueueHo
       for (;;) {
         const counts = await Promise.all(
           listeners.map(async (listener) => {
-            if (options.idleIgnoresQueued?.includes(listener.queue.name)) return 0;
+            if (options.scheduledQueues?.includes(listener.queue.name) === true) {
+              const visible = await listener.queue.peekMessages({ numberOfMessages: 1 });
+              return visible.peekedMessageItems.length;
+            }
             const properties = await listener.queue.getProperties();
             return properties.approximateMessagesCount ?? 0;
           }),

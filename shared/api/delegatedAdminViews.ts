@@ -1,4 +1,8 @@
-import { classicStateOf, type DelegatedAdminStatus } from '../domain/delegatedAdminRequest';
+import {
+  classicStateOf,
+  DELEGATED_ADMIN_STATUSES,
+  type DelegatedAdminStatus,
+} from '../domain/delegatedAdminRequest';
 import { CLASSIC_DAP_ROLES } from '../domain/entraRoles';
 import { effectiveStatus } from '../domain/invitationStatus';
 import type {
@@ -49,9 +53,21 @@ export function toDelegatedAdminView(grant: DelegatedAdminGrant): DelegatedAdmin
 }
 
 /**
- * What an invitation asks for, and how far it got: `approvalPending` until the customer's
- * approval is activated, then `active` with the dates of the grant it made (the relationship
- * tells how it goes on); a request never approved is `expired` or, revoked or declined,
+ * An activated invitation's request as Microsoft confirmed it: Graph's status of its granular
+ * relationship as last read (`deleted` shows as `terminated`); a classic request, which no Graph
+ * API confirms, stays `approvalPending`.
+ */
+function confirmedStatusOf(doc: InvitationDocument): DelegatedAdminStatus {
+  const graphStatus = doc.delegatedAdmin?.graph?.status;
+  if (graphStatus === 'deleted') return 'terminated';
+  return (DELEGATED_ADMIN_STATUSES as readonly string[]).includes(graphStatus ?? '')
+    ? (graphStatus as DelegatedAdminStatus)
+    : 'approvalPending';
+}
+
+/**
+ * What an invitation asks for, and how far it got: `approvalPending` until Microsoft confirms
+ * it (see `confirmedStatusOf`), then Graph's status with the dates Graph gave; a request never approved is `expired` or, revoked or declined,
  * `terminated`. Null when the invitation asks for no admin privileges.
  */
 export function toInvitationDelegatedAdminView(doc: InvitationDocument, now: Date) {
@@ -61,7 +77,7 @@ export function toInvitationDelegatedAdminView(doc: InvitationDocument, now: Dat
   const status = effectiveStatus(doc.status, doc.expiresAt, now);
   const delegatedAdminStatus: DelegatedAdminStatus =
     status === 'active'
-      ? 'active'
+      ? confirmedStatusOf(doc)
       : status === 'expired'
         ? 'expired'
         : status === 'revoked' || status === 'declined'
@@ -73,7 +89,7 @@ export function toInvitationDelegatedAdminView(doc: InvitationDocument, now: Dat
     roles: request?.roles ?? CLASSIC_DAP_ROLES,
     duration: request?.duration ?? null,
     autoExtend: request?.autoExtend ?? false,
-    startsAt: request?.startsAt ?? (status === 'active' ? (doc.activatedAt ?? null) : null),
+    startsAt: request?.startsAt ?? null,
     endsAt: request?.endsAt ?? null,
     graphRelationshipId: request?.graph?.relationshipId ?? null,
     approvalUrl: request?.graph?.approvalUrl ?? null,

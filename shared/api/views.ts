@@ -96,6 +96,16 @@ export function toCustomerView(doc: RelationshipDocument) {
       confirmation: toConfirmationView(effectiveConfirmation(doc.reseller, doc.activatedAt)),
     },
     delegatedAdmin: toDelegatedAdminView(doc.delegatedAdmin),
+    gdapRelationship:
+      doc.gdap === undefined
+        ? null
+        : {
+            graphId: doc.gdap.graphId,
+            status: doc.gdap.status,
+            checkedAt: doc.gdap.checkedAt,
+            learnedFrom: doc.gdap.learnedFrom,
+            waitingFor: doc.gdap.waitingFor,
+          },
     mca: doc.mca,
     supportContact: doc.supportContact,
     updatedAt: doc.updatedAt,

@@ -8,6 +8,7 @@ import { SessionRevocations } from '../auth/sessionRevocations';
 import { TokenValidator } from '../auth/tokenValidator';
 import { ConfigurationError, loadAppConfig, type AppConfig } from '../config/appConfig';
 import type { DelegatedAdminGraph } from '../graph/delegatedAdminGraph';
+import type { PartnerCenterCertificates } from '../graph/partnerCenterCertificates';
 import type { Mailer } from '../mail/mailer';
 import type { SendGridEventVerifier } from '../mail/sendgridEventWebhook';
 import type { MessageQueue } from '../queue/messageQueue';
@@ -39,6 +40,8 @@ const archiveAdapter = () =>
   require('../archive/blobArchiveStore') as typeof import('../archive/blobArchiveStore');
 const queueBacklogAdapter = () =>
   require('../queue/storageQueueBacklog') as typeof import('../queue/storageQueueBacklog');
+const certificatesAdapter = () =>
+  require('../graph/partnerCenterCertificates') as typeof import('../graph/partnerCenterCertificates');
 const graphCredentials = () =>
   require('../graph/graphCredential') as typeof import('../graph/graphCredential');
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -142,6 +145,12 @@ export function createAppServices(config: AppConfig): AppServices {
       }),
     });
   });
+  const partnerCenterCertificates = once(
+    (): PartnerCenterCertificates =>
+      new (certificatesAdapter().HttpPartnerCenterCertificates)(
+        config.microsoft.trustedCertificatePem,
+      ),
+  );
   const now = () => new Date();
   const sessionRevocations = once(() => new SessionRevocations(store(), now));
   return {
@@ -160,6 +169,9 @@ export function createAppServices(config: AppConfig): AppServices {
     },
     get mailer() {
       return mailer();
+    },
+    get partnerCenterCertificates() {
+      return partnerCenterCertificates();
     },
     get emailEventVerifier() {
       return eventVerifier();

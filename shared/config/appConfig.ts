@@ -70,6 +70,8 @@ export interface MicrosoftConfig {
   readonly loginUrl: string;
   readonly graphUrl: string;
   readonly adminCenterUrl: string;
+  /** The first pause before a granular relationship is read from Graph again (doubles, ≤ 1 h). */
+  readonly recheckBaseSeconds: number;
   /** The only host Partner Center's signing certificates may be fetched from. */
   readonly partnerCenterCertificateHost: string;
   /** A certificate to trust for the URLs above besides the system's: the local stand-in's. */
@@ -78,7 +80,7 @@ export interface MicrosoftConfig {
 
 export const DEFAULT_MICROSOFT: Omit<
   MicrosoftConfig,
-  'graphAppClientId' | 'trustedCertificatePem'
+  'graphAppClientId' | 'trustedCertificatePem' | 'recheckBaseSeconds'
 > = {
   loginUrl: 'https://login.microsoftonline.com',
   graphUrl: 'https://graph.microsoft.com',
@@ -207,6 +209,7 @@ const settingsSchema = z.object({
   MICROSOFT_GRAPH_URL: optionalText.pipe(url.optional()),
   MICROSOFT_ADMIN_CENTER_URL: optionalText.pipe(url.optional()),
   PARTNER_CENTER_CERTIFICATE_HOST: optionalText,
+  GRAPH_RECHECK_BASE_SECONDS: positiveInt(60, 3600),
   MICROSOFT_TRUSTED_CERTIFICATE: optionalText.pipe(
     z
       .string()
@@ -306,6 +309,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         /\/+$/,
         '',
       ),
+      recheckBaseSeconds: s.GRAPH_RECHECK_BASE_SECONDS,
       partnerCenterCertificateHost:
         s.PARTNER_CENTER_CERTIFICATE_HOST ?? DEFAULT_MICROSOFT.partnerCenterCertificateHost,
       ...optional('trustedCertificatePem', s.MICROSOFT_TRUSTED_CERTIFICATE?.replace(/\\n/g, '\n')),

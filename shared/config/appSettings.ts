@@ -328,6 +328,13 @@ export const APP_SETTINGS: readonly AppSettingSpec[] = [
       "Host Partner Center's event signing certificates must come from (default api.partnercenter.microsoft.com).",
   },
   {
+    name: 'GRAPH_RECHECK_BASE_SECONDS',
+    scope: 'local',
+    required: false,
+    description:
+      'First pause before a granular relationship is read from Microsoft Graph again (default 60; doubles up to an hour).',
+  },
+  {
     name: 'MICROSOFT_TRUSTED_CERTIFICATE',
     scope: 'local',
     required: false,

@@ -10,5 +10,6 @@ export const QUEUES = {
   webhookDelivery: 'webhook-delivery',
   invitationBatch: 'invitation-batch',
   resellerChecks: 'reseller-checks',
+  graphChecks: 'graph-checks',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -41,6 +41,19 @@ export const resellerCheckMessage = z.object({
   attempt: z.number().int().min(1).max(1000),
 });
 
+/**
+ * On `graph-checks`: read one granular relationship from Graph again. `checkId` marks a link of
+ * the scheduled backoff chain (only the newest is acted on); without it the check was asked for
+ * by a Partner Center event or a reconnect and runs once.
+ */
+export const graphCheckMessage = z.object({
+  partnerTenantId: id,
+  customerId: id,
+  graphId: id,
+  checkId: id.optional(),
+  reason: z.enum(['scheduled', 'event', 'reconnect']).default('scheduled'),
+});
+
 /** A batch's fan-out: without `chunk`, validate the batch; with it, create that chunk's rows. */
 export const invitationBatchMessage = z.object({
   partnerTenantId: id,

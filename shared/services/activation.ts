@@ -1,4 +1,3 @@
-import { delegatedAdminEndsAt } from '../domain/delegatedAdminRequest';
 import { CLASSIC_DAP_ROLES } from '../domain/entraRoles';
 import { awaitingCustomer } from '../domain/resellerConfirmation';
 import {
@@ -11,11 +10,14 @@ import {
   relationshipId,
   type CustomerDocument,
   type DelegatedAdminGrant,
+  type GdapTracking,
   type InvitationDocument,
   type RelationshipDocument,
 } from '../store/documents';
+import { waitingForOf } from '../domain/gdapTracking';
 import { recordCustomerAcceptance } from './customerRecords';
 import type { Dependencies } from './dependencies';
+import { firstCheckIdOf, queueFirstGdapCheck } from './gdapChecks';
 import {
   queueFanOutAgain,
   relationshipEvent,
@@ -56,6 +58,7 @@ export async function activateRelationship(
       dedupeKey: relationshipEventKey(invitation.customerId, activationOf(invitation)),
     });
     await startResellerChecks(deps, invitation.partnerTenantId, invitation.customerId);
+    await queueFirstGdapCheck(deps, invitation);
     return 'already-active';
   }
   if (invitation.status !== 'accepted') {
@@ -65,6 +68,7 @@ export async function activateRelationship(
   const created = await activateNewRelationship(deps, invitation, customer);
   if (created !== undefined) {
     await startResellerChecks(deps, created.partnerTenantId, created.customerId, created.reseller);
+    await queueFirstGdapCheck(deps, invitation);
     return 'activated';
   }
   const after = await applyRelationship(deps, invitation, customer);
@@ -86,6 +90,7 @@ export async function activateRelationship(
       ),
   );
   await startResellerChecks(deps, after.partnerTenantId, after.customerId, after.reseller);
+  await queueFirstGdapCheck(deps, invitation);
   return result?.written ? 'activated' : 'already-active';
 }
 
@@ -178,11 +183,13 @@ function activatedEvent(
 }
 
 /**
- * The admin privileges as an activated invitation leaves them. A granular request replaces
- * whatever the partner held: the customer approved exactly the roles it lists, so a second
- * request that adds roles lists the old ones too. The classic checkbox grants the classic
- * roles with no end, keeping a classic grant that is still active (a re-sent invitation);
- * an invitation without admin privileges leaves an active grant alone.
+ * The admin privileges as an activated invitation leaves them. Nothing is granted here: roles
+ * exist only once Microsoft confirms them. A granular request is `approvalPending` until Graph
+ * says its relationship is `active` (the re-check queue, services/gdapChecks.ts, then writes
+ * Graph's roles and dates), and replaces what the partner held only then; until then an active
+ * grant stays as it is. The classic checkbox is recorded as requested, not confirmed by
+ * Microsoft (`approvalPending`, state `none`): the customer accepts DAP in its admin portal, which
+ * this service cannot read. An invitation without admin privileges leaves an active grant alone.
  */
 export function delegatedAdminAfter(
   existing: RelationshipDocument | undefined,
@@ -190,39 +197,61 @@ export function delegatedAdminAfter(
   at: string,
 ): DelegatedAdminGrant {
   const held = existing?.status === 'active' ? existing.delegatedAdmin : undefined;
+  const heldActive = held?.state === 'active' ? held : undefined;
   const request = invitation.delegatedAdmin;
   if (request !== undefined) {
-    return {
-      state: 'active',
-      changedAt: at,
-      changedBy: 'system',
-      status: 'active',
-      roles: request.roles,
-      duration: request.duration,
-      startsAt: at,
-      endsAt: delegatedAdminEndsAt(new Date(at), request.duration).toISOString(),
-      autoExtend: request.autoExtend,
-      invitationId: invitation.id,
-    };
+    return (
+      heldActive ??
+      requestedGrant(invitation.id, at, request.roles, request.duration, request.autoExtend)
+    );
   }
   if (invitation.includeDelegatedAdmin) {
-    const heldClassic = held?.state === 'active' && (held.endsAt ?? null) === null;
+    const heldClassic = heldActive !== undefined && (heldActive.endsAt ?? null) === null;
     return heldClassic
-      ? held
-      : {
-          state: 'active',
-          changedAt: at,
-          changedBy: 'system',
-          status: 'active',
-          roles: CLASSIC_DAP_ROLES,
-          duration: null,
-          startsAt: at,
-          endsAt: null,
-          autoExtend: false,
-          invitationId: invitation.id,
-        };
+      ? heldActive
+      : requestedGrant(invitation.id, at, CLASSIC_DAP_ROLES, null, false);
   }
   return held ?? { state: 'none', changedAt: at, changedBy: 'system' };
+}
+
+/** Admin privileges asked for and not (yet) confirmed by Microsoft. */
+function requestedGrant(
+  invitationId: string,
+  at: string,
+  roles: readonly string[],
+  duration: string | null,
+  autoExtend: boolean,
+): DelegatedAdminGrant {
+  return {
+    state: 'none',
+    changedAt: at,
+    changedBy: 'system',
+    status: 'approvalPending',
+    roles,
+    duration,
+    autoExtend,
+    invitationId,
+  };
+}
+
+/**
+ * The Graph relationship a granular invitation created, tracked from its activation on: the
+ * status Graph gave when it was locked, and the first link of the re-check chain.
+ */
+export function gdapTrackingOf(invitation: InvitationDocument): GdapTracking | undefined {
+  const graph = invitation.delegatedAdmin?.graph;
+  if (graph === undefined) return undefined;
+  return {
+    graphId: graph.relationshipId,
+    invitationId: invitation.id,
+    status: graph.status,
+    checkedAt: graph.checkedAt,
+    learnedFrom: 'created',
+    waitingFor: waitingForOf(graph.status),
+    checkId: firstCheckIdOf(invitation),
+    attempts: 0,
+    failures: 0,
+  };
 }
 
 /** The relationship as this invitation leaves it, admin privileges as `delegatedAdminAfter`. */
@@ -263,10 +292,20 @@ export function relationshipAfter(
     reseller,
     supportContact: existing?.supportContact ?? null,
     invitationIds: [...(existing?.invitationIds ?? []), invitation.id],
+    ...gdapAfter(existing, invitation),
     createdAt: existing?.createdAt ?? at,
     activatedAt: reestablished ? at : existing.activatedAt,
     updatedAt: at,
   };
+}
+
+/** A granular invitation's Graph relationship replaces the one tracked before. */
+function gdapAfter(
+  existing: RelationshipDocument | undefined,
+  invitation: InvitationDocument,
+): { gdap?: GdapTracking } {
+  const gdap = gdapTrackingOf(invitation) ?? existing?.gdap;
+  return gdap === undefined ? {} : { gdap };
 }
 
 /**

@@ -172,7 +172,9 @@ export async function setDelegatedAdmin(
       }
       before = current.delegatedAdmin;
       const state = current.delegatedAdmin.state;
-      if (grant ? state === 'active' : state !== 'active') {
+      // A request Microsoft has not confirmed yet can be withdrawn by the customer too.
+      const held = state === 'active' || current.delegatedAdmin.status === 'approvalPending';
+      if (grant ? state === 'active' : !held) {
         return { keep: true };
       }
       if (grant && state === 'none') {

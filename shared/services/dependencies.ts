@@ -7,6 +7,7 @@ import type { TokenValidator } from '../auth/tokenValidator';
 import type { InvitationRowReader } from '../domain/newInvitation';
 import type { AppConfig } from '../config/appConfig';
 import type { DelegatedAdminGraph } from '../graph/delegatedAdminGraph';
+import type { PartnerCenterCertificates } from '../graph/partnerCenterCertificates';
 import type { Mailer } from '../mail/mailer';
 import type { SendGridEventVerifier } from '../mail/sendgridEventWebhook';
 import type { MessageQueue } from '../queue/messageQueue';
@@ -48,4 +49,6 @@ export interface AppServices extends Dependencies {
   readonly auditArchive: ArchiveStore;
   /** What waits in the queues, for the metrics the resumeStuckWork timer records. */
   readonly queueBacklog: QueueBacklogReader;
+  /** Partner Center's event signing certificates, fetched by the URL an event names. */
+  readonly partnerCenterCertificates: PartnerCenterCertificates;
 }

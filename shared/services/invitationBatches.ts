@@ -445,16 +445,20 @@ async function activeCustomers(
   const active = new Map<string, boolean>();
   let continuationToken: string | undefined;
   do {
-    const page: Page<{ customerId: string; dap: string }> = await deps.store.queryPage(
-      partitionKeys.partner(partnerTenantId),
-      {
-        query:
-          "SELECT c.customerId, c.delegatedAdmin.state AS dap FROM c WHERE c.pk = @pk AND c.type = 'relationship' AND c.status = 'active'",
-        parameters: [],
-      },
-      { limit: 1000, ...(continuationToken === undefined ? {} : { continuationToken }) },
-    );
-    for (const item of page.items) active.set(item.customerId, item.dap === 'active');
+    const page: Page<{ customerId: string; dap: string; dapStatus?: string }> =
+      await deps.store.queryPage(
+        partitionKeys.partner(partnerTenantId),
+        {
+          query:
+            "SELECT c.customerId, c.delegatedAdmin.state AS dap, c.delegatedAdmin.status AS dapStatus FROM c WHERE c.pk = @pk AND c.type = 'relationship' AND c.status = 'active'",
+          parameters: [],
+        },
+        { limit: 1000, ...(continuationToken === undefined ? {} : { continuationToken }) },
+      );
+    // DAP held, or requested and awaiting Microsoft's confirmation: asking again changes nothing.
+    for (const item of page.items) {
+      active.set(item.customerId, item.dap === 'active' || item.dapStatus === 'approvalPending');
+    }
     continuationToken = page.continuationToken;
   } while (continuationToken !== undefined);
   return active;

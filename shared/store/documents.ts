@@ -1,6 +1,7 @@
 import type { PartnerCloud, Locale } from '../domain/cloud';
 import type { Delivery } from '../domain/emailDelivery';
 import type { DelegatedAdminStatus } from '../domain/delegatedAdminRequest';
+import type { GdapWaitingFor } from '../domain/gdapTracking';
 import type { InvitationStatus } from '../domain/invitationStatus';
 import type { ResellerConfirmation } from '../domain/resellerConfirmation';
 
@@ -246,7 +247,10 @@ export interface DelegatedAdminGrant {
   readonly changedAt: string;
   /** `partner:<user>`, `customer:<tenant>` (the customer's users stay private) or `system`. */
   readonly changedBy?: string;
-  /** Graph's status; never `approvalPending` here (a pending request is an open invitation). */
+  /**
+   * Graph's status. `approvalPending` while requested and not yet confirmed by Microsoft (state
+   * `none`): granular roles until Graph says `active`, classic DAP until Partner Center does.
+   */
   readonly status?: DelegatedAdminStatus;
   readonly roles?: readonly string[];
   /** null for classic DAP, which has no end. */
@@ -289,11 +293,64 @@ export interface RelationshipDocument {
   readonly reseller?: ResellerConfirmation;
   readonly supportContact: null | SupportContact;
   readonly invitationIds: readonly string[];
+  /** The granular relationship in Microsoft Graph this customer's newest GDAP request made. */
+  readonly gdap?: GdapTracking;
   readonly createdAt: string;
   readonly activatedAt: string;
   readonly updatedAt: string;
   readonly removedAt?: string;
   readonly removedBy?: string;
+  readonly _etag?: string;
+}
+
+/**
+ * A delegatedAdminRelationship in Microsoft Graph as the re-check queue last read it. Graph is
+ * the truth: this is only what Graph said, when, and what it is still waiting for.
+ */
+export interface GdapTracking {
+  readonly graphId: string;
+  readonly invitationId: string;
+  /** Graph's status as last read; `deleted` when Graph answered 404 for it. */
+  readonly status: string;
+  readonly checkedAt: string;
+  /** How the status was learned: when created, by a Partner Center event, or by a re-check. */
+  readonly learnedFrom: 'created' | 'event' | 'recheck';
+  readonly waitingFor: GdapWaitingFor | null;
+  /** The scheduled re-check in flight; other chains' messages are dropped as superseded. */
+  readonly checkId?: string;
+  readonly nextCheckAt?: string;
+  /** Re-checks so far in the current chain (drives the backoff). */
+  readonly attempts: number;
+  /** Graph calls that failed in a row (5xx, 429); reset by an answer. */
+  readonly failures: number;
+  readonly lastError?: string;
+  readonly assignments?: readonly AccessAssignmentTracking[];
+}
+
+/** One group of the partner's access template in this relationship, as Graph last said. */
+export interface AccessAssignmentTracking {
+  readonly groupId: string;
+  readonly groupName: string;
+  readonly roles: readonly string[];
+  /** Graph's status (pending, active, deleting, deleted, error), or `error` when refused. */
+  readonly status: string;
+  readonly assignmentId?: string;
+  readonly detail?: string;
+}
+
+/** The partner's security groups and the roles each gets in every active relationship. */
+export interface AccessTemplateDocument {
+  readonly id: 'accessTemplate';
+  readonly pk: string;
+  readonly type: 'accessTemplate';
+  readonly partnerTenantId: string;
+  readonly assignments: ReadonlyArray<{
+    readonly groupId: string;
+    readonly groupName: string;
+    readonly roles: readonly string[];
+  }>;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
   readonly _etag?: string;
 }
 

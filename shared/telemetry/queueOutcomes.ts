@@ -91,6 +91,13 @@ export function outcomeLog(queue: string, outcome: string): { level: LogLevel; e
       event: `webhook.delivery.${step}`,
     };
   }
+  if (queue === QUEUES.graphChecks) {
+    // A relationship Graph keeps failing for, or refuses to read: worth an operator's look.
+    return {
+      level: outcome === 'stuck' || outcome === 'graph-refused' ? 'warning' : 'information',
+      event: `gdap.recheck.${outcome}`,
+    };
+  }
   return { level: 'information', event: 'queue.processed' };
 }
 

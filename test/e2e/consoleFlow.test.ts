@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
+import { approveInAdminCenter, waitFor } from '../integration/support/gdap';
 import { customerBody, type TestStack } from '../integration/support/testStack';
 import {
   DESKTOP,
@@ -184,6 +185,23 @@ describeInBrowser('the partner console', () => {
     ]);
     await customerBrowser.close();
     await stack.waitForIdle(15_000);
+    // Accepting on our page grants nothing: the customer's admin approves the roles in
+    // Microsoft's admin center, and Partner Center's signed event has the service re-read Graph.
+    stack.microsoft.state.partnerCenterWebhooks.set(
+      tenantId.toLowerCase(),
+      `${stack.functionsUrl}/api/partner-center/events/${tenantId}`,
+    );
+    await approveInAdminCenter(
+      stack,
+      String(invitation.body.delegatedAdmin.graphRelationshipId),
+      customer.domain,
+    );
+    await waitFor('roles active', async () => {
+      const found = await stack.api(`/api/customers/${invitation.body.customerId}`, {
+        token: partner,
+      });
+      return found.body?.delegatedAdmin?.status === 'active' ? true : undefined;
+    });
 
     await page.getByRole('button', { name: 'Done' }).click();
     await page.waitForURL(`${consoleUrl}/customers`);

@@ -157,7 +157,8 @@ describe('removing the reseller relationship', () => {
     expect(list.body.items).toHaveLength(1);
     expect(list.body.items[0]).toMatchObject({
       relationship: { status: 'active' },
-      delegatedAdmin: { state: 'active' },
+      // The classic checkbox: requested, not confirmed by Microsoft.
+      delegatedAdmin: { state: 'none', status: 'approvalPending' },
     });
     const actions = await auditActions(partner);
     expect(actions.filter((a) => a === 'relationship.removed')).toHaveLength(1);
@@ -191,7 +192,8 @@ describe("the customer's admin", () => {
         .sort(),
     ).toEqual(
       [
-        [partner.tenantId, 'active'],
+        // Requested with the classic checkbox, not confirmed by Microsoft.
+        [partner.tenantId, 'none'],
         [second.tenantId, 'none'],
       ].sort(),
     );
@@ -371,7 +373,7 @@ describe('a tenant bound to a customer whose domain it does not own', () => {
 });
 
 describe('restoring DAP by invitation', () => {
-  test('after the customer removed it, a new DAP invitation makes it active again with no duplicate customer', async () => {
+  test('after the customer removed it, a new DAP invitation requests it again (not confirmed by Microsoft) with no duplicate customer', async () => {
     const partner = await stack.partnerWithProfile();
     const body = customerBody();
     const { customerId, acceptUrl, domain } = await activeCustomer(partner, body);
@@ -394,8 +396,11 @@ describe('restoring DAP by invitation', () => {
 
     const customers = await partner.api('/api/customers');
     expect(customers.body.items).toHaveLength(1);
-    expect(customers.body.items[0].delegatedAdmin.state).toBe('active');
-    expect(await auditActions(partner)).toContain('delegatedAdmin.restored');
+    expect(customers.body.items[0].delegatedAdmin).toMatchObject({
+      state: 'none',
+      status: 'approvalPending',
+    });
+    expect(await auditActions(partner)).not.toContain('delegatedAdmin.restored');
   });
 });
 

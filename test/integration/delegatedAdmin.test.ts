@@ -7,6 +7,7 @@ import {
   type Partner,
   type TestStack,
 } from './support/testStack';
+import { changeInMicrosoft, waitFor } from './support/gdap';
 
 /**
  * Granular delegated admin privileges on the real local stack. Time-based steps run the
@@ -17,7 +18,8 @@ import {
 let stack: TestStack;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  // Graph is re-read a second after activation (60 s in production): approvals show quickly.
+  stack = await startTestStack({ GRAPH_RECHECK_BASE_SECONDS: '1' });
 }, 60_000);
 
 afterAll(async () => {
@@ -57,7 +59,22 @@ async function approvedRequest(
   const accepted = await admin.accept(created.body.acceptUrl, options.mcaDone ? {} : MCA_SIGNER);
   expect(accepted.status).toBe(303);
   await stack.waitForIdle(15_000);
-  return { invitation: created.body, customerId: created.body.customerId as string, admin };
+  const customerId = created.body.customerId as string;
+  await approveInGraph(partner, customerId, created.body.delegatedAdmin.graphRelationshipId);
+  return { invitation: created.body, customerId, admin };
+}
+
+/**
+ * The customer's admin approves in Microsoft (the stand-in's admin center, no event sent); the
+ * graph-checks queue finds it active and the grant follows Graph.
+ */
+async function approveInGraph(partner: Partner, customerId: string, graphId: string) {
+  await changeInMicrosoft(stack, graphId, 'active');
+  await waitFor('active in Graph', async () => {
+    const customer = await partner.api(`/api/customers/${customerId}`);
+    const tracked = customer.body.gdapRelationship;
+    return tracked?.graphId === graphId && tracked.status === 'active' ? tracked : undefined;
+  });
 }
 
 /** Runs the timer's delegated admin step as if it were `at`. */
@@ -108,6 +125,18 @@ describe('a granular delegated admin request', () => {
     });
     expect((await admin.accept(created.body.acceptUrl, MCA_SIGNER)).status).toBe(303);
     await stack.waitForIdle(15_000);
+    const pending = await partner.api(`/api/customers/${created.body.customerId}`);
+    expect(pending.body.delegatedAdmin).toMatchObject({ state: 'none', status: 'approvalPending' });
+    expect(pending.body.gdapRelationship).toMatchObject({
+      graphId: created.body.delegatedAdmin.graphRelationshipId,
+      status: 'approvalPending',
+      waitingFor: 'customerApproval',
+    });
+    await approveInGraph(
+      partner,
+      created.body.customerId,
+      created.body.delegatedAdmin.graphRelationshipId,
+    );
 
     const customer = await partner.api(`/api/customers/${created.body.customerId}`);
     const grant = customer.body.delegatedAdmin;
@@ -348,7 +377,7 @@ describe('the customer', () => {
     expect(giveBackLate).toBe('DELEGATED_ADMIN_EXPIRED');
   });
 
-  test('approves a second request that adds roles: they replace the first grant on activation', async () => {
+  test('approves a second request that adds roles: they replace the first grant once Microsoft has it active', async () => {
     const partner = await stack.partnerWithProfile();
     const first = await approvedRequest(partner, { roles: [HELPDESK_ADMIN], duration: 'P30D' });
     const domain = first.invitation.customer.domain as string;
@@ -367,6 +396,17 @@ describe('the customer', () => {
 
     expect((await first.admin.accept(second.body.acceptUrl, {})).status).toBe(303);
     await stack.waitForIdle(15_000);
+    // Accepted on our page: the first grant stands until Microsoft has the second approved.
+    const accepted = await partner.api(`/api/customers/${first.customerId}`);
+    expect(accepted.body.delegatedAdmin).toMatchObject({
+      status: 'active',
+      roles: [HELPDESK_ADMIN],
+    });
+    expect(accepted.body.gdapRelationship).toMatchObject({
+      graphId: second.body.delegatedAdmin.graphRelationshipId,
+      status: 'approvalPending',
+    });
+    await approveInGraph(partner, first.customerId, second.body.delegatedAdmin.graphRelationshipId);
 
     const grant = (await partner.api(`/api/customers/${first.customerId}`)).body.delegatedAdmin;
     expect(grant).toMatchObject({

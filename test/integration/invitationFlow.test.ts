@@ -104,7 +104,8 @@ describe('the reseller invitation flow, end to end', () => {
       companyName: body.customer.companyName,
       domain: body.customer.domain,
       country: 'FR',
-      delegatedAdmin: { state: 'active' },
+      // The classic checkbox: requested, not confirmed by Microsoft.
+      delegatedAdmin: { state: 'none', status: 'approvalPending' },
       mca: { accepted: true },
       relationship: { status: 'active' },
       supportContact: null,

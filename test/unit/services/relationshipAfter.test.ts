@@ -53,13 +53,13 @@ const existing = (
 
 describe('the relationship an activation leaves', () => {
   test.each([
-    ['a new relationship with DAP', undefined, true, 'active', at, at],
+    ['a new relationship with DAP: requested, not confirmed', undefined, true, 'none', at, at],
     ['a new relationship without DAP', undefined, false, 'none', at, at],
     [
-      'DAP restored after the customer removed it',
+      'DAP asked for again after the customer removed it: requested, not confirmed',
       existing('active', 'removed'),
       true,
-      'active',
+      'none',
       at,
       earlier,
     ],
@@ -96,10 +96,10 @@ describe('the relationship an activation leaves', () => {
       at,
     ],
     [
-      'a removed relationship re-established with DAP',
+      'a removed relationship re-established with DAP: requested, not confirmed',
       existing('removed', 'removed'),
       true,
-      'active',
+      'none',
       at,
       at,
     ],
@@ -113,6 +113,20 @@ describe('the relationship an activation leaves', () => {
     expect(after.createdAt).toBe(before?.createdAt ?? at);
     expect(after.supportContact).toEqual(before?.supportContact ?? null);
     expect(after.mca).toEqual({ accepted: true, acceptedAt: earlier });
+  });
+
+  test('the classic checkbox is recorded as requested (approvalPending) with the classic roles, never as active', () => {
+    const after = relationshipAfter(undefined, invitation(true), customer, at);
+    expect(after.delegatedAdmin).toEqual({
+      state: 'none',
+      changedAt: at,
+      changedBy: 'system',
+      status: 'approvalPending',
+      roles: ['62e90394-69f5-4237-9190-012177145e10', '729827e3-9c14-49f7-bb1b-9608f156bbb8'],
+      duration: null,
+      autoExtend: false,
+      invitationId: 'inv-2',
+    });
   });
 
   test('carries the customer tenant bound at acceptance, and keeps one known before', () => {
