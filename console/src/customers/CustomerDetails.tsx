@@ -88,7 +88,11 @@ export function CustomerDetails({
     [t.customers.historyMca, customer.mca.acceptedAt],
     [
       format(t.customers.historyDap, {
-        state: t.customers.dapState[customer.delegatedAdmin.state],
+        // A request Microsoft has not confirmed yet has no state of its own: say what it waits for.
+        state:
+          customer.delegatedAdmin.state === 'none' && customer.delegatedAdmin.status !== null
+            ? t.customers.daStatus[customer.delegatedAdmin.status]
+            : t.customers.dapState[customer.delegatedAdmin.state],
       }),
       customer.delegatedAdmin.changedAt,
     ],
