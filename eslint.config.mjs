@@ -10,7 +10,7 @@ const nodeGlobals = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', '.local/'] },
+  { ignores: ['node_modules/', 'dist/', 'coverage/', '.local/', 'shared/api/openapiTypes.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
