@@ -1,6 +1,9 @@
 // Writes shared/api/openapiTypes.ts from openapi.yaml (openapi-typescript), or with --check
 // fails when the checked-in file is not what the document generates (npm test runs the check).
 import { readFileSync, writeFileSync } from 'node:fs';
+import console from 'node:console';
+import process from 'node:process';
+import { URL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const source = new URL('../openapi.yaml', import.meta.url);
