@@ -10,24 +10,32 @@ import {
   listAuditEvents,
   toAuditEventView,
 } from '../shared/services/auditLog';
+import type { NotYetResponseOf } from '../shared/api/contractResponses';
+import type { PartnerEndpointArgs } from '../shared/http/endpoint';
 
 app.http('listAuditEvents', {
   methods: ['GET'],
   route: 'audit-events',
   authLevel: 'anonymous',
-  handler: partnerEndpoint([PARTNER_ROLES.admin], async ({ request, services, caller }) => {
-    const query = readQuery(request, auditEventQuery);
-    const continuationToken = decodePageToken(query.continuationToken);
-    const page = await listAuditEvents(services, caller.tenantId, {
-      limit: query.limit,
-      ...(query.from === undefined ? {} : { from: query.from }),
-      ...(query.to === undefined ? {} : { to: query.to }),
-      ...(continuationToken === undefined ? {} : { continuationToken }),
-    });
-    const archivedBefore = auditArchivedBefore(services);
-    return jsonResponse(200, {
-      ...toPageBody(page, toAuditEventView),
-      ...(archivedBefore === undefined ? {} : { archivedBefore }),
-    });
-  }),
+  handler: partnerEndpoint([PARTNER_ROLES.admin], listAuditEventsHandler),
 });
+
+async function listAuditEventsHandler({
+  request,
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<NotYetResponseOf<'listAuditEvents'>> {
+  const query = readQuery(request, auditEventQuery);
+  const continuationToken = decodePageToken(query.continuationToken);
+  const page = await listAuditEvents(services, caller.tenantId, {
+    limit: query.limit,
+    ...(query.from === undefined ? {} : { from: query.from }),
+    ...(query.to === undefined ? {} : { to: query.to }),
+    ...(continuationToken === undefined ? {} : { continuationToken }),
+  });
+  const archivedBefore = auditArchivedBefore(services);
+  return jsonResponse(200, {
+    ...toPageBody(page, toAuditEventView),
+    ...(archivedBefore === undefined ? {} : { archivedBefore }),
+  });
+}

@@ -10,6 +10,8 @@ import {
   listCustomerPartners,
   setDelegatedAdmin,
 } from '../shared/services/customerAdmin';
+import type { NotYetResponseOf, ResponseOf } from '../shared/api/contractResponses';
+import type { PartnerEndpointArgs } from '../shared/http/endpoint';
 
 function partnerIdOf(request: HttpRequest): string {
   const id = tenantIdParam.safeParse(request.params.partnerTenantId);
@@ -23,48 +25,71 @@ app.http('claimCustomer', {
   methods: ['POST'],
   route: 'customer/claim',
   authLevel: 'anonymous',
-  handler: customerAdminEndpoint(async ({ request, services, caller }) => {
-    const { acceptUrl } = await readJsonBody(request, claimCustomerBody);
-    const token = /\/api\/accept\/([A-Za-z0-9_-]+)\/?$/.exec(acceptUrl)?.[1] ?? acceptUrl;
-    if (!/^[A-Za-z0-9_-]+$/.test(token)) {
-      throw fieldProblem(400, 'VALIDATION_FAILED', 'acceptUrl', 'must be the invitation link');
-    }
-    const customer = await claimCustomer(services, caller, token);
-    return jsonResponse(200, {
-      customerId: customer.customerId,
-      tenantId: customer.tenantId,
-      companyName: customer.companyName,
-      domain: customer.domain,
-    });
-  }),
+  handler: customerAdminEndpoint(claimCustomerHandler),
 });
+
+async function claimCustomerHandler({
+  request,
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<NotYetResponseOf<'claimCustomer'>> {
+  const { acceptUrl } = await readJsonBody(request, claimCustomerBody);
+  const token = /\/api\/accept\/([A-Za-z0-9_-]+)\/?$/.exec(acceptUrl)?.[1] ?? acceptUrl;
+  if (!/^[A-Za-z0-9_-]+$/.test(token)) {
+    throw fieldProblem(400, 'VALIDATION_FAILED', 'acceptUrl', 'must be the invitation link');
+  }
+  const customer = await claimCustomer(services, caller, token);
+  return jsonResponse(200, {
+    customerId: customer.customerId,
+    tenantId: customer.tenantId,
+    companyName: customer.companyName,
+    domain: customer.domain,
+  });
+}
 
 app.http('listCustomerPartners', {
   methods: ['GET'],
   route: 'customer/partners',
   authLevel: 'anonymous',
-  handler: customerAdminEndpoint(async ({ services, caller }) => {
-    const relationships = await listCustomerPartners(services, caller);
-    return jsonResponse(200, { items: relationships.map(toCustomerPartnerView) });
-  }),
+  handler: customerAdminEndpoint(listCustomerPartnersHandler),
 });
+
+async function listCustomerPartnersHandler({
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<ResponseOf<'listCustomerPartners'>> {
+  const relationships = await listCustomerPartners(services, caller);
+  return jsonResponse(200, { items: relationships.map(toCustomerPartnerView) });
+}
 
 app.http('removeDelegatedAdmin', {
   methods: ['DELETE'],
   route: 'customer/partners/{partnerTenantId}/delegated-admin',
   authLevel: 'anonymous',
-  handler: customerAdminEndpoint(async ({ request, services, caller }) => {
-    const relationship = await setDelegatedAdmin(services, caller, partnerIdOf(request), false);
-    return jsonResponse(200, toCustomerPartnerView(relationship));
-  }),
+  handler: customerAdminEndpoint(removeDelegatedAdminHandler),
 });
+
+async function removeDelegatedAdminHandler({
+  request,
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<ResponseOf<'removeDelegatedAdmin'>> {
+  const relationship = await setDelegatedAdmin(services, caller, partnerIdOf(request), false);
+  return jsonResponse(200, toCustomerPartnerView(relationship));
+}
 
 app.http('restoreDelegatedAdmin', {
   methods: ['PUT'],
   route: 'customer/partners/{partnerTenantId}/delegated-admin',
   authLevel: 'anonymous',
-  handler: customerAdminEndpoint(async ({ request, services, caller }) => {
-    const relationship = await setDelegatedAdmin(services, caller, partnerIdOf(request), true);
-    return jsonResponse(200, toCustomerPartnerView(relationship));
-  }),
+  handler: customerAdminEndpoint(restoreDelegatedAdminHandler),
 });
+
+async function restoreDelegatedAdminHandler({
+  request,
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<ResponseOf<'restoreDelegatedAdmin'>> {
+  const relationship = await setDelegatedAdmin(services, caller, partnerIdOf(request), true);
+  return jsonResponse(200, toCustomerPartnerView(relationship));
+}

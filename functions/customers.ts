@@ -1,7 +1,8 @@
 import { app, type HttpRequest } from '@azure/functions';
+import { actorOf } from '../shared/auth/actor';
 import { customerListQuery, resourceId, supportContactBody } from '../shared/api/schemas';
 import { decodePageToken, toCustomerView, toPageBody } from '../shared/api/views';
-import { PARTNER_ROLES, type Caller } from '../shared/auth/tokenValidator';
+import { PARTNER_ROLES } from '../shared/auth/tokenValidator';
 import { partnerEndpoint } from '../shared/app/entryPoints';
 import { notFound } from '../shared/domain/problem';
 import { readQuery } from '../shared/http/query';
@@ -15,9 +16,10 @@ import {
   removeSupportContact,
 } from '../shared/services/customers';
 import { recheckResellerConfirmation } from '../shared/services/resellerConfirmation';
+import type { NotYetResponseOf, ResponseOf } from '../shared/api/contractResponses';
+import type { PartnerEndpointArgs } from '../shared/http/endpoint';
 
 const ROLES = [PARTNER_ROLES.admin, PARTNER_ROLES.sales];
-const actorOf = (caller: Caller) => `partner:${caller.userId}`;
 
 function customerIdOf(request: HttpRequest): string {
   const id = resourceId.safeParse(request.params.id);
@@ -31,21 +33,27 @@ app.http('listCustomers', {
   methods: ['GET'],
   route: 'customers',
   authLevel: 'anonymous',
-  handler: partnerEndpoint(ROLES, async ({ request, services, caller }) => {
-    const query = readQuery(request, customerListQuery);
-    const continuationToken = decodePageToken(query.continuationToken);
-    const page = await listCustomers(services, caller.tenantId, {
-      limit: query.limit,
-      ...(continuationToken === undefined ? {} : { continuationToken }),
-      ...(query.delegatedAdminEndsWithinDays === undefined
-        ? {}
-        : { delegatedAdminEndsWithinDays: query.delegatedAdminEndsWithinDays }),
-      ...(query.search === undefined ? {} : { search: query.search }),
-      ...(query.confirmation === undefined ? {} : { confirmation: query.confirmation }),
-    });
-    return jsonResponse(200, toPageBody(page, toCustomerView));
-  }),
+  handler: partnerEndpoint(ROLES, listCustomersHandler),
 });
+
+async function listCustomersHandler({
+  request,
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<ResponseOf<'listCustomers'>> {
+  const query = readQuery(request, customerListQuery);
+  const continuationToken = decodePageToken(query.continuationToken);
+  const page = await listCustomers(services, caller.tenantId, {
+    limit: query.limit,
+    ...(continuationToken === undefined ? {} : { continuationToken }),
+    ...(query.delegatedAdminEndsWithinDays === undefined
+      ? {}
+      : { delegatedAdminEndsWithinDays: query.delegatedAdminEndsWithinDays }),
+    ...(query.search === undefined ? {} : { search: query.search }),
+    ...(query.confirmation === undefined ? {} : { confirmation: query.confirmation }),
+  });
+  return jsonResponse(200, toPageBody(page, toCustomerView));
+}
 
 app.http('getCustomer', {
   methods: ['GET'],
@@ -77,49 +85,73 @@ app.http('removeRelationship', {
   methods: ['DELETE'],
   route: 'customers/{id}/relationship',
   authLevel: 'anonymous',
-  handler: partnerEndpoint([PARTNER_ROLES.admin], async ({ request, services, caller }) => {
-    await removeRelationship(services, caller.tenantId, customerIdOf(request), actorOf(caller));
-    return { status: 204 };
-  }),
+  handler: partnerEndpoint([PARTNER_ROLES.admin], removeRelationshipHandler),
 });
+
+async function removeRelationshipHandler({
+  request,
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<ResponseOf<'removeRelationship'>> {
+  await removeRelationship(services, caller.tenantId, customerIdOf(request), actorOf(caller));
+  return { status: 204 };
+}
 
 app.http('putSupportContact', {
   methods: ['PUT'],
   route: 'customers/{id}/support-contact',
   authLevel: 'anonymous',
-  handler: partnerEndpoint(ROLES, async ({ request, services, caller }) => {
-    const id = customerIdOf(request);
-    const body = await readJsonBody(request, supportContactBody);
-    const relationship = await assignSupportContact(
-      services,
-      caller.tenantId,
-      id,
-      body,
-      actorOf(caller),
-    );
-    return jsonResponse(200, relationship.supportContact);
-  }),
+  handler: partnerEndpoint(ROLES, putSupportContactHandler),
 });
+
+async function putSupportContactHandler({
+  request,
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<NotYetResponseOf<'putSupportContact'>> {
+  const id = customerIdOf(request);
+  const body = await readJsonBody(request, supportContactBody);
+  const relationship = await assignSupportContact(
+    services,
+    caller.tenantId,
+    id,
+    body,
+    actorOf(caller),
+  );
+  return jsonResponse(200, relationship.supportContact);
+}
 
 app.http('getSupportContact', {
   methods: ['GET'],
   route: 'customers/{id}/support-contact',
   authLevel: 'anonymous',
-  handler: partnerEndpoint(ROLES, async ({ request, services, caller }) => {
-    const relationship = await getCustomer(services, caller.tenantId, customerIdOf(request));
-    if (relationship.supportContact === null) {
-      throw notFound('A support contact for this customer');
-    }
-    return jsonResponse(200, relationship.supportContact);
-  }),
+  handler: partnerEndpoint(ROLES, getSupportContactHandler),
 });
+
+async function getSupportContactHandler({
+  request,
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<ResponseOf<'getSupportContact'>> {
+  const relationship = await getCustomer(services, caller.tenantId, customerIdOf(request));
+  if (relationship.supportContact === null) {
+    throw notFound('A support contact for this customer');
+  }
+  return jsonResponse(200, relationship.supportContact);
+}
 
 app.http('deleteSupportContact', {
   methods: ['DELETE'],
   route: 'customers/{id}/support-contact',
   authLevel: 'anonymous',
-  handler: partnerEndpoint(ROLES, async ({ request, services, caller }) => {
-    await removeSupportContact(services, caller.tenantId, customerIdOf(request), actorOf(caller));
-    return { status: 204 };
-  }),
+  handler: partnerEndpoint(ROLES, deleteSupportContactHandler),
 });
+
+async function deleteSupportContactHandler({
+  request,
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<ResponseOf<'deleteSupportContact'>> {
+  await removeSupportContact(services, caller.tenantId, customerIdOf(request), actorOf(caller));
+  return { status: 204 };
+}

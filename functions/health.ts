@@ -1,31 +1,38 @@
 import { app } from '@azure/functions';
 import { endpoint } from '../shared/app/entryPoints';
 import { jsonResponse } from '../shared/http/responses';
+import type { NotYetResponseOf } from '../shared/api/contractResponses';
+import type { EndpointArgs } from '../shared/http/endpoint';
 
 /** Readiness: both stores answer within a short time, checked in parallel. */
 app.http('health', {
   methods: ['GET'],
   route: 'health',
   authLevel: 'anonymous',
-  handler: endpoint(async ({ services, context }) => {
-    const check = async (name: string, probe: () => Promise<void>) => {
-      const started = Date.now();
-      try {
-        await withTimeout(probe(), 5000);
-        return { name, status: 'ok', latencyMs: Date.now() - started };
-      } catch (error) {
-        context.warn(`health: ${name} unreachable`, error);
-        return { name, status: 'unreachable', latencyMs: Date.now() - started };
-      }
-    };
-    const checks = await Promise.all([
-      check('cosmos', () => services.store.ping()),
-      check('storage', () => services.queue.ping()),
-    ]);
-    const healthy = checks.every((c) => c.status === 'ok');
-    return jsonResponse(healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', checks });
-  }),
+  handler: endpoint(healthHandler),
 });
+
+async function healthHandler({
+  services,
+  context,
+}: EndpointArgs): Promise<NotYetResponseOf<'health'>> {
+  const check = async (name: string, probe: () => Promise<void>) => {
+    const started = Date.now();
+    try {
+      await withTimeout(probe(), 5000);
+      return { name, status: 'ok', latencyMs: Date.now() - started };
+    } catch (error) {
+      context.warn(`health: ${name} unreachable`, error);
+      return { name, status: 'unreachable', latencyMs: Date.now() - started };
+    }
+  };
+  const checks = await Promise.all([
+    check('cosmos', () => services.store.ping()),
+    check('storage', () => services.queue.ping()),
+  ]);
+  const healthy = checks.every((c) => c.status === 'ok');
+  return jsonResponse(healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', checks });
+}
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -9,6 +9,8 @@ import {
   savePartnerProfile,
   toPartnerProfileView,
 } from '../shared/services/partnerProfiles';
+import type { ResponseOf } from '../shared/api/contractResponses';
+import type { PartnerEndpointArgs } from '../shared/http/endpoint';
 
 const ANY_PARTNER_ROLE = [PARTNER_ROLES.admin, PARTNER_ROLES.sales];
 
@@ -16,26 +18,37 @@ app.http('putPartnerProfile', {
   methods: ['PUT'],
   route: 'partner',
   authLevel: 'anonymous',
-  handler: partnerEndpoint([PARTNER_ROLES.admin], async ({ request, services, caller }) => {
-    const body = await readJsonBody(request, partnerProfileBody);
-    const { profile, created } = await savePartnerProfile(
-      services,
-      caller.tenantId,
-      body,
-      `partner:${caller.userId}`,
-    );
-    return jsonResponse(created ? 201 : 200, toPartnerProfileView(profile), {
-      ETag: httpEtag(profile._etag),
-    });
-  }),
+  handler: partnerEndpoint([PARTNER_ROLES.admin], putPartnerProfileHandler),
 });
+
+async function putPartnerProfileHandler({
+  request,
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<ResponseOf<'putPartnerProfile'>> {
+  const body = await readJsonBody(request, partnerProfileBody);
+  const { profile, created } = await savePartnerProfile(
+    services,
+    caller.tenantId,
+    body,
+    `partner:${caller.userId}`,
+  );
+  return jsonResponse(created ? 201 : 200, toPartnerProfileView(profile), {
+    ETag: httpEtag(profile._etag),
+  });
+}
 
 app.http('getPartnerProfile', {
   methods: ['GET'],
   route: 'partner',
   authLevel: 'anonymous',
-  handler: partnerEndpoint(ANY_PARTNER_ROLE, async ({ services, caller }) => {
-    const profile = await getPartnerProfile(services, caller.tenantId);
-    return jsonResponse(200, toPartnerProfileView(profile), { ETag: httpEtag(profile._etag) });
-  }),
+  handler: partnerEndpoint(ANY_PARTNER_ROLE, getPartnerProfileHandler),
 });
+
+async function getPartnerProfileHandler({
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<ResponseOf<'getPartnerProfile'>> {
+  const profile = await getPartnerProfile(services, caller.tenantId);
+  return jsonResponse(200, toPartnerProfileView(profile), { ETag: httpEtag(profile._etag) });
+}

@@ -1,4 +1,5 @@
 import { app, type HttpRequest } from '@azure/functions';
+import { actorOf } from '../shared/auth/actor';
 import {
   createWebhookBody,
   partnerEventMessage,
@@ -37,11 +38,12 @@ import {
   rotateWebhookSecret,
 } from '../shared/services/webhookSubscriptions';
 import type { WebhookDeliveryDocument } from '../shared/store/webhookDocuments';
+import type { NotYetResponseOf, ResponseOf } from '../shared/api/contractResponses';
+import type { PartnerEndpointArgs } from '../shared/http/endpoint';
 
 /** Anyone of the partner may look; only an admin agent changes where its data is sent. */
 const READ_ROLES = [PARTNER_ROLES.admin, PARTNER_ROLES.sales];
 const ADMIN = [PARTNER_ROLES.admin];
-const actorOf = (caller: Caller) => `partner:${caller.userId}`;
 
 /** Route ids are validated like any input; a malformed id cannot exist, so it is a 404. */
 function webhookIdOf(request: HttpRequest): string {
@@ -56,29 +58,35 @@ app.http('createWebhook', {
   methods: ['POST'],
   route: 'webhooks',
   authLevel: 'anonymous',
-  handler: partnerEndpoint(ADMIN, async ({ request, services, caller }) => {
-    const body = await readJsonBody(request, createWebhookBody);
-    const { webhook, secret } = await createWebhook(
-      services,
-      caller.tenantId,
-      actorOf(caller),
-      body,
-    );
-    const view = toWebhookWithSecretView(webhook, secret, services.now());
-    return jsonResponse(201, view, { Location: `/api/webhooks/${view.id}` });
-  }),
+  handler: partnerEndpoint(ADMIN, createWebhookHandler),
 });
+
+async function createWebhookHandler({
+  request,
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<NotYetResponseOf<'createWebhook'>> {
+  const body = await readJsonBody(request, createWebhookBody);
+  const { webhook, secret } = await createWebhook(services, caller.tenantId, actorOf(caller), body);
+  const view = toWebhookWithSecretView(webhook, secret, services.now());
+  return jsonResponse(201, view, { Location: `/api/webhooks/${view.id}` });
+}
 
 app.http('listWebhooks', {
   methods: ['GET'],
   route: 'webhooks',
   authLevel: 'anonymous',
-  handler: partnerEndpoint(READ_ROLES, async ({ services, caller }) => {
-    const webhooks = await listWebhooks(services, caller.tenantId);
-    const now = services.now();
-    return jsonResponse(200, { items: webhooks.map((webhook) => toWebhookView(webhook, now)) });
-  }),
+  handler: partnerEndpoint(READ_ROLES, listWebhooksHandler),
 });
+
+async function listWebhooksHandler({
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<NotYetResponseOf<'listWebhooks'>> {
+  const webhooks = await listWebhooks(services, caller.tenantId);
+  const now = services.now();
+  return jsonResponse(200, { items: webhooks.map((webhook) => toWebhookView(webhook, now)) });
+}
 
 app.http('getWebhook', {
   methods: ['GET'],
@@ -99,42 +107,60 @@ app.http('deleteWebhook', {
   methods: ['DELETE'],
   route: 'webhooks/{id}',
   authLevel: 'anonymous',
-  handler: partnerEndpoint(ADMIN, async ({ request, services, caller }) => {
-    await deleteWebhook(services, caller.tenantId, webhookIdOf(request), actorOf(caller));
-    return { status: 204 };
-  }),
+  handler: partnerEndpoint(ADMIN, deleteWebhookHandler),
 });
+
+async function deleteWebhookHandler({
+  request,
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<ResponseOf<'deleteWebhook'>> {
+  await deleteWebhook(services, caller.tenantId, webhookIdOf(request), actorOf(caller));
+  return { status: 204 };
+}
 
 app.http('rotateWebhookSecret', {
   methods: ['POST'],
   route: 'webhooks/{id}/rotate-secret',
   authLevel: 'anonymous',
-  handler: partnerEndpoint(ADMIN, async ({ request, services, caller }) => {
-    const { webhook, secret } = await rotateWebhookSecret(
-      services,
-      caller.tenantId,
-      webhookIdOf(request),
-      actorOf(caller),
-    );
-    return jsonResponse(200, toWebhookWithSecretView(webhook, secret, services.now()));
-  }),
+  handler: partnerEndpoint(ADMIN, rotateWebhookSecretHandler),
 });
+
+async function rotateWebhookSecretHandler({
+  request,
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<NotYetResponseOf<'rotateWebhookSecret'>> {
+  const { webhook, secret } = await rotateWebhookSecret(
+    services,
+    caller.tenantId,
+    webhookIdOf(request),
+    actorOf(caller),
+  );
+  return jsonResponse(200, toWebhookWithSecretView(webhook, secret, services.now()));
+}
 
 app.http('listWebhookDeliveries', {
   methods: ['GET'],
   route: 'webhooks/{id}/deliveries',
   authLevel: 'anonymous',
-  handler: partnerEndpoint(READ_ROLES, async ({ request, services, caller }) => {
-    const id = webhookIdOf(request);
-    const query = readQuery(request, webhookDeliveryListQuery);
-    const continuationToken = decodePageToken(query.continuationToken);
-    const page = await listWebhookDeliveries(services, caller.tenantId, id, {
-      limit: query.limit,
-      ...(continuationToken === undefined ? {} : { continuationToken }),
-    });
-    return jsonResponse(200, toPageBody(page, toWebhookDeliveryView));
-  }),
+  handler: partnerEndpoint(READ_ROLES, listWebhookDeliveriesHandler),
 });
+
+async function listWebhookDeliveriesHandler({
+  request,
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<ResponseOf<'listWebhookDeliveries'>> {
+  const id = webhookIdOf(request);
+  const query = readQuery(request, webhookDeliveryListQuery);
+  const continuationToken = decodePageToken(query.continuationToken);
+  const page = await listWebhookDeliveries(services, caller.tenantId, id, {
+    limit: query.limit,
+    ...(continuationToken === undefined ? {} : { continuationToken }),
+  });
+  return jsonResponse(200, toPageBody(page, toWebhookDeliveryView));
+}
 
 /** A POST on one of the caller's webhooks that queues a delivery and answers 202 with it. */
 function queueDeliveryOn(

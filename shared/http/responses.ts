@@ -2,12 +2,24 @@ import type { HttpResponseInit } from '@azure/functions';
 import { ProblemError } from '../domain/problem';
 import { toProblemBody } from './problem';
 
+/**
+ * A JSON answer with its status and body types kept, for `ResponseOf` to check; distributes
+ * over a union of statuses (`created ? 201 : 200`) so each status is checked on its own.
+ */
+export type JsonResponse<S extends number, B> = S extends number
+  ? Omit<HttpResponseInit, 'status' | 'jsonBody' | 'body'> & {
+      status: S;
+      jsonBody: B;
+      headers: Record<string, string>;
+    }
+  : never;
+
 /** A JSON response; every API answer goes through here so headers stay consistent. */
-export function jsonResponse(
-  status: number,
-  body: unknown,
+export function jsonResponse<S extends number, B>(
+  status: S,
+  body: B,
   headers: Record<string, string> = {},
-): HttpResponseInit {
+): JsonResponse<S, B> {
   return {
     status,
     jsonBody: body,
@@ -16,7 +28,7 @@ export function jsonResponse(
       'Cache-Control': 'no-store',
       ...headers,
     },
-  };
+  } as unknown as JsonResponse<S, B>; // the object is that type for the one S it is called with
 }
 
 /** The one place a `ProblemError` becomes an HTTP response. */

@@ -12,6 +12,7 @@ import {
 import type { HostLog } from '../../../local/functionsHost/hostLog';
 import { tenantIdForDomain, userPrincipalName } from '../../../local/servers/devTokenIssuer';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/domain/acceptanceEligibility';
+import { contract } from './contract';
 
 const projectRoot = join(__dirname, '..', '..', '..');
 
@@ -159,6 +160,14 @@ export async function startTestStack(
       redirect: 'manual',
     });
     const text = await response.text();
+    // Every answer a test receives is held to openapi.yaml: a drift fails the test that saw it.
+    contract().assert({
+      method: init.method ?? 'GET',
+      path,
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      text,
+    });
     let parsed: unknown = undefined;
     if (/json/.test(response.headers.get('content-type') ?? '') && text !== '') {
       parsed = JSON.parse(text);
