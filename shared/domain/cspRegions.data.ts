@@ -1,4 +1,12 @@
-import type { CspRegion } from './cspRegions';
+/** A CSP region: the set of markets a partner located in any one of them may serve. */
+export interface CspRegion {
+  /** Stable identifier, e.g. `europe`; safe to store and to show in error details. */
+  id: string;
+  /** The region's name as Microsoft's regional authorization page gives it. */
+  name: string;
+  /** ISO 3166-1 alpha-2 codes, uppercase. */
+  countries: readonly string[];
+}
 
 /*
  * CSP regional authorization: a partner may create and serve customers only in the markets of

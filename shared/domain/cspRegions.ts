@@ -1,14 +1,6 @@
-import { CSP_REGION_TABLE } from './cspRegions.data';
+import { CSP_REGION_TABLE, type CspRegion } from './cspRegions.data';
 
-/** A CSP region: the set of markets a partner located in any one of them may serve. */
-export interface CspRegion {
-  /** Stable identifier, e.g. `europe`; safe to store and to show in error details. */
-  id: string;
-  /** The region's name as Microsoft's regional authorization page gives it. */
-  name: string;
-  /** ISO 3166-1 alpha-2 codes, uppercase. */
-  countries: readonly string[];
-}
+export type { CspRegion };
 
 /** Every CSP region with its markets; the data and its source live in `cspRegions.data.ts`. */
 export const CSP_REGIONS: readonly CspRegion[] = CSP_REGION_TABLE;

@@ -1,4 +1,20 @@
-import type { EntraRole, GdapTaskTemplate } from './entraRoles';
+import type { Locale } from './cloud';
+
+/** A Microsoft Entra built-in role a partner can ask a customer for. */
+export interface EntraRole {
+  /** The role's template id: the same in every tenant (Graph's `roleDefinitionId`). */
+  readonly templateId: string;
+  readonly name: Readonly<Record<Locale, string>>;
+  /** What the role allows, in a sentence a customer's admin can judge. */
+  readonly description: Readonly<Record<Locale, string>>;
+}
+
+/** A least-privileged set of roles for a common partner task. */
+export interface GdapTaskTemplate {
+  readonly id: string;
+  readonly name: Readonly<Record<Locale, string>>;
+  readonly roles: readonly string[];
+}
 
 /*
  * The Microsoft Entra built-in roles a partner may ask for with granular delegated admin

@@ -1,21 +1,11 @@
-import type { Locale } from './cloud';
-import { ENTRA_ROLE_TABLE, GDAP_TASK_TEMPLATE_TABLE } from './entraRoles.data';
+import {
+  ENTRA_ROLE_TABLE,
+  GDAP_TASK_TEMPLATE_TABLE,
+  type EntraRole,
+  type GdapTaskTemplate,
+} from './entraRoles.data';
 
-/** A Microsoft Entra built-in role a partner can ask a customer for. */
-export interface EntraRole {
-  /** The role's template id: the same in every tenant (Graph's `roleDefinitionId`). */
-  readonly templateId: string;
-  readonly name: Readonly<Record<Locale, string>>;
-  /** What the role allows, in a sentence a customer's admin can judge. */
-  readonly description: Readonly<Record<Locale, string>>;
-}
-
-/** A least-privileged set of roles for a common partner task. */
-export interface GdapTaskTemplate {
-  readonly id: string;
-  readonly name: Readonly<Record<Locale, string>>;
-  readonly roles: readonly string[];
-}
+export type { EntraRole, GdapTaskTemplate };
 
 export const GLOBAL_ADMINISTRATOR_TEMPLATE_ID = '62e90394-69f5-4237-9190-012177145e10';
 export const HELPDESK_ADMINISTRATOR_TEMPLATE_ID = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
