@@ -75,23 +75,8 @@ export async function dispatchInvitationEmail(
       throw error;
     }
     if (error.kind === 'permanent' || attempt >= deps.config.mail.maxAttempts) {
-      const reason =
-        error.kind === 'permanent'
-          ? error.message
-          : `Gave up after ${attempt} attempts: ${error.message}`;
       await settle(deps, message, (current, at) =>
-        transitioned(
-          current,
-          'failed',
-          at,
-          'system',
-          {
-            failedAt: at,
-            failureReason: reason,
-            dispatch: { id: message.dispatchId, attempts: attempt, lastError: error.message },
-          },
-          reason,
-        ),
+        givenUp(current, at, message.dispatchId, attempt, error),
       );
       return 'failed';
     }
@@ -309,23 +294,8 @@ export async function dispatchEmailRun(
     const { error } = outcome;
     if (error.kind === 'permanent' || attempt >= deps.config.mail.maxAttempts) {
       counts.failed++;
-      const reason =
-        error.kind === 'permanent'
-          ? error.message
-          : `Gave up after ${attempt} attempts: ${error.message}`;
       await settle(deps, item, (current, at) =>
-        transitioned(
-          current,
-          'failed',
-          at,
-          'system',
-          {
-            failedAt: at,
-            failureReason: reason,
-            dispatch: { id: item.dispatchId, attempts: attempt, lastError: error.message },
-          },
-          reason,
-        ),
+        givenUp(current, at, item.dispatchId, attempt, error),
       );
       return;
     }
@@ -354,4 +324,30 @@ export async function dispatchEmailRun(
   );
   const skipped = message.run.length - claimed.length - held.length;
   return `run of ${message.run.length}: sent ${counts.sent}, failed ${counts.failed}, retry-scheduled ${again.length}, skipped ${skipped}`;
+}
+
+/** The invitation as a dispatch that cannot succeed leaves it: `failed`, with why. */
+function givenUp(
+  current: InvitationDocument,
+  at: string,
+  dispatchId: string,
+  attempt: number,
+  error: MailSendError,
+): InvitationDocument {
+  const reason =
+    error.kind === 'permanent'
+      ? error.message
+      : `Gave up after ${attempt} attempts: ${error.message}`;
+  return transitioned(
+    current,
+    'failed',
+    at,
+    'system',
+    {
+      failedAt: at,
+      failureReason: reason,
+      dispatch: { id: dispatchId, attempts: attempt, lastError: error.message },
+    },
+    reason,
+  );
 }
