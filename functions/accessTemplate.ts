@@ -1,8 +1,11 @@
-import { app, type HttpHandler } from '@azure/functions';
+import { app } from '@azure/functions';
 import { z } from 'zod';
+import type { ResponseOf } from '../shared/api/contractResponses';
 import { resourceId } from '../shared/api/schemas';
+import { actorOf } from '../shared/auth/actor';
 import { PARTNER_ROLES } from '../shared/auth/tokenValidator';
 import { partnerEndpoint } from '../shared/app/entryPoints';
+import type { PartnerEndpointArgs } from '../shared/http/endpoint';
 import { notFound } from '../shared/domain/problem';
 import { readJsonBody } from '../shared/http/requestBody';
 import { jsonResponse } from '../shared/http/responses';
@@ -33,39 +36,47 @@ const accessTemplateBody = z.strictObject({
 });
 
 /** The partner's security groups and the roles each gets in every customer's tenant. */
-export const getAccessTemplate: HttpHandler = partnerEndpoint(
-  [PARTNER_ROLES.admin, PARTNER_ROLES.sales],
-  async ({ services, caller }) =>
-    jsonResponse(200, await readAccessTemplate(services, caller.tenantId)),
-);
+async function getAccessTemplateHandler({
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<ResponseOf<'getAccessTemplate'>> {
+  return jsonResponse(200, await readAccessTemplate(services, caller.tenantId));
+}
 
 /** Replaces the template (Admin agents only). */
-export const putAccessTemplate: HttpHandler = partnerEndpoint(
-  [PARTNER_ROLES.admin],
-  async ({ request, services, caller }) => {
-    const body = await readJsonBody(request, accessTemplateBody);
-    return jsonResponse(
-      200,
-      await saveAccessTemplate(
-        services,
-        caller.tenantId,
-        body.assignments,
-        `partner:${caller.userId}`,
-      ),
-    );
-  },
-);
+async function putAccessTemplateHandler({
+  request,
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<ResponseOf<'putAccessTemplate'>> {
+  const body = await readJsonBody(request, accessTemplateBody);
+  return jsonResponse(
+    200,
+    await saveAccessTemplate(services, caller.tenantId, body.assignments, actorOf(caller)),
+  );
+}
 
 /** Which groups hold which roles in one customer's tenant, and what is still pending. */
-export const getDelegatedAdminAccess: HttpHandler = partnerEndpoint(
+async function getDelegatedAdminAccessHandler({
+  request,
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<ResponseOf<'getDelegatedAdminAccess'>> {
+  const id = resourceId.safeParse(request.params.id);
+  if (!id.success) throw notFound('The customer');
+  const access = await delegatedAdminAccess(services, caller.tenantId, id.data);
+  if (access === undefined) throw notFound('The customer');
+  return jsonResponse(200, access);
+}
+
+export const getAccessTemplate = partnerEndpoint(
   [PARTNER_ROLES.admin, PARTNER_ROLES.sales],
-  async ({ request, services, caller }) => {
-    const id = resourceId.safeParse(request.params.id);
-    if (!id.success) throw notFound('The customer');
-    const access = await delegatedAdminAccess(services, caller.tenantId, id.data);
-    if (access === undefined) throw notFound('The customer');
-    return jsonResponse(200, access);
-  },
+  getAccessTemplateHandler,
+);
+export const putAccessTemplate = partnerEndpoint([PARTNER_ROLES.admin], putAccessTemplateHandler);
+export const getDelegatedAdminAccess = partnerEndpoint(
+  [PARTNER_ROLES.admin, PARTNER_ROLES.sales],
+  getDelegatedAdminAccessHandler,
 );
 
 app.http('getAccessTemplate', {

@@ -71,15 +71,20 @@ app.http('recheckResellerConfirmation', {
   methods: ['POST'],
   route: 'customers/{id}/reseller-confirmation/check',
   authLevel: 'anonymous',
-  handler: partnerEndpoint(ROLES, async ({ request, services, caller }) =>
-    jsonResponse(
-      200,
-      toCustomerView(
-        await recheckResellerConfirmation(services, caller.tenantId, customerIdOf(request)),
-      ),
-    ),
-  ),
+  handler: partnerEndpoint(ROLES, recheckResellerConfirmationHandler),
 });
+
+async function recheckResellerConfirmationHandler({
+  request,
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<ResponseOf<'recheckResellerConfirmation'>> {
+  const customerId = customerIdOf(request);
+  return jsonResponse(
+    200,
+    toCustomerView(await recheckResellerConfirmation(services, caller.tenantId, customerId)),
+  );
+}
 
 app.http('removeRelationship', {
   methods: ['DELETE'],

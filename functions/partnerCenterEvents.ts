@@ -1,6 +1,8 @@
-import { app, type HttpHandler } from '@azure/functions';
+import { app } from '@azure/functions';
+import type { ResponseOf } from '../shared/api/contractResponses';
 import { tenantIdParam } from '../shared/api/schemas';
 import { endpoint } from '../shared/app/entryPoints';
+import type { EndpointArgs } from '../shared/http/endpoint';
 import { notFound, ProblemError } from '../shared/domain/problem';
 import { parseJson, readBodyBytes, validate } from '../shared/http/requestBody';
 import { jsonResponse } from '../shared/http/responses';
@@ -20,51 +22,55 @@ const MAX_EVENT_BODY_BYTES = 16 * 1024;
  * forged, tampered or foreign-host event is a 401 and nothing changes. A verified event only
  * triggers a re-read of Microsoft's state; its body is never taken as state.
  */
-export const receivePartnerCenterEvent: HttpHandler = endpoint(
-  async ({ request, services, context }) => {
-    const tenant = tenantIdParam.safeParse(request.params.partnerTenantId);
-    if (!tenant.success) throw notFound('The partner tenant');
-    const partnerTenantId = tenant.data;
-    const raw = await readBodyBytes(request, MAX_EVENT_BODY_BYTES);
-    const verdict = await verifyPartnerCenterEvent(
-      services,
-      services.partnerCenterCertificates,
-      request.headers,
-      raw,
-    );
-    if (verdict !== 'valid') {
-      // A client's mistake or an attack, not our failure: information, ids only.
-      logEvent(context, 'information', 'partnerCenter.event.refused', `refused: ${verdict}`, {
-        partnerTenantId,
-        reason: verdict,
-      });
-      throw new ProblemError({
-        status: 401,
-        code: 'PARTNER_CENTER_SIGNATURE_INVALID',
-        title: 'The Partner Center event signature is not accepted',
-        detail:
-          verdict === 'certificateHostRefused'
-            ? "The x-ms-certificate-url is not an https URL on Partner Center's host."
-            : verdict === 'missing'
-              ? 'Send Authorization: Signature <base64> and x-ms-certificate-url.'
-              : 'The signature does not verify over the body with the named certificate.',
-      });
-    }
-    const body = validate(partnerCenterEventBody, parseJson(raw.toString('utf8')));
-    const outcome = await handlePartnerCenterEvent(services, partnerTenantId, body);
-    logEvent(
-      context,
-      'information',
-      'partnerCenter.event.received',
-      `${body.EventName}: ${outcome}`,
-      {
-        partnerTenantId,
-        outcome,
-      },
-    );
-    return jsonResponse(200, { outcome });
-  },
-);
+async function receivePartnerCenterEventHandler({
+  request,
+  services,
+  context,
+}: EndpointArgs): Promise<ResponseOf<'receivePartnerCenterEvent'>> {
+  const tenant = tenantIdParam.safeParse(request.params.partnerTenantId);
+  if (!tenant.success) throw notFound('The partner tenant');
+  const partnerTenantId = tenant.data;
+  const raw = await readBodyBytes(request, MAX_EVENT_BODY_BYTES);
+  const verdict = await verifyPartnerCenterEvent(
+    services,
+    services.partnerCenterCertificates,
+    request.headers,
+    raw,
+  );
+  if (verdict !== 'valid') {
+    // A client's mistake or an attack, not our failure: information, ids only.
+    logEvent(context, 'information', 'partnerCenter.event.refused', `refused: ${verdict}`, {
+      partnerTenantId,
+      reason: verdict,
+    });
+    throw new ProblemError({
+      status: 401,
+      code: 'PARTNER_CENTER_SIGNATURE_INVALID',
+      title: 'The Partner Center event signature is not accepted',
+      detail:
+        verdict === 'certificateHostRefused'
+          ? "The x-ms-certificate-url is not an https URL on Partner Center's host."
+          : verdict === 'missing'
+            ? 'Send Authorization: Signature <base64> and x-ms-certificate-url.'
+            : 'The signature does not verify over the body with the named certificate.',
+    });
+  }
+  const body = validate(partnerCenterEventBody, parseJson(raw.toString('utf8')));
+  const outcome = await handlePartnerCenterEvent(services, partnerTenantId, body);
+  logEvent(
+    context,
+    'information',
+    'partnerCenter.event.received',
+    `${body.EventName}: ${outcome}`,
+    {
+      partnerTenantId,
+      outcome,
+    },
+  );
+  return jsonResponse(200, { outcome });
+}
+
+export const receivePartnerCenterEvent = endpoint(receivePartnerCenterEventHandler);
 
 app.http('receivePartnerCenterEvent', {
   methods: ['POST'],
