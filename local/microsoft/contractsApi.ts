@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { sendJson } from '../servers/sendJson';
-import { sendGraphError } from './graphApi';
+import { admitGraphCall, sendGraphError } from './graphApi';
 import { CONTRACTS_PERMISSION, type ContractRecord, type GraphState } from './graphState';
 
 /*
@@ -26,42 +26,8 @@ export function handleContractsCall(
   res: http.ServerResponse,
 ): boolean {
   if (call.path !== CONTRACTS && !call.path.startsWith(`${CONTRACTS}/`)) return false;
-  const token = /^Bearer (.+)$/.exec(call.authorization ?? '')?.[1];
-  const issued = token === undefined ? undefined : state.tokens.get(token);
-  if (issued === undefined || issued.expiresAt < Date.now()) {
-    sendGraphError(
-      res,
-      401,
-      'InvalidAuthenticationToken',
-      'Access token is empty, invalid or expired.',
-    );
-    return true;
-  }
-  if (
-    !issued.roles.includes(CONTRACTS_PERMISSION) ||
-    state.consentOf(issued.tenantId) !== 'granted'
-  ) {
-    sendGraphError(
-      res,
-      403,
-      'Authorization_RequestDenied',
-      'Insufficient privileges to complete the operation.',
-    );
-    return true;
-  }
-  const fault = state.takeFault(call.method, call.path.slice('/v1.0'.length));
-  if (fault !== undefined) {
-    sendGraphError(
-      res,
-      fault.status,
-      fault.code,
-      fault.message,
-      fault.retryAfterSeconds === undefined
-        ? {}
-        : { 'Retry-After': String(fault.retryAfterSeconds) },
-    );
-    return true;
-  }
+  const issued = admitGraphCall(state, call, res, CONTRACTS_PERMISSION);
+  if (issued === undefined) return true;
   if (call.method !== 'GET') {
     sendGraphError(res, 405, 'Request_BadRequest', 'The method is not allowed here.');
     return true;

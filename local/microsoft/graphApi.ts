@@ -55,17 +55,21 @@ export interface GraphCall {
 }
 
 /** Answers one Graph call; false when the path is not one of these endpoints. */
-export function handleGraphCall(
+/**
+ * What every Graph endpoint here checks first, as Graph does: a live token (401), the permission
+ * consented in its tenant (403), then any fault a test injected. Answers the refusal and gives
+ * undefined, or gives the token's grant.
+ */
+export function admitGraphCall(
   state: GraphState,
-  call: GraphCall,
+  call: {
+    readonly method: string;
+    readonly path: string;
+    readonly authorization: string | undefined;
+  },
   res: http.ServerResponse,
-): boolean {
-  if (!call.path.startsWith(ROOT)) return false;
-  const segments = call.path
-    .slice(ROOT.length)
-    .split('/')
-    .filter((part) => part !== '')
-    .map(decodeURIComponent);
+  permission: string,
+): { readonly tenantId: string; readonly roles: readonly string[] } | undefined {
   const token = /^Bearer (.+)$/.exec(call.authorization ?? '')?.[1];
   const issued = token === undefined ? undefined : state.tokens.get(token);
   if (issued === undefined || issued.expiresAt < Date.now()) {
@@ -75,17 +79,16 @@ export function handleGraphCall(
       'InvalidAuthenticationToken',
       'Access token is empty, invalid or expired.',
     );
-    return true;
+    return undefined;
   }
-  const tenantId = issued.tenantId;
-  if (!issued.roles.includes(GRAPH_PERMISSION) || state.consentOf(tenantId) !== 'granted') {
+  if (!issued.roles.includes(permission) || state.consentOf(issued.tenantId) !== 'granted') {
     sendGraphError(
       res,
       403,
       'Authorization_RequestDenied',
       'Insufficient privileges to complete the operation.',
     );
-    return true;
+    return undefined;
   }
   const fault = state.takeFault(call.method, call.path.slice('/v1.0'.length));
   if (fault !== undefined) {
@@ -98,8 +101,25 @@ export function handleGraphCall(
         ? {}
         : { 'Retry-After': String(fault.retryAfterSeconds) },
     );
-    return true;
+    return undefined;
   }
+  return issued;
+}
+
+export function handleGraphCall(
+  state: GraphState,
+  call: GraphCall,
+  res: http.ServerResponse,
+): boolean {
+  if (!call.path.startsWith(ROOT)) return false;
+  const segments = call.path
+    .slice(ROOT.length)
+    .split('/')
+    .filter((part) => part !== '')
+    .map(decodeURIComponent);
+  const issued = admitGraphCall(state, call, res, GRAPH_PERMISSION);
+  if (issued === undefined) return true;
+  const tenantId = issued.tenantId;
   if (call.method === 'POST' || call.method === 'PATCH') {
     state.received.push({ method: call.method, path: call.path, body: call.body });
   }

@@ -1,7 +1,7 @@
 import { Client } from '@sendgrid/client';
 import { MailService } from '@sendgrid/mail';
 import { withDependencySpan } from '../telemetry/spans';
-import { currentTraceCarrier } from '../telemetry/traceContext';
+import { currentTraceCarrier, type TraceCarrier } from '../telemetry/traceContext';
 import { mailRuns, type MailRun } from '../domain/personalizedMail';
 import {
   MailSendError,
@@ -113,7 +113,7 @@ export class SendGridMailer implements Mailer {
         const trace = currentTraceCarrier();
         try {
           const [response] = await this.mail.send({
-            from: { email: this.options.fromAddress, name: this.options.fromName },
+            ...this.common(),
             // The client requires a top-level subject; each personalization's own overrides it.
             subject: first.subject,
             text: run.text,
@@ -126,25 +126,11 @@ export class SendGridMailer implements Mailer {
                 ...(Object.keys(p.substitutions).length > 0
                   ? { substitutions: p.substitutions }
                   : {}),
-                customArgs: {
-                  invitationId: email.invitationId,
-                  partnerTenantId: email.partnerTenantId,
-                  dispatchId: email.dispatchId,
-                  ...trace,
-                },
+                customArgs: customArgsOf(email, trace),
               };
             }),
-            categories: ['reseller-invitation'],
-            trackingSettings: {
-              clickTracking: { enable: false, enableText: false },
-              openTracking: { enable: false },
-            },
           });
-          const messageId = response.headers['x-message-id'];
-          return {
-            messageId: typeof messageId === 'string' ? messageId : undefined,
-            statusCode: response.statusCode,
-          };
+          return answerOf(response);
         } catch (error) {
           throw toMailSendError(error);
         }
@@ -158,33 +144,31 @@ export class SendGridMailer implements Mailer {
   ): Promise<{ messageId: string | undefined; statusCode: number }> {
     try {
       const [response] = await this.mail.send({
+        ...this.common(),
         to: email.to,
-        from: { email: this.options.fromAddress, name: this.options.fromName },
         subject: email.subject,
         text: email.text,
         html: email.html,
-        customArgs: {
-          invitationId: email.invitationId,
-          partnerTenantId: email.partnerTenantId,
-          dispatchId: email.dispatchId,
-          ...currentTraceCarrier(),
-        },
-        categories: ['reseller-invitation'],
-        // An account with click tracking on would rewrite the personal acceptance link through
-        // SendGrid's tracking host, and open tracking adds a pixel: neither in these emails.
-        trackingSettings: {
-          clickTracking: { enable: false, enableText: false },
-          openTracking: { enable: false },
-        },
+        customArgs: customArgsOf(email, currentTraceCarrier()),
       });
-      const messageId = response.headers['x-message-id'];
-      return {
-        messageId: typeof messageId === 'string' ? messageId : undefined,
-        statusCode: response.statusCode,
-      };
+      return answerOf(response);
     } catch (error) {
       throw toMailSendError(error);
     }
+  }
+
+  /** What every request carries: the sender, the category, and no tracking. */
+  private common() {
+    return {
+      from: { email: this.options.fromAddress, name: this.options.fromName },
+      categories: ['reseller-invitation'],
+      // An account with click tracking on would rewrite the personal acceptance link through
+      // SendGrid's tracking host, and open tracking adds a pixel: neither in these emails.
+      trackingSettings: {
+        clickTracking: { enable: false, enableText: false },
+        openTracking: { enable: false },
+      },
+    };
   }
 }
 
@@ -217,4 +201,25 @@ export function toMailSendError(error: unknown): MailSendError {
     status,
     Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
   );
+}
+
+/** The ids SendGrid hands back in its delivery events, and the trace the send belongs to. */
+function customArgsOf(
+  email: Pick<OutgoingEmail, 'invitationId' | 'partnerTenantId' | 'dispatchId'>,
+  trace: TraceCarrier | undefined,
+): Record<string, string> {
+  return {
+    invitationId: email.invitationId,
+    partnerTenantId: email.partnerTenantId,
+    dispatchId: email.dispatchId,
+    ...trace,
+  };
+}
+
+function answerOf(response: { headers: Record<string, unknown>; statusCode: number }) {
+  const messageId = response.headers['x-message-id'];
+  return {
+    messageId: typeof messageId === 'string' ? messageId : undefined,
+    statusCode: response.statusCode,
+  };
 }
