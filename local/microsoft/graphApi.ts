@@ -50,6 +50,8 @@ export interface GraphCall {
   /** The path after the host, query string removed. */
   readonly path: string;
   readonly authorization: string | undefined;
+  /** The `If-Match` header, which Graph requires on a delete. */
+  readonly ifMatch?: string | undefined;
   readonly body: unknown;
   readonly baseUrl: string;
 }
@@ -122,6 +124,13 @@ export function handleGraphCall(
   const tenantId = issued.tenantId;
   if (call.method === 'POST' || call.method === 'PATCH') {
     state.received.push({ method: call.method, path: call.path, body: call.body });
+  } else if (call.method === 'DELETE') {
+    state.received.push({
+      method: call.method,
+      path: call.path,
+      body: undefined,
+      ifMatch: call.ifMatch,
+    });
   }
   const [relationshipId, child, childId] = segments;
   const context = `${call.baseUrl}/v1.0/$metadata#tenantRelationships/delegatedAdminRelationships`;
@@ -157,7 +166,16 @@ export function handleGraphCall(
         ...relationshipView(relationship),
       });
     } else if (call.method === 'DELETE') {
-      if (relationship.status !== 'created') {
+      if (call.ifMatch === undefined || call.ifMatch === '') {
+        sendGraphError(res, 400, 'Request_BadRequest', 'The If-Match header is required.');
+      } else if (call.ifMatch !== '*' && call.ifMatch !== etagOf(relationship)) {
+        sendGraphError(
+          res,
+          412,
+          'PreconditionFailed',
+          'The relationship was changed since the ETag given in If-Match.',
+        );
+      } else if (relationship.status !== 'created') {
         sendGraphError(
           res,
           400,
@@ -474,10 +492,12 @@ function createAssignment(
 /** A relationship as Graph returns it (the partner tenant is not a property of its own). */
 export function relationshipView(relationship: RelationshipRecord): Record<string, unknown> {
   const { partnerTenantId: _partner, ...properties } = relationship;
-  return {
-    '@odata.etag': `W/"${Buffer.from(relationship.lastModifiedDateTime).toString('base64')}"`,
-    ...properties,
-  };
+  return { '@odata.etag': etagOf(relationship), ...properties };
+}
+
+/** A relationship's ETag: it changes with every change of the relationship. */
+function etagOf(relationship: RelationshipRecord): string {
+  return `W/"${Buffer.from(relationship.lastModifiedDateTime).toString('base64')}"`;
 }
 
 function requestView(request: RequestRecord): Record<string, unknown> {

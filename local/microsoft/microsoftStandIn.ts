@@ -144,7 +144,14 @@ export async function startMicrosoftStandIn(
     if (
       handleGraphCall(
         state,
-        { method, path, authorization: req.headers.authorization, body: json(), baseUrl },
+        {
+          method,
+          path,
+          authorization: req.headers.authorization,
+          ifMatch: req.headers['if-match'],
+          body: json(),
+          baseUrl,
+        },
         res,
       )
     ) {

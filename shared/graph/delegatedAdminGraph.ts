@@ -18,6 +18,8 @@ export interface GraphRelationship {
   readonly roles: readonly string[];
   readonly activatedDateTime: string | null;
   readonly endDateTime: string | null;
+  /** Graph's `@odata.etag`: the `If-Match` a delete needs. */
+  readonly etag?: string;
 }
 
 /** Graph's delegatedAdminAccessAssignment: one security group holding some of the roles. */
@@ -83,6 +85,11 @@ export interface DelegatedAdminGraph {
     partnerTenantId: string,
     relationship: NewGraphRelationship,
   ): Promise<GraphRelationship>;
+  /**
+   * Deletes a relationship still `created` (Graph deletes no other), given the ETag Graph last
+   * answered for it (`If-Match`, required).
+   */
+  deleteRelationship(partnerTenantId: string, relationshipId: string, etag: string): Promise<void>;
   /** Submits the `lockForApproval` request: the relationship becomes `approvalPending`. */
   lockForApproval(partnerTenantId: string, relationshipId: string): Promise<void>;
   getRelationship(partnerTenantId: string, relationshipId: string): Promise<GraphRelationship>;

@@ -34,6 +34,7 @@ export interface GraphDelegatedAdminOptions {
 }
 
 interface GraphRelationshipBody {
+  '@odata.etag'?: string;
   id: string;
   displayName: string;
   status: string;
@@ -101,6 +102,19 @@ export class GraphDelegatedAdmin implements DelegatedAdminGraph {
       client.api(RELATIONSHIPS).post(body),
     )) as GraphRelationshipBody;
     return relationshipOf(created);
+  }
+
+  async deleteRelationship(
+    partnerTenantId: string,
+    relationshipId: string,
+    etag: string,
+  ): Promise<void> {
+    await this.call(partnerTenantId, (client) =>
+      client
+        .api(`${RELATIONSHIPS}/${encodeURIComponent(relationshipId)}`)
+        .header('If-Match', etag)
+        .delete(),
+    );
   }
 
   async lockForApproval(partnerTenantId: string, relationshipId: string): Promise<void> {
@@ -214,6 +228,7 @@ function relationshipOf(body: GraphRelationshipBody): GraphRelationship {
     roles: (body.accessDetails?.unifiedRoles ?? []).map((role) => role.roleDefinitionId),
     activatedDateTime: body.activatedDateTime ?? null,
     endDateTime: body.endDateTime ?? null,
+    ...(body['@odata.etag'] === undefined ? {} : { etag: body['@odata.etag'] }),
   };
 }
 

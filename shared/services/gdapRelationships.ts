@@ -1,6 +1,6 @@
 import type { DelegatedAdminRequest } from '../domain/delegatedAdminRequest';
 import { autoExtendDurationOf, gdapApprovalUrl, gdapDisplayName } from '../domain/gdapRelationship';
-import { GraphCallFailed } from '../graph/delegatedAdminGraph';
+import { GraphCallFailed, type GraphRelationship } from '../graph/delegatedAdminGraph';
 import { ProblemError } from '../domain/problem';
 import type { GraphRelationshipRef } from '../store/documents';
 import type { Dependencies } from './dependencies';
@@ -26,20 +26,36 @@ export async function createLockedRelationship(
   request: DelegatedAdminRequest,
 ): Promise<GraphRelationshipRef> {
   const displayName = gdapDisplayName(companyName, invitationId);
-  let relationshipId: string | undefined;
+  let created: GraphRelationship;
   try {
-    const created = await deps.graph.createRelationship(partnerTenantId, {
+    created = await deps.graph.createRelationship(partnerTenantId, {
       displayName,
       roles: request.roles,
       duration: request.duration,
       autoExtendDuration: autoExtendDurationOf(request.autoExtend),
     });
-    relationshipId = created.id;
-    await deps.graph.lockForApproval(partnerTenantId, created.id);
   } catch (error) {
     if (!(error instanceof GraphCallFailed)) throw error;
+    throw await problemFor(deps, partnerTenantId, displayName, error, undefined);
+  }
+  const relationshipId = created.id;
+  try {
+    await deps.graph.lockForApproval(partnerTenantId, relationshipId);
+  } catch (error) {
+    if (!(error instanceof GraphCallFailed)) throw error;
+    if ((await settleUnlocked(deps, partnerTenantId, created)) === 'locked') {
+      return lockedRef(deps, relationshipId, displayName);
+    }
     throw await problemFor(deps, partnerTenantId, displayName, error, relationshipId);
   }
+  return lockedRef(deps, relationshipId, displayName);
+}
+
+function lockedRef(
+  deps: Dependencies,
+  relationshipId: string,
+  displayName: string,
+): GraphRelationshipRef {
   return {
     relationshipId,
     displayName,
@@ -47,6 +63,33 @@ export async function createLockedRelationship(
     approvalUrl: gdapApprovalUrl(deps.config.microsoft.adminCenterUrl, relationshipId),
     checkedAt: deps.now().toISOString(),
   };
+}
+
+/**
+ * After the lock request failed, what became of the relationship just created: the lock may
+ * have gone through with its answer lost (`approvalPending`: it is locked, go on), or not (still
+ * `created`: deleted, the only state Graph deletes, with the ETag Graph last gave, so no
+ * unlocked relationship is left behind in the partner's tenant). When Graph cannot be asked or
+ * refuses the delete, the relationship stays `created`: no customer can approve a relationship
+ * never locked, and it is named for an invitation that was never saved.
+ */
+async function settleUnlocked(
+  deps: Dependencies,
+  partnerTenantId: string,
+  created: GraphRelationship,
+): Promise<'locked' | 'deleted' | 'left'> {
+  try {
+    const current = await deps.graph.getRelationship(partnerTenantId, created.id);
+    if (current.status === 'approvalPending') return 'locked';
+    if (current.status !== 'created') return 'left';
+    const etag = current.etag ?? created.etag;
+    if (etag === undefined) return 'left';
+    await deps.graph.deleteRelationship(partnerTenantId, created.id, etag);
+    return 'deleted';
+  } catch (error) {
+    if (!(error instanceof GraphCallFailed)) throw error;
+    return error.kind === 'notFound' ? 'deleted' : 'left';
+  }
 }
 
 async function problemFor(

@@ -111,6 +111,33 @@ test('Graph throttling or failing: 503 MICROSOFT_UNAVAILABLE with Retry-After, n
   expect(graphOf(partner)).toEqual([]);
 });
 
+test('the lock failing after the create: the created relationship is deleted in Graph with its ETag in If-Match, 503, nothing saved', async () => {
+  const partner = await stack.partnerWithProfile();
+  stack.microsoft.state.faults.push({
+    method: 'POST',
+    path: '/requests',
+    status: 503,
+    code: 'ServiceUnavailable',
+    message: 'Stand-in answers 503.',
+    count: 1,
+  });
+  const before = stack.microsoft.state.received.length;
+  const failed = await partner.api('/api/invitations', { method: 'POST', json: granular() });
+  expect(failed.status).toBe(503);
+  expect(failed.body.code).toBe('MICROSOFT_UNAVAILABLE');
+  const calls = stack.microsoft.state.received.slice(before);
+  const create = calls.find(
+    (call) => call.method === 'POST' && call.path === `/v1.0${RELATIONSHIPS}`,
+  );
+  expect(create).toBeDefined();
+  const deletes = calls.filter((call) => call.method === 'DELETE');
+  expect(deletes).toHaveLength(1);
+  expect(deletes[0]!.path).toMatch(new RegExp(`^/v1\\.0${RELATIONSHIPS}/[0-9a-f-]+$`));
+  expect(deletes[0]!.ifMatch).toMatch(/^W\/"/);
+  expect(graphOf(partner)).toEqual([]);
+  expect((await partner.api('/api/invitations')).body.items).toEqual([]);
+});
+
 test('a display name Graph already holds: 409 GDAP_DISPLAY_NAME_TAKEN, nothing saved', async () => {
   const partner = await stack.partnerWithProfile();
   fault(409);
