@@ -87,8 +87,7 @@ export class GraphState {
   /** Where each partner tenant registered for Partner Center events (none: not registered). */
   readonly partnerCenterWebhooks = new Map<string, string>();
   /** Every request body the Graph endpoints received, in order, for tests that pin them. */
-  readonly received: Array<{ method: string; path: string; body: unknown; ifMatch?: string }> =
-    [];
+  readonly received: Array<{ method: string; path: string; body: unknown; ifMatch?: string }> = [];
 
   consentOf(tenantId: string): ConsentState {
     return this.consent.get(tenantId.toLowerCase()) ?? 'none';
