@@ -178,6 +178,23 @@ requests
 '''
   }
   {
+    name: 'microsoft-checks-lost'
+    severity: 3
+    description: 'The resumeStuckWork timer restarted 5 or more checks with Microsoft (graph-checks, reseller-checks) in an hour: their queue messages were lost.'
+    frequency: 'PT15M'
+    window: 'PT1H'
+    scope: applicationInsights.id
+    measure: ''
+    operator: 'GreaterThan'
+    threshold: 0
+    query: '''
+traces
+| where customDimensions["event"] == "microsoft.check.restarted"
+| summarize restarted = count() by queue = tostring(customDimensions["queue"])
+| where restarted >= 5
+'''
+  }
+  {
     name: 'partition-size'
     severity: 2
     description: 'A logical partition (one partner\'s data) passed ${partitionSizeAlertGB} GB; Cosmos DB refuses writes to it at 20 GB.'

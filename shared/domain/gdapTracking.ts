@@ -62,6 +62,25 @@ export function recheckDelaySeconds(
   return Math.max(1, Math.ceil(Math.max(backoff, retryAfterSeconds ?? 0)));
 }
 
+/** How often a settled (active) relationship is read again: daily, plus its spread. */
+export const SETTLED_RECHECK_SECONDS = 24 * 3600;
+/** The most a relationship's daily re-check is moved on, so they do not all run at once. */
+export const SETTLED_RECHECK_SPREAD_SECONDS = 4 * 3600;
+
+/**
+ * The pause before the next re-check of a relationship Graph says is settled and active: a
+ * termination or expiry done at Microsoft without an event reaching us is learned within a day.
+ * Each relationship keeps its own offset (from its id), which spreads the checks of relationships
+ * activated together over four hours.
+ */
+export function settledRecheckDelaySeconds(graphId: string): number {
+  let hash = 2166136261;
+  for (const char of graphId) {
+    hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
+  }
+  return SETTLED_RECHECK_SECONDS + (hash % SETTLED_RECHECK_SPREAD_SECONDS);
+}
+
 /**
  * The last path segment of a Partner Center event's `ResourceUri` (a relationship's Graph id);
  * undefined when the URI names none.

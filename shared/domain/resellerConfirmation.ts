@@ -33,6 +33,13 @@ export interface ResellerConfirmation {
   readonly checkedAt?: string;
   readonly lastCheck?: ResellerCheckOutcome;
   readonly gaveUpAt?: string;
+  /**
+   * The check in flight: its attempt number and when it is due. Only a message of that attempt
+   * acts (a duplicate, e.g. from a redelivered activation, ends as superseded), and the
+   * resumeStuckWork timer queues it again when it is long overdue (its message lost).
+   */
+  readonly checkAttempt?: number;
+  readonly nextCheckAt?: string;
 }
 
 /** How long the re-checks go on before the state becomes `notConfirmed`. */
@@ -97,6 +104,24 @@ export function isResellerContractFor(
 /** A new round of waiting for Microsoft, begun at `at`. */
 export function awaitingCustomer(at: string): ResellerConfirmation {
   return { state: 'awaitingCustomer', since: at };
+}
+
+/**
+ * A new round of waiting begun at `at` with its first check on record (attempt 1, due after its
+ * delay), so the chain of checks it starts is one chain however often it is queued.
+ */
+export function newCheckRound(at: string): ResellerConfirmation {
+  return {
+    ...awaitingCustomer(at),
+    checkAttempt: 1,
+    nextCheckAt: new Date(Date.parse(at) + resellerCheckDelaySeconds(1) * 1000).toISOString(),
+  };
+}
+
+/** The confirmation without its check in flight (what the audit log and webhooks show). */
+export function withoutCheckChain(confirmation: ResellerConfirmation): ResellerConfirmation {
+  const { checkAttempt: _attempt, nextCheckAt: _next, ...rest } = confirmation;
+  return rest;
 }
 
 /**

@@ -56,3 +56,19 @@ export function stuckWork(
   }
   return undefined;
 }
+
+/**
+ * How far past its `nextCheckAt` a scheduled check with Microsoft (the `graph-checks` and
+ * `reseller-checks` chains) may be before the resumeStuckWork timer counts its message lost and
+ * queues the chain again. The queues deliver a due message within seconds (a minute when idle),
+ * so ten minutes is a lost message, not a slow one; and a duplicate is harmless anyway: only the
+ * chain's current link acts.
+ */
+export const LOST_CHECK_AFTER_MS = 10 * 60_000;
+
+/** True when a check due at `nextCheckAt` should have run more than LOST_CHECK_AFTER_MS ago. */
+export function isLostCheck(nextCheckAt: string | undefined, now: Date): boolean {
+  if (nextCheckAt === undefined) return false;
+  const due = Date.parse(nextCheckAt);
+  return Number.isFinite(due) && now.getTime() - due > LOST_CHECK_AFTER_MS;
+}

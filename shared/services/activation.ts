@@ -1,5 +1,5 @@
 import { CLASSIC_DAP_ROLES } from '../domain/entraRoles';
-import { awaitingCustomer } from '../domain/resellerConfirmation';
+import { newCheckRound } from '../domain/resellerConfirmation';
 import {
   DocumentChangedError,
   DocumentConflictError,
@@ -270,7 +270,7 @@ export function relationshipAfter(
   // A relationship made (again) here is Microsoft's only once the customer finishes in the
   // admin portal; one Microsoft confirmed stays so.
   const reseller =
-    reestablished || existing.reseller === undefined ? awaitingCustomer(at) : existing.reseller;
+    reestablished || existing.reseller === undefined ? newCheckRound(at) : existing.reseller;
   const tenantId = customer.tenantId ?? existing?.customer.tenantId;
   return {
     id: relationshipId(invitation.customerId),

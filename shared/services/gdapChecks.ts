@@ -6,9 +6,11 @@ import {
   isGrantedGraphStatus,
   recheckDelaySeconds,
   RECHECK_FAILURES_BEFORE_STUCK,
+  settledRecheckDelaySeconds,
   waitingForOf,
   type GdapWaitingFor,
 } from '../domain/gdapTracking';
+import { isLostCheck, LOST_CHECK_AFTER_MS } from '../domain/stuckWork';
 import { GraphCallFailed, type GraphRelationship } from '../graph/delegatedAdminGraph';
 import { QUEUES } from '../queue/messageQueue';
 import type { graphCheckMessage } from '../queue/queueMessages';
@@ -32,7 +34,8 @@ export type GraphCheckMessage = z.output<typeof graphCheckMessage>;
  * What one re-check ended in (the queue's logged outcome):
  * - `superseded`: the message belongs to a relationship or chain no longer tracked;
  * - `rechecking`: Graph's answer is not final, the next check is queued;
- * - `settled`: active with every access assignment settled, or ended (final): no more checks;
+ * - `settled`: ended (final): no more checks; or active with every access assignment settled:
+ *   only the daily check (a termination or expiry at Microsoft is learned without an event);
  * - `waiting-for-reconnect`: Graph refused the app (consent withdrawn), checks stop until the
  *   partner reconnects;
  * - `graph-unavailable`: Graph failed (429, 5xx) and the check is queued again after its delay;
@@ -98,8 +101,9 @@ type Reading =
  * Reads a tracked granular relationship from Microsoft Graph and records what Graph says: its
  * status (our delegated admin state follows it), and once it is active the access assignments
  * of the partner's template, created in Graph if missing. Then it decides the next check: none
- * when the answer is settled, otherwise the next link of the backoff chain (visibility delays of
- * the queue, doubling to an hour; Graph's Retry-After when it asks for longer). Only the newest
+ * when the relationship has ended, a day later (spread per relationship) when it is active and
+ * settled, otherwise the next link of the backoff chain (visibility delays of the queue,
+ * doubling to an hour; Graph's Retry-After when it asks for longer). Only the newest
  * link of a chain acts, so repeated events and redeliveries never multiply the checks.
  * Idempotent: a repeat reads Graph again and writes the same answer.
  */
@@ -118,20 +122,36 @@ export async function checkGdapRelationship(
   }
   const reading = await readGraph(deps, message.partnerTenantId, tracked, doc);
   const at = deps.now().toISOString();
-  const next = nextStep(reading, tracked, message);
+  const next = nextStep(reading, tracked);
   const withdrawn =
     reading.kind === 'failed' &&
     (reading.error.kind === 'consentWithdrawn' || reading.error.kind === 'notConnected');
   if (withdrawn) {
     await recordConnectionOutcome(deps, message.partnerTenantId, 'refused', 'system');
   }
-  const checkId = next.schedule ? randomUUID() : undefined;
-  const attempts = message.reason === 'scheduled' ? tracked.attempts + 1 : tracked.attempts;
-  const delaySeconds = recheckDelaySeconds(
-    attempts,
-    deps.config.microsoft.recheckBaseSeconds,
-    reading.kind === 'failed' ? reading.error.retryAfterSeconds : undefined,
-  );
+  const attempts = next.daily
+    ? 0
+    : message.reason === 'scheduled'
+      ? tracked.attempts + 1
+      : tracked.attempts;
+  const delaySeconds = next.daily
+    ? settledRecheckDelaySeconds(tracked.graphId)
+    : recheckDelaySeconds(
+        attempts,
+        deps.config.microsoft.recheckBaseSeconds,
+        reading.kind === 'failed' ? reading.error.retryAfterSeconds : undefined,
+      );
+  // A scheduled link continues its chain; an event, a reconnect or a template change starts one
+  // when none runs, or when it needs Graph read sooner than the running chain will (e.g. new
+  // assignments pending while the chain waits a day).
+  const chainDue = tracked.nextCheckAt === undefined ? undefined : Date.parse(tracked.nextCheckAt);
+  const chains =
+    next.schedule &&
+    (message.reason === 'scheduled' ||
+      tracked.checkId === undefined ||
+      chainDue === undefined ||
+      chainDue > Date.parse(at) + delaySeconds * 1000);
+  const checkId = chains ? randomUUID() : undefined;
   if (checkId !== undefined) {
     // Queued before the write: if the write is lost, this link is dropped as superseded; the
     // other way round a crash between the two would end the chain.
@@ -343,16 +363,16 @@ async function syncAccessAssignments(
 interface NextStep {
   readonly outcome: GdapCheckOutcome;
   readonly waitingFor: GdapWaitingFor | null;
-  /** Queue the next link of the chain. */
+  /** Graph is to be read again: the chain goes on (or starts). */
   readonly schedule: boolean;
+  /** Settled and active: the next read is the daily one, not the backoff's. */
+  readonly daily?: boolean;
   /** No more checks, even if a chain link is in flight (final, or consent withdrawn). */
   readonly stop: boolean;
 }
 
 /** Whether and why to check again after this reading. */
-function nextStep(reading: Reading, tracked: GdapTracking, message: GraphCheckMessage): NextStep {
-  // A scheduled link continues its chain; an event or reconnect starts one only if none runs.
-  const mayChain = message.reason === 'scheduled' || tracked.checkId === undefined;
+function nextStep(reading: Reading, tracked: GdapTracking): NextStep {
   if (reading.kind === 'deleted') {
     return { outcome: 'settled', waitingFor: null, schedule: false, stop: true };
   }
@@ -373,7 +393,7 @@ function nextStep(reading: Reading, tracked: GdapTracking, message: GraphCheckMe
     return {
       outcome: stuck ? 'stuck' : 'graph-unavailable',
       waitingFor: stuck ? 'graphUnavailable' : tracked.waitingFor,
-      schedule: mayChain,
+      schedule: true,
       stop: false,
     };
   }
@@ -385,14 +405,15 @@ function nextStep(reading: Reading, tracked: GdapTracking, message: GraphCheckMe
     const pending = (reading.assignments ?? []).some(
       (assignment) => !['active', 'error', 'deleted'].includes(assignment.status),
     );
+    // Settled, but Microsoft or the customer can still end it without an event reaching us.
     return pending
-      ? { outcome: 'rechecking', waitingFor: 'accessAssignments', schedule: mayChain, stop: false }
-      : { outcome: 'settled', waitingFor: null, schedule: false, stop: true };
+      ? { outcome: 'rechecking', waitingFor: 'accessAssignments', schedule: true, stop: false }
+      : { outcome: 'settled', waitingFor: null, schedule: true, daily: true, stop: false };
   }
   return {
     outcome: 'rechecking',
     waitingFor: waitingForOf(status),
-    schedule: mayChain,
+    schedule: true,
     stop: false,
   };
 }
@@ -542,4 +563,62 @@ export async function findTrackedRelationship(
     { limit: 1 },
   );
   return page.items[0]?.customerId;
+}
+
+/** How many lost chains one sweep restarts; the next run (a minute later) goes on. */
+export const LOST_CHECKS_PER_RUN = 500;
+
+/** A check chain the sweep queued again: which relationship, for the log. */
+export interface RestartedCheck {
+  readonly partnerTenantId: string;
+  readonly customerId: string;
+}
+
+/**
+ * Queues again the `graph-checks` chains whose next link is overdue by more than
+ * LOST_CHECK_AFTER_MS (its message lost: a crash between the queue and the write, a poisoned
+ * link). Each restart writes a new chain link (`checkId`, due now) under the relationship's
+ * ETag before queuing it, so the lost link, should it appear, is superseded, and the next sweep
+ * finds nothing overdue unless this message was lost too. One cross-partition query per run.
+ */
+export async function resumeLostGdapChecks(deps: Dependencies): Promise<RestartedCheck[]> {
+  const now = deps.now();
+  const overdue = await deps.store.queryAcrossPartitions<
+    Pick<RelationshipDocument, 'pk' | 'id' | 'partnerTenantId' | 'customerId'>
+  >(
+    {
+      query:
+        "SELECT c.pk, c.id, c.partnerTenantId, c.customerId FROM c WHERE c.type = 'relationship' AND IS_DEFINED(c.gdap.checkId) AND c.gdap.nextCheckAt < @cutoff",
+      parameters: [
+        { name: '@cutoff', value: new Date(now.getTime() - LOST_CHECK_AFTER_MS).toISOString() },
+      ],
+    },
+    LOST_CHECKS_PER_RUN,
+  );
+  const restarted: RestartedCheck[] = [];
+  for (const { pk, id, partnerTenantId, customerId } of overdue) {
+    const checkId = randomUUID();
+    let graphId: string | undefined;
+    const result = await updateDocument<RelationshipDocument>(deps.store, pk, id, (current) => {
+      const gdap = current.gdap;
+      if (gdap?.checkId === undefined || !isLostCheck(gdap.nextCheckAt, deps.now())) {
+        return { keep: true };
+      }
+      graphId = gdap.graphId;
+      return {
+        write: { ...current, gdap: { ...gdap, checkId, nextCheckAt: deps.now().toISOString() } },
+      };
+    });
+    if (result?.written !== true || graphId === undefined) continue;
+    const link: GraphCheckMessage = {
+      partnerTenantId,
+      customerId,
+      graphId,
+      checkId,
+      reason: 'scheduled',
+    };
+    await deps.queue.send(QUEUES.graphChecks, link);
+    restarted.push({ partnerTenantId, customerId });
+  }
+  return restarted;
 }

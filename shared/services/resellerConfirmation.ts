@@ -1,12 +1,14 @@
 import {
-  awaitingCustomer,
   effectiveConfirmation,
+  newCheckRound,
+  withoutCheckChain,
   nextResellerCheck,
   resellerCheckDelaySeconds,
   type ResellerCheckOutcome,
   type ResellerConfirmation,
   type ResellerConfirmationSource,
 } from '../domain/resellerConfirmation';
+import { isLostCheck, LOST_CHECK_AFTER_MS } from '../domain/stuckWork';
 import { GraphCallFailed } from '../graph/delegatedAdminGraph';
 import { notFound } from '../domain/problem';
 import { QUEUES } from '../queue/messageQueue';
@@ -70,13 +72,31 @@ export async function startResellerChecks(
     confirmation = effectiveConfirmation(relationship.reseller, relationship.activatedAt);
   }
   if (confirmation.state !== 'awaitingCustomer') return;
-  await queueCheck(deps, { partnerTenantId, customerId, since: confirmation.since, attempt: 1 });
+  // The check on record, due when it says: a redelivered activation queues the same check again,
+  // and only one of the two acts (the other ends as superseded).
+  await queueCheck(
+    deps,
+    {
+      partnerTenantId,
+      customerId,
+      since: confirmation.since,
+      attempt: confirmation.checkAttempt ?? 1,
+    },
+    confirmation.nextCheckAt,
+  );
 }
 
-async function queueCheck(deps: Dependencies, message: ResellerCheckMessage): Promise<void> {
-  await deps.queue.send(QUEUES.resellerChecks, message, {
-    delaySeconds: resellerCheckDelaySeconds(message.attempt),
-  });
+/** Queues a check, due at `dueAt` (at once when past) or after its attempt's delay. */
+async function queueCheck(
+  deps: Dependencies,
+  message: ResellerCheckMessage,
+  dueAt?: string,
+): Promise<void> {
+  const delaySeconds =
+    dueAt === undefined
+      ? resellerCheckDelaySeconds(message.attempt)
+      : Math.max(0, Math.ceil((Date.parse(dueAt) - deps.now().getTime()) / 1000));
+  await deps.queue.send(QUEUES.resellerChecks, message, { delaySeconds });
 }
 
 /** Asks Graph for the partner's reseller contract with this customer. */
@@ -120,6 +140,10 @@ export async function checkResellerConfirmation(
   const confirmation = effectiveConfirmation(relationship.reseller, relationship.activatedAt);
   if (confirmation.state !== 'awaitingCustomer') return 'not-awaiting';
   if (confirmation.since !== message.since) return 'superseded';
+  // Only the check on record acts: a duplicate of it, or of one before it, changes nothing.
+  if (confirmation.checkAttempt !== undefined && confirmation.checkAttempt !== message.attempt) {
+    return 'superseded';
+  }
   const answer = await askMicrosoft(deps, relationship);
   if ('found' in answer && answer.found) {
     const confirmed = await confirm(deps, relationship, 'graphCheck');
@@ -129,12 +153,17 @@ export async function checkResellerConfirmation(
   const now = deps.now();
   const next = nextResellerCheck(confirmation.since, now, message.attempt);
   const recorded = await recordCheck(deps, relationship, confirmation, (current) => ({
-    ...current,
+    ...withoutCheckChain(current),
     checkedAt: now.toISOString(),
     lastCheck: outcome,
-    ...(next.kind === 'giveUp' ? { state: 'notConfirmed', gaveUpAt: now.toISOString() } : {}),
+    ...(next.kind === 'giveUp'
+      ? { state: 'notConfirmed', gaveUpAt: now.toISOString() }
+      : {
+          checkAttempt: message.attempt + 1,
+          nextCheckAt: new Date(now.getTime() + next.delaySeconds * 1000).toISOString(),
+        }),
   }));
-  if (!recorded) return 'not-awaiting';
+  if (!recorded) return 'superseded';
   if (next.kind === 'giveUp') return 'gave-up';
   await deps.queue.send(
     QUEUES.resellerChecks,
@@ -145,8 +174,9 @@ export async function checkResellerConfirmation(
 }
 
 /**
- * Writes what a check learned to a relationship still as `expected` (state and round); false
- * (nothing written) when it was confirmed or began a new round meanwhile.
+ * Writes what a check learned to a relationship still as `expected` (state, round and check in
+ * flight); false (nothing written) when it was confirmed, began a new round or another copy of
+ * the check got there first meanwhile.
  */
 async function recordCheck(
   deps: Dependencies,
@@ -164,7 +194,8 @@ async function recordCheck(
       stillAwaiting =
         current.status === 'active' &&
         confirmation.state === expected.state &&
-        confirmation.since === expected.since;
+        confirmation.since === expected.since &&
+        confirmation.checkAttempt === expected.checkAttempt;
       return stillAwaiting
         ? { write: { ...current, reseller: change(confirmation) } }
         : { keep: true };
@@ -221,7 +252,7 @@ async function confirm(
           `confirmed:${before!.since}`,
           {
             at: after.reseller!.confirmedAt!,
-            before: { confirmation: before },
+            before: { confirmation: withoutCheckChain(before!) },
             after: {
               confirmation: after.reseller,
               companyName: after.customer.companyName,
@@ -264,12 +295,17 @@ export async function resellerRelationshipEvent(
     if ('found' in answer) {
       if (answer.found) await confirm(deps, relationship, 'partnerCenterEvent');
     } else if (graphConfigured(deps) && confirmation.state === 'awaitingCustomer') {
-      await queueCheck(deps, {
-        partnerTenantId,
-        customerId: relationship.customerId,
-        since: confirmation.since,
-        attempt: 1,
-      });
+      // The check on record, at once: it acts once, whichever copy comes first.
+      await queueCheck(
+        deps,
+        {
+          partnerTenantId,
+          customerId: relationship.customerId,
+          since: confirmation.since,
+          attempt: confirmation.checkAttempt ?? 1,
+        },
+        deps.now().toISOString(),
+      );
     }
   }
 }
@@ -313,7 +349,7 @@ export async function recheckResellerConfirmation(
     await confirm(deps, relationship, 'graphCheck');
   } else {
     const now = deps.now().toISOString();
-    const round = confirmation.state === 'notConfirmed' ? awaitingCustomer(now) : confirmation;
+    const round = confirmation.state === 'notConfirmed' ? newCheckRound(now) : confirmation;
     const written = await recordCheck(deps, relationship, confirmation, () => ({
       ...round,
       checkedAt: now,
@@ -324,4 +360,59 @@ export async function recheckResellerConfirmation(
     }
   }
   return (await readRelationship(deps, partnerTenantId, customerId)) ?? relationship;
+}
+
+/** How many lost reseller checks one sweep queues again; the next run goes on. */
+const LOST_RESELLER_CHECKS_PER_RUN = 500;
+
+/**
+ * Queues again the `reseller-checks` whose check on record is overdue by more than
+ * LOST_CHECK_AFTER_MS (its message lost). The check's due time is moved to now under the
+ * relationship's ETag first, so the next sweep does not queue it again unless this message is
+ * lost too; should the lost one appear after all, the two are one attempt and only one acts.
+ */
+export async function resumeLostResellerChecks(
+  deps: Dependencies,
+): Promise<Array<{ readonly partnerTenantId: string; readonly customerId: string }>> {
+  if (!graphConfigured(deps)) return [];
+  const now = deps.now();
+  const overdue = await deps.store.queryAcrossPartitions<
+    Pick<RelationshipDocument, 'pk' | 'id' | 'partnerTenantId' | 'customerId'>
+  >(
+    {
+      query:
+        "SELECT c.pk, c.id, c.partnerTenantId, c.customerId FROM c WHERE c.type = 'relationship' AND c.status = 'active' AND c.reseller.state = 'awaitingCustomer' AND c.reseller.nextCheckAt < @cutoff",
+      parameters: [
+        { name: '@cutoff', value: new Date(now.getTime() - LOST_CHECK_AFTER_MS).toISOString() },
+      ],
+    },
+    LOST_RESELLER_CHECKS_PER_RUN,
+  );
+  const restarted: Array<{ partnerTenantId: string; customerId: string }> = [];
+  for (const { pk, id, partnerTenantId, customerId } of overdue) {
+    let message: ResellerCheckMessage | undefined;
+    const result = await updateDocument<RelationshipDocument>(deps.store, pk, id, (current) => {
+      const confirmation = current.reseller;
+      if (
+        current.status !== 'active' ||
+        confirmation?.state !== 'awaitingCustomer' ||
+        confirmation.checkAttempt === undefined ||
+        !isLostCheck(confirmation.nextCheckAt, deps.now())
+      ) {
+        return { keep: true };
+      }
+      message = {
+        partnerTenantId,
+        customerId,
+        since: confirmation.since,
+        attempt: confirmation.checkAttempt,
+      };
+      const nextCheckAt = deps.now().toISOString();
+      return { write: { ...current, reseller: { ...confirmation, nextCheckAt } } };
+    });
+    if (result?.written !== true || message === undefined) continue;
+    await deps.queue.send(QUEUES.resellerChecks, message);
+    restarted.push({ partnerTenantId, customerId });
+  }
+  return restarted;
 }

@@ -11,6 +11,7 @@ import { redact, redactAttributes } from './redaction';
 export interface LogProperties {
   readonly invitationId?: string;
   readonly partnerTenantId?: string;
+  readonly customerId?: string;
   readonly batchId?: string;
   readonly webhookId?: string;
   readonly deliveryId?: string;

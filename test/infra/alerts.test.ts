@@ -48,6 +48,7 @@ describe('alerts (infra/app/alerts.bicep)', () => {
       'api-server-errors',
       'function-failures',
       'housekeeping-not-run',
+      'microsoft-checks-lost',
       'partition-size',
     ]);
     const rules = only('Microsoft.Insights/scheduledQueryRules');
@@ -63,6 +64,14 @@ describe('alerts (infra/app/alerts.bicep)', () => {
     const name = /app\.timer\('([^']+)'/.exec(registered)?.[1];
     expect(name).toBeDefined();
     expect(housekeeping.query).toContain(`name == "${name}"`);
+  });
+
+  it('counts the lost checks by the event the resumeStuckWork timer logs for each restart', () => {
+    const lost = alertDefinitions().find((alert) => alert.name === 'microsoft-checks-lost')!;
+    const timer = readFileSync(join(INFRA_DIR, '..', 'functions', 'housekeeping.ts'), 'utf8');
+    const event = /'warning',\s*'([^']+)'/.exec(timer)?.[1];
+    expect(event).toBe('microsoft.check.restarted');
+    expect(lost.query).toContain(`customDimensions["event"] == "${event}"`);
   });
 
   it("sends Cosmos DB's partition key statistics to Log Analytics and alerts at half the 20 GB cap", () => {

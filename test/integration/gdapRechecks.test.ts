@@ -8,6 +8,10 @@ import {
   USER_ADMIN,
   waitFor,
 } from './support/gdap';
+import {
+  SETTLED_RECHECK_SECONDS,
+  SETTLED_RECHECK_SPREAD_SECONDS,
+} from '../../shared/domain/gdapTracking';
 import { startTestStack, type Partner, type TestStack } from './support/testStack';
 
 /*
@@ -120,7 +124,45 @@ test("approved without any event: the re-check finds it active, creates the temp
   });
   const doc = await relationshipDoc(stack, partner, customerId);
   expect(doc.gdap).toMatchObject({ learnedFrom: 'recheck', waitingFor: null });
-  expect(doc.gdap.checkId).toBeUndefined();
+  // Settled: no more backoff, only the daily check (a day plus its spread of up to 4 hours).
+  expect(doc.gdap.checkId).toEqual(expect.any(String));
+  const untilNext = Date.parse(doc.gdap.nextCheckAt) - Date.parse(doc.gdap.checkedAt);
+  expect(untilNext).toBeGreaterThanOrEqual(SETTLED_RECHECK_SECONDS * 1000);
+  expect(untilNext).toBeLessThan((SETTLED_RECHECK_SECONDS + SETTLED_RECHECK_SPREAD_SECONDS) * 1000);
+});
+
+test('events off, settled and active: a termination done at Microsoft is learned by the daily check; a lost daily link is queued again by the resumeStuckWork timer, once', async () => {
+  const partner = await stack.partnerWithProfile();
+  const { customerId, graphId } = await acceptedGranular(stack, partner);
+  await changeInMicrosoft(stack, graphId, 'active');
+  const active = await waitFor('settled daily', async () => {
+    const doc = await statusOf(partner, customerId, 'active');
+    return doc?.gdap.waitingFor === null && doc.gdap.checkId !== undefined ? doc : undefined;
+  });
+  expect(stack.microsoft.state.partnerCenterWebhooks.has(partner.tenantId.toLowerCase())).toBe(
+    false,
+  );
+
+  // The customer ends it in the admin center; no event reaches us. The daily link's message is
+  // lost (its due time moved an hour back stands for a day passing without it).
+  await changeInMicrosoft(stack, graphId, 'terminated');
+  const overdue = new Date(Date.now() - 3600_000).toISOString();
+  await stack.container
+    .item(active.id, active.pk)
+    .replace({ ...active, gdap: { ...active.gdap, nextCheckAt: overdue } });
+  await stack.runTimer('resumeStuckWork');
+
+  const terminated = await waitFor('terminated', () => statusOf(partner, customerId, 'terminated'));
+  expect(terminated.gdap).toMatchObject({ learnedFrom: 'recheck', waitingFor: null });
+  expect(terminated.gdap.checkId).toBeUndefined();
+  expect(terminated.gdap.nextCheckAt).toBeUndefined();
+  const customer = await partner.api(`/api/customers/${customerId}`);
+  expect(customer.body.delegatedAdmin).toMatchObject({ state: 'removed', status: 'terminated' });
+
+  // Ended: nothing is overdue, a second run queues nothing and writes nothing.
+  await stack.runTimer('resumeStuckWork');
+  await stack.waitForIdle(15_000);
+  expect((await relationshipDoc(stack, partner, customerId))._etag).toBe(terminated._etag);
 });
 
 test("429 with Retry-After: the next check waits at least that long and the state keeps Graph's last answer", async () => {

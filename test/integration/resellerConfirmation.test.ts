@@ -135,6 +135,25 @@ function acceptInAdminCenter(
   });
 }
 
+/** The partner's relationship document as stored. */
+async function relationshipOf(customer: ActiveCustomer) {
+  const { resource } = await stack.container
+    .item(`relationship:${customer.customerId}`, `partner:${customer.partner.tenantId}`)
+    .read();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return resource as any;
+}
+
+async function waitForValue<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 function firstCheck(customer: ActiveCustomer, since: string): ResellerCheckMessage {
   return {
     partnerTenantId: customer.partner.tenantId,
@@ -161,13 +180,77 @@ test('an accepted customer awaits confirmation, and activation queues the first 
       invitationId: customer.invitationId,
     }),
   ).toBe('already-active');
-  expect(sent.filter((s) => s.queue === QUEUES.resellerChecks)).toEqual([
+  const queued = sent.filter((s) => s.queue === QUEUES.resellerChecks);
+  expect(queued).toEqual([
     {
       queue: QUEUES.resellerChecks,
       message: firstCheck(customer, confirmation.since),
-      delaySeconds: 60,
+      delaySeconds: expect.any(Number),
     },
   ]);
+  // Due when the check on record is: a minute after activation.
+  expect(queued[0]!.delaySeconds).toBeGreaterThanOrEqual(0);
+  expect(queued[0]!.delaySeconds).toBeLessThanOrEqual(60);
+});
+
+test('a duplicate of the check on record (a redelivered activation queues one) is superseded: one chain, one next check', async () => {
+  const customer = await activeCustomer();
+  const { since } = await confirmationOf(customer);
+  const { deps, sent } = recordingSends();
+  const outcomes = await Promise.all([
+    checkResellerConfirmation(deps, firstCheck(customer, since)),
+    checkResellerConfirmation(deps, firstCheck(customer, since)),
+  ]);
+  expect(outcomes.sort()).toEqual(['rescheduled', 'superseded']);
+  expect(await checkResellerConfirmation(deps, firstCheck(customer, since))).toBe('superseded');
+  expect(sent).toEqual([
+    {
+      queue: QUEUES.resellerChecks,
+      message: { ...firstCheck(customer, since), attempt: 2 },
+      delaySeconds: 300,
+    },
+  ]);
+  const stored = await relationshipOf(customer);
+  expect(stored.reseller).toMatchObject({ checkAttempt: 2, lastCheck: 'noContract' });
+
+  // A redelivered activation now queues the check on record (attempt 2), not a new chain.
+  sent.length = 0;
+  await activateRelationship(deps, {
+    partnerTenantId: customer.partner.tenantId,
+    invitationId: customer.invitationId,
+  });
+  expect(sent.filter((s) => s.queue === QUEUES.resellerChecks).map((s) => s.message)).toEqual([
+    { ...firstCheck(customer, since), attempt: 2 },
+  ]);
+});
+
+test('a check whose message was lost is queued again by the resumeStuckWork timer, once', async () => {
+  const customer = await activeCustomer();
+  const stored = await relationshipOf(customer);
+  const overdue = new Date(Date.now() - 3600_000).toISOString();
+  await stack.container
+    .item(stored.id, stored.pk)
+    .replace({ ...stored, reseller: { ...stored.reseller, nextCheckAt: overdue } });
+
+  await stack.runTimer('resumeStuckWork');
+  const checked = await waitForValue(async () => {
+    const current = await relationshipOf(customer);
+    return current.reseller.checkAttempt === 2 ? current : undefined;
+  });
+  expect(checked.reseller).toMatchObject({
+    state: 'awaitingCustomer',
+    lastCheck: 'noContract',
+    checkedAt: expect.any(String),
+  });
+  expect(Date.parse(checked.reseller.nextCheckAt)).toBeGreaterThan(Date.now());
+
+  // Nothing is overdue now: a second run queues nothing, and the chain stays at attempt 2.
+  await stack.runTimer('resumeStuckWork');
+  await stack.waitForIdle(15_000);
+  expect((await relationshipOf(customer)).reseller).toMatchObject({
+    checkAttempt: 2,
+    nextCheckAt: checked.reseller.nextCheckAt,
+  });
 });
 
 test('a check without a contract queues the next one later; after the customer accepts in the admin center, the check confirms it', async () => {
@@ -276,9 +359,7 @@ test('after the round of checks the relationship is notConfirmed; the partner ch
   const { since } = await confirmationOf(customer);
   const { deps, sent } = recordingSends();
   const later: Dependencies = { ...deps, now: () => new Date(Date.parse(since) + 15 * DAY_MS) };
-  expect(
-    await checkResellerConfirmation(later, { ...firstCheck(customer, since), attempt: 20 }),
-  ).toBe('gave-up');
+  expect(await checkResellerConfirmation(later, firstCheck(customer, since))).toBe('gave-up');
   expect(sent).toEqual([]);
   expect(await confirmationOf(customer)).toMatchObject({
     state: 'notConfirmed',

@@ -4,6 +4,9 @@ import {
   isGrantedGraphStatus,
   recheckDelaySeconds,
   relationshipIdOfResourceUri,
+  SETTLED_RECHECK_SECONDS,
+  SETTLED_RECHECK_SPREAD_SECONDS,
+  settledRecheckDelaySeconds,
   waitingForOf,
 } from '../../../shared/domain/gdapTracking';
 
@@ -43,6 +46,32 @@ describe('the pause before the next re-check', () => {
     [0, 1, 0.2, 1],
   ])('attempt %i, base %i s, Retry-After %s → %i s', (attempt, base, retryAfter, expected) => {
     expect(recheckDelaySeconds(attempt, base, retryAfter)).toBe(expected);
+  });
+});
+
+describe('the daily re-check of a settled relationship', () => {
+  const ids = Array.from(
+    { length: 200 },
+    (_, i) => `5e5594d3-6f82-458b-b567-${String(i).padStart(12, '0')}`,
+  );
+
+  test('comes a day later plus less than the spread, the same for the same relationship', () => {
+    for (const id of ids) {
+      const delay = settledRecheckDelaySeconds(id);
+      expect(delay).toBeGreaterThanOrEqual(SETTLED_RECHECK_SECONDS);
+      expect(delay).toBeLessThan(SETTLED_RECHECK_SECONDS + SETTLED_RECHECK_SPREAD_SECONDS);
+      expect(settledRecheckDelaySeconds(id)).toBe(delay);
+    }
+  });
+
+  test('spreads relationships over the window: no hour of it holds most of them', () => {
+    const hours = new Map<number, number>();
+    for (const id of ids) {
+      const hour = Math.floor((settledRecheckDelaySeconds(id) - SETTLED_RECHECK_SECONDS) / 3600);
+      hours.set(hour, (hours.get(hour) ?? 0) + 1);
+    }
+    expect(hours.size).toBe(SETTLED_RECHECK_SPREAD_SECONDS / 3600);
+    expect(Math.max(...hours.values())).toBeLessThan(ids.length / 2);
   });
 });
 

@@ -1,4 +1,6 @@
 import {
+  isLostCheck,
+  LOST_CHECK_AFTER_MS,
   RESEND_STUCK_AFTER_MS,
   STUCK_AFTER_MS,
   stuckWork,
@@ -74,5 +76,19 @@ describe('work a crash left half-done', () => {
     };
     expect(stuckWork(invitation, now)).toBeUndefined();
     expect(stuckWork(invitation, now, RESEND_STUCK_AFTER_MS)).toBe('dispatch');
+  });
+});
+
+describe('a check with Microsoft whose message was lost', () => {
+  test.each<[string, string | undefined, boolean]>([
+    ['no check scheduled', undefined, false],
+    ['due in the future', new Date(now.getTime() + 60_000).toISOString(), false],
+    ['due just now', ago(0), false],
+    ['overdue by exactly the margin', ago(LOST_CHECK_AFTER_MS), false],
+    ['overdue by more than the margin', ago(LOST_CHECK_AFTER_MS + 1), true],
+    ['a day overdue', ago(24 * 3600_000), true],
+    ['not a date', 'soon', false],
+  ])('%s → lost %s', (_, nextCheckAt, lost) => {
+    expect(isLostCheck(nextCheckAt, now)).toBe(lost);
   });
 });
