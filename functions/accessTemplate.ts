@@ -15,6 +15,7 @@ import {
   readAccessTemplate,
   saveAccessTemplate,
 } from '../shared/services/accessTemplate';
+import { applyTemplateToActiveRelationships } from '../shared/services/gdapChecks';
 
 const guid = z
   .string()
@@ -43,17 +44,25 @@ async function getAccessTemplateHandler({
   return jsonResponse(200, await readAccessTemplate(services, caller.tenantId));
 }
 
-/** Replaces the template (Admin agents only). */
+/**
+ * Replaces the template (Admin agents only) and applies it to the relationships already active:
+ * a check of each is queued, which creates the assignments groups lack. A retried PUT queues
+ * the checks again and creates nothing twice.
+ */
 async function putAccessTemplateHandler({
   request,
   services,
   caller,
 }: PartnerEndpointArgs): Promise<ResponseOf<'putAccessTemplate'>> {
   const body = await readJsonBody(request, accessTemplateBody);
-  return jsonResponse(
-    200,
-    await saveAccessTemplate(services, caller.tenantId, body.assignments, actorOf(caller)),
+  const saved = await saveAccessTemplate(
+    services,
+    caller.tenantId,
+    body.assignments,
+    actorOf(caller),
   );
+  await applyTemplateToActiveRelationships(services, caller.tenantId);
+  return jsonResponse(200, saved);
 }
 
 /** Which groups hold which roles in one customer's tenant, and what is still pending. */

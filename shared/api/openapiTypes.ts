@@ -91,8 +91,11 @@ export interface paths {
         /**
          * Replace the access template (Admin agents)
          * @description Up to 20 groups, each once, roles from the Microsoft Entra built-in roles this service
-         *     knows, never Global Administrator. Applies to relationships as they become active;
-         *     relationships already settled keep their assignments.
+         *     knows, never Global Administrator. Applies to relationships as they become active,
+         *     and to those already active: each is read from Graph again, and the groups that hold no
+         *     assignment in it get one (with the group's roles the relationship grants). A group that
+         *     holds one keeps it; saving the same template again creates nothing. Groups removed from
+         *     the template keep their assignments in Graph.
          */
         readonly put: operations["putAccessTemplate"];
         readonly post?: never;

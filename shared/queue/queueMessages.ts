@@ -44,14 +44,14 @@ export const resellerCheckMessage = z.object({
 /**
  * On `graph-checks`: read one granular relationship from Graph again. `checkId` marks a link of
  * the scheduled backoff chain (only the newest is acted on); without it the check was asked for
- * by a Partner Center event or a reconnect and runs once.
+ * by a Partner Center event, a reconnect or a changed access template and runs once.
  */
 export const graphCheckMessage = z.object({
   partnerTenantId: id,
   customerId: id,
   graphId: id,
   checkId: id.optional(),
-  reason: z.enum(['scheduled', 'event', 'reconnect']).default('scheduled'),
+  reason: z.enum(['scheduled', 'event', 'reconnect', 'template']).default('scheduled'),
 });
 
 /** A batch's fan-out: without `chunk`, validate the batch; with it, create that chunk's rows. */

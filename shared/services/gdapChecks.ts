@@ -26,6 +26,7 @@ import {
 } from '../store/documents';
 import { readAccessTemplate } from './accessTemplate';
 import type { Dependencies } from './dependencies';
+import { mapConcurrently } from './mapConcurrently';
 import { recordConnectionOutcome } from './microsoftConnection';
 
 export type GraphCheckMessage = z.output<typeof graphCheckMessage>;
@@ -75,13 +76,16 @@ export async function queueFirstGdapCheck(
   });
 }
 
-/** Asks for one check now (a Partner Center event, a reconnect); the scheduled chain goes on. */
+/**
+ * Asks for one check now (a Partner Center event, a reconnect, a changed access template); the
+ * scheduled chain goes on.
+ */
 export async function queueGdapCheckNow(
   deps: Dependencies,
   partnerTenantId: string,
   customerId: string,
   graphId: string,
-  reason: 'event' | 'reconnect',
+  reason: 'event' | 'reconnect' | 'template',
 ): Promise<void> {
   const message: GraphCheckMessage = { partnerTenantId, customerId, graphId, reason };
   await deps.queue.send(QUEUES.graphChecks, message);
@@ -535,6 +539,45 @@ export async function resumeChecksAfterReconnect(
       );
       queued++;
     }
+    continuationToken = page.continuationToken;
+  } while (continuationToken !== undefined);
+  return queued;
+}
+
+/**
+ * After the partner saved its access template: one check of each relationship Graph last said
+ * is active (or expiring), which creates in Graph the assignments of groups that lack one and
+ * follows them to active. Saving the same template again queues the checks again and creates
+ * nothing: a group that holds an assignment is left as it is. A single-partition query.
+ */
+export async function applyTemplateToActiveRelationships(
+  deps: Dependencies,
+  partnerTenantId: string,
+): Promise<number> {
+  const pk = partitionKeys.partner(partnerTenantId);
+  let continuationToken: string | undefined;
+  let queued = 0;
+  do {
+    const page = await deps.store.queryPage<Pick<RelationshipDocument, 'customerId' | 'gdap'>>(
+      pk,
+      {
+        query:
+          "SELECT c.customerId, c.gdap FROM c WHERE c.pk = @pk AND c.type = 'relationship' AND c.status = 'active' AND c.gdap.status IN ('active', 'expiring')",
+        parameters: [{ name: '@pk', value: pk }],
+      },
+      { limit: 100, ...(continuationToken === undefined ? {} : { continuationToken }) },
+    );
+    await mapConcurrently(page.items, 8, async (item) => {
+      if (item.gdap === undefined) return;
+      await queueGdapCheckNow(
+        deps,
+        partnerTenantId,
+        item.customerId,
+        item.gdap.graphId,
+        'template',
+      );
+      queued++;
+    });
     continuationToken = page.continuationToken;
   } while (continuationToken !== undefined);
   return queued;

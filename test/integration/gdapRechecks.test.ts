@@ -165,6 +165,65 @@ test('events off, settled and active: a termination done at Microsoft is learned
   expect((await relationshipDoc(stack, partner, customerId))._etag).toBe(terminated._etag);
 });
 
+test('a template saved after the relationship is active applies to it: assignments created in Graph only for the groups lacking one, saving again creates nothing', async () => {
+  const partner = await stack.partnerWithProfile();
+  const { customerId, graphId } = await acceptedGranular(stack, partner);
+  await changeInMicrosoft(stack, graphId, 'active');
+  await waitFor('settled daily', async () => {
+    const doc = await statusOf(partner, customerId, 'active');
+    return doc?.gdap.waitingFor === null && doc.gdap.checkId !== undefined ? doc : undefined;
+  });
+  const postsFor = () =>
+    stack.microsoft.state.received
+      .filter(
+        (call) =>
+          call.method === 'POST' &&
+          call.path === `/v1.0${RELATIONSHIPS}/${graphId}/accessAssignments`,
+      )
+      .map(
+        (call) =>
+          (call.body as { accessContainer: { accessContainerId: string } }).accessContainer
+            .accessContainerId,
+      );
+  expect(postsFor()).toEqual([]);
+
+  const first = { groupId: GROUP_HELPDESK, groupName: 'Helpdesk', roles: [USER_ADMIN] };
+  const saved = await partner.api('/api/partner/access-template', {
+    method: 'PUT',
+    json: { assignments: [first] },
+  });
+  expect(saved.status).toBe(200);
+  await waitFor('helpdesk active', async () => {
+    const access = await partner.api(`/api/customers/${customerId}/delegated-admin/access`);
+    return access.body.assignments[0]?.status === 'active' ? access.body : undefined;
+  });
+  expect(postsFor()).toEqual([GROUP_HELPDESK]);
+
+  // A second group added: only it is created; the first keeps its assignment.
+  const second = { groupId: GROUP_USERS, groupName: 'Licensing', roles: [LICENSE_ADMIN] };
+  await partner.api('/api/partner/access-template', {
+    method: 'PUT',
+    json: { assignments: [first, second] },
+  });
+  const both = await waitFor('both active', async () => {
+    const access = await partner.api(`/api/customers/${customerId}/delegated-admin/access`);
+    return access.body.assignments.length === 2 &&
+      access.body.assignments.every((a: { status: string }) => a.status === 'active')
+      ? access.body
+      : undefined;
+  });
+  expect(both.waitingFor).toBeNull();
+  // Saving the same template again queues the checks again and creates nothing.
+  await partner.api('/api/partner/access-template', {
+    method: 'PUT',
+    json: { assignments: [first, second] },
+  });
+  await stack.waitForIdle(15_000);
+  expect(postsFor()).toEqual([GROUP_HELPDESK, GROUP_USERS]);
+  const doc = await relationshipDoc(stack, partner, customerId);
+  expect(doc.gdap.waitingFor).toBeNull();
+});
+
 test("429 with Retry-After: the next check waits at least that long and the state keeps Graph's last answer", async () => {
   const partner = await stack.partnerWithProfile();
   const { customerId, graphId } = await acceptedGranular(stack, partner);
