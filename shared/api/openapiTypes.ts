@@ -1616,20 +1616,24 @@ export interface components {
          *     `relationship.activated`, `relationship.confirmed`, `delegatedAdmin.removed`, `delegatedAdmin.restored`,
          *     `relationship.removed`, `invitation.expired`, `invitation.declined`,
          *     `invitationBatch.completed`, `invitation.deliveryFailed`, `delegatedAdmin.expiring`,
-         *     `delegatedAdmin.extended` and `delegatedAdmin.expired`; the `webhook.*`
+         *     `delegatedAdmin.extended`, `delegatedAdmin.expired` and `delegatedAdmin.changed`
+         *     (Microsoft Graph's state of the granular relationship, the grant or an access assignment
+         *     changed, as a check of Graph learned it); the `webhook.*`
          *     actions come with the
          *     webhook operations.
          * @enum {string}
          */
-        readonly AuditAction: "partnerProfile.saved" | "invitation.created" | "invitation.draftEdited" | "invitation.sendRequested" | "invitation.sent" | "invitation.failed" | "invitation.revoked" | "invitation.resent" | "invitation.reminded" | "invitation.expired" | "invitation.declined" | "invitationBatch.created" | "invitationBatch.completed" | "invitation.deliveryFailed" | "delegatedAdmin.expiring" | "delegatedAdmin.extended" | "delegatedAdmin.expired" | "relationship.accepted" | "relationship.activated" | "relationship.confirmed" | "relationship.removed" | "delegatedAdmin.removed" | "delegatedAdmin.restored" | "supportContact.assigned" | "supportContact.removed" | "webhook.created" | "webhook.deleted" | "webhook.secretRotated" | "webhook.ping";
+        readonly AuditAction: "partnerProfile.saved" | "invitation.created" | "invitation.draftEdited" | "invitation.sendRequested" | "invitation.sent" | "invitation.failed" | "invitation.revoked" | "invitation.resent" | "invitation.reminded" | "invitation.expired" | "invitation.declined" | "invitationBatch.created" | "invitationBatch.completed" | "invitation.deliveryFailed" | "delegatedAdmin.expiring" | "delegatedAdmin.extended" | "delegatedAdmin.expired" | "delegatedAdmin.changed" | "relationship.accepted" | "relationship.activated" | "relationship.confirmed" | "relationship.removed" | "delegatedAdmin.removed" | "delegatedAdmin.restored" | "supportContact.assigned" | "supportContact.removed" | "webhook.created" | "webhook.deleted" | "webhook.secretRotated" | "webhook.ping";
         readonly AuditEvent: {
             /** @description Stable per change; a change recorded twice (a retry) is one event. */
             readonly id: string;
             readonly at: components["schemas"]["Timestamp"];
             /**
              * @description `partner:<user id>`, `customer:<email>` or `customer` (the customer accepting an
-             *     invitation), `customer:<customer tenant id>:<user id>` (a customer admin) or
-             *     `system` (dispatch, activation, the housekeeping timer).
+             *     invitation), `customer:<customer tenant id>:<user id>` (a customer admin),
+             *     `system` (dispatch, activation, the housekeeping timer), or Microsoft for what was
+             *     learned from it: `microsoft:graph` (a check of Microsoft Graph) or
+             *     `microsoft:partnerCenterEvent` (Graph read when a Partner Center event prompted it).
              */
             readonly actor: string;
             readonly action: components["schemas"]["AuditAction"];
@@ -1854,7 +1858,7 @@ export interface components {
          * @description The audit actions a webhook can subscribe to (payloads in docs/webhooks.md).
          * @enum {string}
          */
-        readonly WebhookEventType: "relationship.accepted" | "relationship.activated" | "relationship.confirmed" | "delegatedAdmin.removed" | "delegatedAdmin.restored" | "relationship.removed" | "invitation.expired" | "invitation.declined" | "invitationBatch.completed" | "invitation.deliveryFailed" | "delegatedAdmin.expiring" | "delegatedAdmin.extended" | "delegatedAdmin.expired";
+        readonly WebhookEventType: "relationship.accepted" | "relationship.activated" | "relationship.confirmed" | "delegatedAdmin.removed" | "delegatedAdmin.restored" | "relationship.removed" | "invitation.expired" | "invitation.declined" | "invitationBatch.completed" | "invitation.deliveryFailed" | "delegatedAdmin.expiring" | "delegatedAdmin.extended" | "delegatedAdmin.expired" | "delegatedAdmin.changed";
         readonly CreateWebhookRequest: {
             /**
              * Format: uri

@@ -16,5 +16,6 @@ export const WEBHOOK_EVENT_TYPES = [
   'delegatedAdmin.expiring',
   'delegatedAdmin.extended',
   'delegatedAdmin.expired',
+  'delegatedAdmin.changed',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

@@ -36,13 +36,23 @@ export type AuditAction =
   | 'webhook.secretRotated'
   | 'webhook.ping';
 
+/** Who the audit log names for what was learned from Microsoft: never a person. */
+export const MICROSOFT_ACTORS = {
+  graph: 'microsoft:graph',
+  event: 'microsoft:partnerCenterEvent',
+} as const;
+
 export interface AuditEventDocument {
   readonly id: string;
   readonly pk: string;
   readonly type: 'auditEvent';
   readonly partnerTenantId: string;
   readonly at: string;
-  /** `partner:<user>`, `customer:<tenant or email>` or `system`. */
+  /**
+   * `partner:<user>`, `customer:<tenant or email>`, `system`, or what Microsoft told us:
+   * `microsoft:graph` (read from Graph) or `microsoft:partnerCenterEvent` (read from Graph when a
+   * Partner Center event prompted it).
+   */
   readonly actor: string;
   readonly action: AuditAction;
   readonly subject: {

@@ -26,6 +26,7 @@ import {
 } from '../store/documents';
 import { readAccessTemplate } from './accessTemplate';
 import type { Dependencies } from './dependencies';
+import { MICROSOFT_ACTORS, relationshipEvent, writeWithEvent, type NewAuditEvent } from './events';
 import { mapConcurrently } from './mapConcurrently';
 import { recordConnectionOutcome } from './microsoftConnection';
 
@@ -162,36 +163,121 @@ export async function checkGdapRelationship(
     const link: GraphCheckMessage = { ...message, checkId, reason: 'scheduled' };
     await deps.queue.send(QUEUES.graphChecks, link, { delaySeconds });
   }
-  await updateDocument<RelationshipDocument>(deps.store, pk, doc.id, (current) => {
-    const gdap = current.gdap;
-    if (gdap === undefined || gdap.graphId !== tracked.graphId) return { keep: true };
-    const keepChain = checkId === undefined && message.reason !== 'scheduled' && !next.stop;
-    const updated: GdapTracking = {
-      ...withoutChain(gdap),
-      ...trackingAfter(reading, gdap, at, message.reason === 'event' ? 'event' : 'recheck'),
-      waitingFor: next.waitingFor,
-      attempts: checkId === undefined && !keepChain ? 0 : attempts,
-      ...(checkId !== undefined
-        ? { checkId, nextCheckAt: new Date(Date.parse(at) + delaySeconds * 1000).toISOString() }
-        : keepChain && gdap.checkId !== undefined
-          ? {
-              checkId: gdap.checkId,
-              ...(gdap.nextCheckAt ? { nextCheckAt: gdap.nextCheckAt } : {}),
-            }
-          : {}),
-    };
-    return {
-      write: {
-        ...current,
-        gdap: updated,
-        delegatedAdmin: grantAfter(current.delegatedAdmin, reading, gdap, at),
-        updatedAt: at,
-      },
-    };
-  });
+  const actor = message.reason === 'event' ? MICROSOFT_ACTORS.event : MICROSOFT_ACTORS.graph;
+  let before: RelationshipDocument | undefined;
+  await updateDocument<RelationshipDocument>(
+    deps.store,
+    pk,
+    doc.id,
+    (current) => {
+      before = current;
+      const gdap = current.gdap;
+      if (gdap === undefined || gdap.graphId !== tracked.graphId) return { keep: true };
+      const keepChain = checkId === undefined && message.reason !== 'scheduled' && !next.stop;
+      const updated: GdapTracking = {
+        ...withoutChain(gdap),
+        ...trackingAfter(reading, gdap, at, message.reason === 'event' ? 'event' : 'recheck'),
+        waitingFor: next.waitingFor,
+        attempts: checkId === undefined && !keepChain ? 0 : attempts,
+        ...(checkId !== undefined
+          ? { checkId, nextCheckAt: new Date(Date.parse(at) + delaySeconds * 1000).toISOString() }
+          : keepChain && gdap.checkId !== undefined
+            ? {
+                checkId: gdap.checkId,
+                ...(gdap.nextCheckAt ? { nextCheckAt: gdap.nextCheckAt } : {}),
+              }
+            : {}),
+      };
+      return {
+        write: {
+          ...current,
+          gdap: updated,
+          delegatedAdmin: grantAfter(current.delegatedAdmin, reading, gdap, at),
+          updatedAt: at,
+        },
+      };
+    },
+    5,
+    undefined,
+    (after, etag) => {
+      // What Microsoft changed is recorded with the change, in one batch (audit log, webhook).
+      const event = before === undefined ? undefined : changedEvent(before, after, actor, at);
+      return event === undefined
+        ? deps.store.replace(after, etag)
+        : writeWithEvent(deps, { kind: 'replace', document: after, etag }, event);
+    },
+  );
   if (reading.kind !== 'failed')
     await recordOnInvitation(deps, message.partnerTenantId, tracked, reading, at);
   return next.outcome;
+}
+
+/** What a relationship's Graph tracking says, as one comparable string. */
+function graphSignatureOf(doc: RelationshipDocument): string {
+  const assignments = [...(doc.gdap?.assignments ?? [])]
+    .map((assignment) => `${assignment.groupId}:${assignment.status}`)
+    .sort();
+  return [
+    doc.gdap?.status,
+    doc.delegatedAdmin.status,
+    doc.delegatedAdmin.state,
+    ...assignments,
+  ].join('|');
+}
+
+function graphView(doc: RelationshipDocument) {
+  const grant = doc.delegatedAdmin;
+  return {
+    delegatedAdmin: {
+      state: grant.state,
+      status: grant.status ?? null,
+      roles: grant.roles ?? [],
+      startsAt: grant.startsAt ?? null,
+      endsAt: grant.endsAt ?? null,
+    },
+    gdapRelationship: {
+      graphId: doc.gdap?.graphId ?? null,
+      status: doc.gdap?.status ?? null,
+    },
+    accessAssignments: (doc.gdap?.assignments ?? []).map((assignment) => ({
+      groupId: assignment.groupId,
+      groupName: assignment.groupName,
+      status: assignment.status,
+    })),
+  };
+}
+
+/**
+ * The `delegatedAdmin.changed` event of a check whose reading changed what Graph says of the
+ * relationship (its status, our grant, or an access assignment's status); undefined when it
+ * changed nothing. Unique per change: the ETag lets one writer make each change, so a repeat of
+ * the check finds nothing changed and records nothing.
+ */
+function changedEvent(
+  before: RelationshipDocument,
+  after: RelationshipDocument,
+  actor: string,
+  at: string,
+): NewAuditEvent | undefined {
+  const signature = graphSignatureOf(after);
+  if (after.gdap === undefined || graphSignatureOf(before) === signature) return undefined;
+  return relationshipEvent(
+    after.partnerTenantId,
+    after.customerId,
+    'delegatedAdmin.changed',
+    actor,
+    `gdap:${after.gdap.graphId}:${at}:${signature}`,
+    {
+      at,
+      before: graphView(before),
+      after: {
+        ...graphView(after),
+        learnedFrom: after.gdap.learnedFrom,
+        companyName: after.customer.companyName,
+        domain: after.customer.domain,
+      },
+    },
+  );
 }
 
 /**

@@ -15,7 +15,7 @@ import { QUEUES } from '../queue/messageQueue';
 import { updateDocument } from '../store/documentStore';
 import { partitionKeys, relationshipId, type RelationshipDocument } from '../store/documents';
 import type { Dependencies } from './dependencies';
-import { relationshipEvent, writeWithEvent } from './events';
+import { MICROSOFT_ACTORS, relationshipEvent, writeWithEvent } from './events';
 import {
   microsoftUnavailable,
   recordConnectionOutcome,
@@ -248,7 +248,7 @@ async function confirm(
           after.partnerTenantId,
           after.customerId,
           'relationship.confirmed',
-          'system',
+          source === 'partnerCenterEvent' ? MICROSOFT_ACTORS.event : MICROSOFT_ACTORS.graph,
           `confirmed:${before!.since}`,
           {
             at: after.reseller!.confirmedAt!,

@@ -8,6 +8,8 @@ import {
   USER_ADMIN,
   waitFor,
 } from './support/gdap';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   SETTLED_RECHECK_SECONDS,
   SETTLED_RECHECK_SPREAD_SECONDS,
@@ -222,6 +224,95 @@ test('a template saved after the relationship is active applies to it: assignmen
   expect(postsFor()).toEqual([GROUP_HELPDESK, GROUP_USERS]);
   const doc = await relationshipDoc(stack, partner, customerId);
   expect(doc.gdap.waitingFor).toBeNull();
+});
+
+test('what Graph changed is an audit event and a webhook `delegatedAdmin.changed`, its actor Microsoft: active, assignments active, then terminated by event', async () => {
+  const partner = await stack.partnerWithProfile();
+  const received: string[] = [];
+  const receiver = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      received.push(Buffer.concat(chunks).toString('utf8'));
+      response.writeHead(200).end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = (receiver.address() as AddressInfo).port;
+    const webhook = await partner.api('/api/webhooks', {
+      method: 'POST',
+      json: { url: `http://127.0.0.1:${port}/hooks`, events: ['delegatedAdmin.changed'] },
+    });
+    expect(webhook.status).toBe(201);
+    await partner.api('/api/partner/access-template', {
+      method: 'PUT',
+      json: {
+        assignments: [{ groupId: GROUP_HELPDESK, groupName: 'Helpdesk', roles: [USER_ADMIN] }],
+      },
+    });
+    const { customerId, graphId } = await acceptedGranular(stack, partner);
+    await changeInMicrosoft(stack, graphId, 'active');
+    await waitFor('settled daily', async () => {
+      const doc = await statusOf(partner, customerId, 'active');
+      return doc?.gdap.waitingFor === null && doc.gdap.checkId !== undefined ? doc : undefined;
+    });
+    const changes = async () =>
+      (await partner.api('/api/audit-events?limit=100')).body.items
+        .filter(
+          (e: { action: string; subject: { id: string } }) =>
+            e.action === 'delegatedAdmin.changed' && e.subject.id === customerId,
+        )
+        .reverse();
+    const learned = await changes();
+    expect(learned.map((e: { actor: string }) => e.actor)).toEqual(
+      learned.map(() => 'microsoft:graph'),
+    );
+    expect(learned[0]).toMatchObject({
+      before: { gdapRelationship: { graphId, status: 'approvalPending' } },
+      after: {
+        delegatedAdmin: { state: 'active', status: 'active', roles: [USER_ADMIN, LICENSE_ADMIN] },
+        gdapRelationship: { graphId, status: 'active' },
+        learnedFrom: 'recheck',
+      },
+    });
+    expect(learned.at(-1).after.accessAssignments).toEqual([
+      { groupId: GROUP_HELPDESK, groupName: 'Helpdesk', status: 'active' },
+    ]);
+
+    // Ended at Microsoft; Partner Center's event prompts the read that learns it.
+    await changeInMicrosoft(stack, graphId, 'terminated');
+    stack.microsoft.state.partnerCenterWebhooks.set(
+      partner.tenantId.toLowerCase(),
+      `${stack.functionsUrl}/api/partner-center/events/${partner.tenantId}`,
+    );
+    await stack.microsoft.sendPartnerCenterEvent(partner.tenantId, {
+      EventName: 'granular-admin-relationship-terminated',
+      ResourceUri: `${stack.microsoft.url}/v1.0${RELATIONSHIPS}/${graphId}`,
+      ResourceName: 'DelegatedAdminRelationship',
+      AuditUri: null,
+      ResourceChangeUtcDate: new Date().toISOString(),
+    });
+    await waitFor('terminated', () => statusOf(partner, customerId, 'terminated'));
+    const all = await changes();
+    expect(all).toHaveLength(learned.length + 1);
+    expect(all.at(-1)).toMatchObject({
+      actor: 'microsoft:partnerCenterEvent',
+      after: {
+        delegatedAdmin: { state: 'removed', status: 'terminated' },
+        gdapRelationship: { status: 'terminated' },
+        learnedFrom: 'event',
+      },
+    });
+    const delivered = await waitFor('delivered', async () =>
+      received.length >= all.length ? received : undefined,
+    );
+    expect(new Set(delivered.map((body) => JSON.parse(body).type))).toEqual(
+      new Set(['delegatedAdmin.changed']),
+    );
+  } finally {
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  }
 });
 
 test("429 with Retry-After: the next check waits at least that long and the state keeps Graph's last answer", async () => {

@@ -302,6 +302,7 @@ test('a check without a contract queues the next one later; after the customer a
       e.action === 'relationship.confirmed' && e.subject.id === customer.customerId,
   );
   expect(events).toHaveLength(1);
+  expect(events[0].actor).toBe('microsoft:graph');
   expect(events[0].after.confirmation).toMatchObject({
     state: 'confirmed',
     confirmedBy: 'graphCheck',
