@@ -8,7 +8,8 @@ import { toCustomerPartnerView } from '../shared/api/delegatedAdminViews';
 import {
   claimCustomer,
   listCustomerPartners,
-  setDelegatedAdmin,
+  removeDelegatedAdmin,
+  restoreDelegatedAdmin,
 } from '../shared/services/customerAdmin';
 import type { NotYetResponseOf, ResponseOf } from '../shared/api/contractResponses';
 import type { PartnerEndpointArgs } from '../shared/http/endpoint';
@@ -74,8 +75,12 @@ async function removeDelegatedAdminHandler({
   services,
   caller,
 }: PartnerEndpointArgs): Promise<ResponseOf<'removeDelegatedAdmin'>> {
-  const relationship = await setDelegatedAdmin(services, caller, partnerIdOf(request), false);
-  return jsonResponse(200, toCustomerPartnerView(relationship));
+  const { relationship, microsoft } = await removeDelegatedAdmin(
+    services,
+    caller,
+    partnerIdOf(request),
+  );
+  return jsonResponse(200, { ...toCustomerPartnerView(relationship), microsoft });
 }
 
 app.http('restoreDelegatedAdmin', {
@@ -90,6 +95,10 @@ async function restoreDelegatedAdminHandler({
   services,
   caller,
 }: PartnerEndpointArgs): Promise<ResponseOf<'restoreDelegatedAdmin'>> {
-  const relationship = await setDelegatedAdmin(services, caller, partnerIdOf(request), true);
-  return jsonResponse(200, toCustomerPartnerView(relationship));
+  const { relationship, microsoft } = await restoreDelegatedAdmin(
+    services,
+    caller,
+    partnerIdOf(request),
+  );
+  return jsonResponse(200, { ...toCustomerPartnerView(relationship), microsoft });
 }

@@ -25,6 +25,9 @@ export interface DelegatedAdminView {
   /** When and by whom the customer ended it (`customer:<tenant>`), while `terminated`. */
   readonly terminatedAt?: string;
   readonly terminatedBy?: string;
+  /** The customer's admin asked for removal and was sent to Microsoft's admin center. */
+  readonly removalRequestedAt?: string;
+  readonly removalRequestedBy?: string;
 }
 
 /**
@@ -49,6 +52,12 @@ export function toDelegatedAdminView(grant: DelegatedAdminGrant): DelegatedAdmin
     ...(status === 'terminated'
       ? { terminatedAt: grant.changedAt, terminatedBy: grant.changedBy ?? 'customer' }
       : {}),
+    ...(grant.removalRequestedAt === undefined
+      ? {}
+      : {
+          removalRequestedAt: grant.removalRequestedAt,
+          removalRequestedBy: grant.removalRequestedBy ?? 'customer',
+        }),
   };
 }
 

@@ -789,21 +789,38 @@ export interface paths {
         };
         readonly get?: never;
         /**
-         * Give a partner back the delegated admin privileges the customer removed
-         * @description Only privileges the customer removed can be given back (`removed` becomes `active`);
-         *     privileges the partner never requested (`none`) need a partner invitation with
-         *     delegated admin privileges (409 `DAP_NOT_REQUESTED`). Already `active`: nothing
-         *     changes, 200. Recorded in the partner's audit log as `delegatedAdmin.restored` (a
-         *     webhook event). No request body is read.
+         * Ask Microsoft to give a partner delegated admin privileges back
+         * @description Only Microsoft grants them, so this creates a new granular relationship in Microsoft
+         *     Graph (in the partner's tenant, for the caller's customer tenant, through the partner's
+         *     connection) with the roles and term the partner held, locked for approval, and answers
+         *     `microsoft.action` `approveInAdminCenter` with its approval page (`microsoft.url`) and
+         *     Graph id. Classic DAP comes back as its granular successor: Global Administrator and
+         *     Helpdesk Administrator for `P730D`, no auto-extension. `delegatedAdmin` stays as it is
+         *     until the customer approves and Graph says `active` (then `delegatedAdmin.changed`). A
+         *     request already waiting for approval is answered again, not made twice. Already
+         *     `active`: `microsoft.action` `none`, no change. Recorded in the partner's audit log as
+         *     `delegatedAdmin.restoreRequested`. No request body is read.
          */
         readonly put: operations["restoreDelegatedAdmin"];
         readonly post?: never;
         /**
-         * Take a partner's delegated admin privileges away
-         * @description `delegatedAdmin.state` becomes `removed`; the reseller relationship stays. When the
-         *     partner has no active privileges (`none` or already `removed`) nothing changes and the
-         *     answer is 200 with the partner as it is. Recorded in the partner's audit log as
-         *     `delegatedAdmin.removed` (a webhook event). No request body is read.
+         * Take a partner's delegated admin privileges away, in Microsoft
+         * @description Microsoft holds delegated admin privileges, so the answer says what happened there
+         *     (`microsoft`), and the record follows Graph; the reseller relationship stays.
+         *     A granular relationship Graph last said is `active` (or `expiring`) is terminated through
+         *     the partner's connection (Graph `POST /tenantRelationships/delegatedAdminRelationships/{id}/requests`
+         *     with `action: terminate`, which Microsoft documents for the partner) and read back:
+         *     `microsoft.action` `terminatedInGraph`, `graphStatus` `terminated` (or
+         *     `terminationRequested` while Microsoft works), and `delegatedAdmin` as Graph now says.
+         *     Anything this service cannot end at Microsoft (classic DAP, which no Graph API reads; a
+         *     request not approved yet; the partner's connection refused or Graph down) is recorded
+         *     as `delegatedAdmin.removalRequestedAt` and answered with `microsoft.action`
+         *     `removeInAdminCenter` and the admin center page (`microsoft.url`, Settings → Partner
+         *     relationships) where the customer's admin removes it; the re-checks of Graph and Partner
+         *     Center's events then learn `terminated`. Nothing held: `microsoft.action` `none`, no
+         *     change. Recorded in the partner's audit log as `delegatedAdmin.removed` (a webhook
+         *     event, the customer's word; with `after.via` `graph` or `adminCenter`); what Graph then
+         *     says is `delegatedAdmin.changed`. No request body is read.
          */
         readonly delete: operations["removeDelegatedAdmin"];
         readonly options?: never;
@@ -1487,8 +1504,19 @@ export interface components {
             readonly endsAt: components["schemas"]["Timestamp"] | null;
             readonly autoExtend: boolean;
             readonly terminatedAt?: components["schemas"]["Timestamp"];
-            /** @description `customer:<customer tenant id>` while `terminated`: who ended it. */
+            /**
+             * @description While `terminated`: who ended it, or from whom we learned it: `customer:<customer
+             *     tenant id>` (records before Graph was asked), `microsoft:graph` or
+             *     `microsoft:partnerCenterEvent`.
+             */
             readonly terminatedBy?: string;
+            readonly removalRequestedAt?: components["schemas"]["Timestamp"];
+            /**
+             * @description With `removalRequestedAt`: the customer's admin (`customer:<customer tenant id>`)
+             *     asked for the removal and was sent to the Microsoft 365 admin center, because this
+             *     service could not end it in Microsoft; the state changes when Microsoft's does.
+             */
+            readonly removalRequestedBy?: string;
             /**
              * @description `active`: Microsoft confirmed the partner's delegated admin privileges. `none`: it
              *     never requested them, they await Microsoft's confirmation (`status`
@@ -1607,6 +1635,23 @@ export interface components {
                 readonly removedAt?: components["schemas"]["Timestamp"];
             };
             readonly delegatedAdmin: components["schemas"]["DelegatedAdmin"];
+            readonly microsoft?: components["schemas"]["DelegatedAdminMicrosoftStep"];
+        };
+        /**
+         * @description In the answer of a customer admin's removal or restore only: what this service did in
+         *     Microsoft, or what the customer's admin does there. `terminatedInGraph`: terminated
+         *     through Graph (`graphStatus` as Graph then said). `removeInAdminCenter`: remove it at
+         *     `url` (the admin center's partner relationships); the removal request is recorded.
+         *     `approveInAdminCenter`: approve the new request at `url`. `none`: nothing to do.
+         */
+        readonly DelegatedAdminMicrosoftStep: {
+            /** @enum {string} */
+            readonly action: "terminatedInGraph" | "removeInAdminCenter" | "approveInAdminCenter" | "none";
+            readonly graphRelationshipId: string | null;
+            /** @description Graph's status of that relationship as last read, e.g. `terminated`, `approvalPending`. */
+            readonly graphStatus: string | null;
+            /** Format: uri */
+            readonly url: string | null;
         };
         readonly CustomerPartnerList: {
             readonly items: readonly components["schemas"]["CustomerPartner"][];
@@ -1623,7 +1668,7 @@ export interface components {
          *     webhook operations.
          * @enum {string}
          */
-        readonly AuditAction: "partnerProfile.saved" | "invitation.created" | "invitation.draftEdited" | "invitation.sendRequested" | "invitation.sent" | "invitation.failed" | "invitation.revoked" | "invitation.resent" | "invitation.reminded" | "invitation.expired" | "invitation.declined" | "invitationBatch.created" | "invitationBatch.completed" | "invitation.deliveryFailed" | "delegatedAdmin.expiring" | "delegatedAdmin.extended" | "delegatedAdmin.expired" | "delegatedAdmin.changed" | "relationship.accepted" | "relationship.activated" | "relationship.confirmed" | "relationship.removed" | "delegatedAdmin.removed" | "delegatedAdmin.restored" | "supportContact.assigned" | "supportContact.removed" | "webhook.created" | "webhook.deleted" | "webhook.secretRotated" | "webhook.ping";
+        readonly AuditAction: "partnerProfile.saved" | "invitation.created" | "invitation.draftEdited" | "invitation.sendRequested" | "invitation.sent" | "invitation.failed" | "invitation.revoked" | "invitation.resent" | "invitation.reminded" | "invitation.expired" | "invitation.declined" | "invitationBatch.created" | "invitationBatch.completed" | "invitation.deliveryFailed" | "delegatedAdmin.expiring" | "delegatedAdmin.extended" | "delegatedAdmin.expired" | "delegatedAdmin.changed" | "relationship.accepted" | "relationship.activated" | "relationship.confirmed" | "relationship.removed" | "delegatedAdmin.removed" | "delegatedAdmin.restored" | "delegatedAdmin.restoreRequested" | "supportContact.assigned" | "supportContact.removed" | "webhook.created" | "webhook.deleted" | "webhook.secretRotated" | "webhook.ping";
         readonly AuditEvent: {
             /** @description Stable per change; a change recorded twice (a retry) is one event. */
             readonly id: string;
@@ -3947,7 +3992,7 @@ export interface operations {
         };
         readonly requestBody?: never;
         readonly responses: {
-            /** @description The partner, with its delegated admin privileges now. */
+            /** @description The partner, with its delegated admin privileges now, and `microsoft`. */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -3962,9 +4007,10 @@ export interface operations {
             /**
              * @description `RELATIONSHIP_REMOVED`: the reseller relationship with this partner has been
              *     removed. `DAP_NOT_REQUESTED`: the partner never had delegated admin privileges for
-             *     this customer, or they expired; it can request them with an invitation.
-             *     `DELEGATED_ADMIN_EXPIRED`: the removed privileges have reached their end date since;
-             *     the partner can request them again with an invitation.
+             *     this customer; it can request them with an invitation. `MICROSOFT_NOT_CONNECTED`,
+             *     `MICROSOFT_NOT_CONFIGURED`: the partner's tenant is not connected to Microsoft, so no
+             *     request can be made for it; ask the partner. `GDAP_DISPLAY_NAME_TAKEN`: Graph holds a
+             *     relationship of the name this request's would get; send it again. Nothing changed.
              */
             readonly 409: {
                 headers: {
@@ -3973,12 +4019,36 @@ export interface operations {
                 content: {
                     readonly "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        readonly code?: "RELATIONSHIP_REMOVED" | "DAP_NOT_REQUESTED" | "DELEGATED_ADMIN_EXPIRED";
+                        readonly code?: "RELATIONSHIP_REMOVED" | "DAP_NOT_REQUESTED" | "MICROSOFT_NOT_CONNECTED" | "MICROSOFT_NOT_CONFIGURED" | "GDAP_DISPLAY_NAME_TAKEN";
+                    };
+                };
+            };
+            /** @description `GDAP_REJECTED_BY_MICROSOFT`: Microsoft Graph refused the request as made, with its message; nothing changed. */
+            readonly 422: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        readonly code?: "GDAP_REJECTED_BY_MICROSOFT";
                     };
                 };
             };
             readonly 500: components["responses"]["InternalError"];
-            readonly 503: components["responses"]["ServiceUnavailable"];
+            /** @description `MICROSOFT_UNAVAILABLE` (with `Retry-After`): Graph throttled (429) or failed (5xx); nothing changed. Or `SERVICE_UNAVAILABLE`. */
+            readonly 503: {
+                headers: {
+                    readonly "Retry-After"?: number;
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        readonly code?: "MICROSOFT_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     readonly removeDelegatedAdmin: {
@@ -3996,7 +4066,7 @@ export interface operations {
         };
         readonly requestBody?: never;
         readonly responses: {
-            /** @description The partner, with its delegated admin privileges now. */
+            /** @description The partner, with its delegated admin privileges now, and `microsoft`. */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;

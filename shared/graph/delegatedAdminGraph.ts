@@ -92,6 +92,11 @@ export interface DelegatedAdminGraph {
   deleteRelationship(partnerTenantId: string, relationshipId: string, etag: string): Promise<void>;
   /** Submits the `lockForApproval` request: the relationship becomes `approvalPending`. */
   lockForApproval(partnerTenantId: string, relationshipId: string): Promise<void>;
+  /**
+   * Submits the `terminate` request (the partner ends an `active` relationship): Graph answers
+   * with the request, and the relationship goes `terminationRequested` → `terminated`.
+   */
+  terminateRelationship(partnerTenantId: string, relationshipId: string): Promise<void>;
   getRelationship(partnerTenantId: string, relationshipId: string): Promise<GraphRelationship>;
   createAccessAssignment(
     partnerTenantId: string,

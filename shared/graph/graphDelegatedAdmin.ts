@@ -125,6 +125,14 @@ export class GraphDelegatedAdmin implements DelegatedAdminGraph {
     );
   }
 
+  async terminateRelationship(partnerTenantId: string, relationshipId: string): Promise<void> {
+    await this.call(partnerTenantId, (client) =>
+      client
+        .api(`${RELATIONSHIPS}/${encodeURIComponent(relationshipId)}/requests`)
+        .post({ action: 'terminate' }),
+    );
+  }
+
   async getRelationship(
     partnerTenantId: string,
     relationshipId: string,

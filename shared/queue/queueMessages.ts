@@ -51,7 +51,9 @@ export const graphCheckMessage = z.object({
   customerId: id,
   graphId: id,
   checkId: id.optional(),
-  reason: z.enum(['scheduled', 'event', 'reconnect', 'template']).default('scheduled'),
+  reason: z
+    .enum(['scheduled', 'event', 'reconnect', 'template', 'customerRequest'])
+    .default('scheduled'),
 });
 
 /** A batch's fan-out: without `chunk`, validate the batch; with it, create that chunk's rows. */

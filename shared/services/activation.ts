@@ -292,7 +292,7 @@ export function relationshipAfter(
     reseller,
     supportContact: existing?.supportContact ?? null,
     invitationIds: [...(existing?.invitationIds ?? []), invitation.id],
-    ...gdapAfter(existing, invitation),
+    ...gdapAfter(existing, invitation, at),
     createdAt: existing?.createdAt ?? at,
     activatedAt: reestablished ? at : existing.activatedAt,
     updatedAt: at,
@@ -303,8 +303,12 @@ export function relationshipAfter(
 function gdapAfter(
   existing: RelationshipDocument | undefined,
   invitation: InvitationDocument,
+  at: string,
 ): { gdap?: GdapTracking } {
-  const gdap = gdapTrackingOf(invitation) ?? existing?.gdap;
+  const fresh = gdapTrackingOf(invitation);
+  // The first check is due a backoff step after `at`; `at` itself is the bound the sweep for
+  // lost checks needs (it acts only when a check is 10 minutes past this).
+  const gdap = fresh === undefined ? existing?.gdap : { ...fresh, nextCheckAt: at };
   return gdap === undefined ? {} : { gdap };
 }
 

@@ -29,6 +29,7 @@ export type AuditAction =
   | 'invitation.resent'
   | 'invitation.reminded'
   | 'invitationBatch.created'
+  | 'delegatedAdmin.restoreRequested'
   | 'supportContact.assigned'
   | 'supportContact.removed'
   | 'webhook.created'

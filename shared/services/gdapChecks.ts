@@ -192,7 +192,7 @@ export async function checkGdapRelationship(
         write: {
           ...current,
           gdap: updated,
-          delegatedAdmin: grantAfter(current.delegatedAdmin, reading, gdap, at),
+          delegatedAdmin: grantAfter(current.delegatedAdmin, reading, gdap, at, actor),
           updatedAt: at,
         },
       };
@@ -541,21 +541,23 @@ function trackingAfter(
 /**
  * The partner's admin privileges after Graph's answer: Graph's roles and dates once `active`
  * (replacing what was held); `terminated`, `expired` or deleted end them, if they came from this
- * relationship. A pending answer changes nothing.
+ * relationship. A pending answer changes nothing. `changedBy` names how it was learned
+ * (`microsoft:graph`, `microsoft:partnerCenterEvent`).
  */
 export function grantAfter(
   grant: DelegatedAdminGrant,
   reading: Reading,
   gdap: GdapTracking,
   at: string,
+  changedBy: string,
 ): DelegatedAdminGrant {
   if (reading.kind === 'failed') return grant;
   const fromThis = grant.invitationId === gdap.invitationId;
   if (reading.kind === 'deleted') {
     return fromThis && grant.state !== 'none'
-      ? { state: 'none', changedAt: at, changedBy: 'system' }
+      ? { state: 'none', changedAt: at, changedBy }
       : fromThis && grant.status !== undefined
-        ? { state: 'none', changedAt: at, changedBy: 'system' }
+        ? { state: 'none', changedAt: at, changedBy }
         : grant;
   }
   const relationship = reading.relationship;
@@ -570,7 +572,7 @@ export function grantAfter(
     return {
       state: 'active',
       changedAt: at,
-      changedBy: 'system',
+      changedBy,
       status: status as DelegatedAdminStatus,
       roles: relationship.roles,
       duration: relationship.duration,
@@ -582,12 +584,14 @@ export function grantAfter(
   }
   if ((status === 'terminated' || status === 'expired') && fromThis) {
     if (grant.status === status) return grant;
+    // Microsoft has ended it: a removal the customer asked for is done.
+    const { removalRequestedAt: _at, removalRequestedBy: _by, ...ended } = grant;
     return {
-      ...grant,
+      ...ended,
       state: status === 'terminated' ? 'removed' : 'none',
       status,
       changedAt: at,
-      changedBy: 'system',
+      changedBy,
     };
   }
   return grant;

@@ -24,6 +24,7 @@ export async function createLockedRelationship(
   invitationId: string,
   companyName: string,
   request: DelegatedAdminRequest,
+  customerTenantId?: string,
 ): Promise<GraphRelationshipRef> {
   const displayName = gdapDisplayName(companyName, invitationId);
   let created: GraphRelationship;
@@ -33,6 +34,7 @@ export async function createLockedRelationship(
       roles: request.roles,
       duration: request.duration,
       autoExtendDuration: autoExtendDurationOf(request.autoExtend),
+      ...(customerTenantId === undefined ? {} : { customerTenantId }),
     });
   } catch (error) {
     if (!(error instanceof GraphCallFailed)) throw error;

@@ -260,6 +260,12 @@ export interface DelegatedAdminGrant {
   readonly autoExtend?: boolean;
   /** The invitation whose approval granted these roles. */
   readonly invitationId?: string;
+  /**
+   * The customer's admin asked us to remove them and was sent to Microsoft's admin center (we
+   * could not end them in Microsoft ourselves): when and who. Cleared by a new request.
+   */
+  readonly removalRequestedAt?: string;
+  readonly removalRequestedBy?: string;
 }
 
 /** Partner Center's support contact: a user of the partner tenant who supports this customer. */

@@ -198,16 +198,28 @@ describe("the customer's admin", () => {
       ].sort(),
     );
 
+    // Classic DAP: no Graph API ends it, so the customer is sent to the admin center and the
+    // request is noted; Microsoft's state is not assumed.
     const removed = await admin.api(`/api/customer/partners/${partner.tenantId}/delegated-admin`, {
       method: 'DELETE',
     });
     expect(removed.status).toBe(200);
-    expect(removed.body.delegatedAdmin.state).toBe('removed');
+    expect(removed.body.microsoft).toEqual({
+      action: 'removeInAdminCenter',
+      graphRelationshipId: null,
+      graphStatus: null,
+      url: `${stack.microsoft.url}/AdminPortal/Home#/partners`,
+    });
+    expect(removed.body.delegatedAdmin).toMatchObject({
+      state: 'none',
+      status: 'approvalPending',
+      removalRequestedBy: `customer:${admin.tenantId}`,
+    });
     const seenByPartner = await partner.api(`/api/customers/${customerId}`);
     expect(seenByPartner.body.relationship.status).toBe('active');
     expect(seenByPartner.body.delegatedAdmin).toMatchObject({
-      state: 'removed',
-      changedAt: removed.body.delegatedAdmin.changedAt,
+      state: 'none',
+      removalRequestedAt: removed.body.delegatedAdmin.removalRequestedAt,
     });
 
     const notRequested = await admin.api(
@@ -225,9 +237,30 @@ describe("the customer's admin", () => {
         method: 'PUT',
       },
     );
-    expect(regranted.body.delegatedAdmin.state).toBe('active');
+    // Given back as its granular successor, requested in Graph for the customer to approve.
+    expect(regranted.status).toBe(200);
+    expect(regranted.body.microsoft).toMatchObject({
+      action: 'approveInAdminCenter',
+      graphStatus: 'approvalPending',
+    });
+    expect(regranted.body.delegatedAdmin.state).toBe('none');
+    expect(
+      stack.microsoft.state.relationships.get(regranted.body.microsoft.graphRelationshipId),
+    ).toMatchObject({
+      duration: 'P730D',
+      autoExtendDuration: 'PT0S',
+      accessDetails: {
+        unifiedRoles: [
+          { roleDefinitionId: '62e90394-69f5-4237-9190-012177145e10' },
+          { roleDefinitionId: '729827e3-9c14-49f7-bb1b-9608f156bbb8' },
+        ],
+      },
+    });
     const actions = await auditActions(partner);
-    expect(actions.slice(0, 2)).toEqual(['delegatedAdmin.restored', 'delegatedAdmin.removed']);
+    expect(actions.slice(0, 2)).toEqual([
+      'delegatedAdmin.restoreRequested',
+      'delegatedAdmin.removed',
+    ]);
     expect(await auditActions(second)).not.toContain('delegatedAdmin.removed');
   });
 
@@ -382,9 +415,9 @@ describe('restoring DAP by invitation', () => {
     await admin.api(`/api/customer/partners/${partner.tenantId}/delegated-admin`, {
       method: 'DELETE',
     });
-    expect((await partner.api(`/api/customers/${customerId}`)).body.delegatedAdmin.state).toBe(
-      'removed',
-    );
+    expect(
+      (await partner.api(`/api/customers/${customerId}`)).body.delegatedAdmin.removalRequestedAt,
+    ).toEqual(expect.any(String));
 
     const restore = await partner.api('/api/invitations', { method: 'POST', json: body });
     const shown = await stack.api(`/api/accept/${tokenOf(restore.body.acceptUrl)}`, {

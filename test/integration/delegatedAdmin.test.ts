@@ -7,7 +7,7 @@ import {
   type Partner,
   type TestStack,
 } from './support/testStack';
-import { changeInMicrosoft, waitFor } from './support/gdap';
+import { approveInAdminCenter, changeInMicrosoft, waitFor } from './support/gdap';
 
 /**
  * Granular delegated admin privileges on the real local stack. Time-based steps run the
@@ -312,7 +312,7 @@ describe('the timer', () => {
     });
   });
 
-  test('expires a grant without auto-extension at its end, after warning; then it cannot be given back', async () => {
+  test('expires a grant without auto-extension at its end, after warning; giving it back then asks Microsoft for a new request', async () => {
     const partner = await stack.partnerWithProfile();
     const { customerId, admin } = await approvedRequest(partner, {
       roles: [GLOBAL_ADMIN],
@@ -344,37 +344,170 @@ describe('the timer', () => {
     const giveBack = await admin.api(`/api/customer/partners/${partner.tenantId}/delegated-admin`, {
       method: 'PUT',
     });
-    expect(giveBack.status).toBe(409);
-    expect(giveBack.body.code).toBe('DAP_NOT_REQUESTED');
+    expect(giveBack.status).toBe(200);
+    expect(giveBack.body.microsoft).toMatchObject({
+      action: 'approveInAdminCenter',
+      graphStatus: 'approvalPending',
+    });
+    const requested = stack.microsoft.state.relationships.get(
+      giveBack.body.microsoft.graphRelationshipId,
+    );
+    // Global Administrator: Graph allows no auto-extension with it.
+    expect(requested).toMatchObject({
+      status: 'approvalPending',
+      autoExtendDuration: 'PT0S',
+      duration: 'P60D',
+      accessDetails: { unifiedRoles: [{ roleDefinitionId: GLOBAL_ADMIN }] },
+      customer: { tenantId: admin.tenantId },
+    });
   });
 });
 
 describe('the customer', () => {
-  test('ends a grant: the partner sees it terminated, when and by whom; the timer leaves it alone', async () => {
+  test('ends a grant in Microsoft: terminated through Graph and read back; giving it back is a new Graph request, approved in the admin center, active again', async () => {
     const partner = await stack.partnerWithProfile();
-    const { customerId, admin } = await approvedRequest(partner, {
+    const { customerId, admin, invitation } = await approvedRequest(partner, {
       roles: [HELPDESK_ADMIN],
       duration: 'P30D',
     });
+    const graphId = invitation.delegatedAdmin.graphRelationshipId as string;
     const removed = await admin.api(`/api/customer/partners/${partner.tenantId}/delegated-admin`, {
       method: 'DELETE',
     });
     expect(removed.status).toBe(200);
+    expect(removed.body.microsoft).toEqual({
+      action: 'terminatedInGraph',
+      graphRelationshipId: graphId,
+      graphStatus: 'terminated',
+      url: null,
+    });
+    expect(stack.microsoft.state.received).toContainEqual({
+      method: 'POST',
+      path: `/v1.0/tenantRelationships/delegatedAdminRelationships/${graphId}/requests`,
+      body: { action: 'terminate' },
+    });
+    expect(stack.microsoft.state.relationships.get(graphId)?.status).toBe('terminated');
     const grant = (await partner.api(`/api/customers/${customerId}`)).body.delegatedAdmin;
     expect(grant).toMatchObject({
       status: 'terminated',
       state: 'removed',
       roles: [HELPDESK_ADMIN],
       terminatedAt: removed.body.delegatedAdmin.changedAt,
-      terminatedBy: `customer:${admin.tenantId}`,
+      terminatedBy: 'microsoft:graph',
+    });
+    const events = (await partner.api('/api/audit-events?limit=100')).body.items;
+    expect(
+      events.find((e: { action: string }) => e.action === 'delegatedAdmin.removed'),
+    ).toMatchObject({ actor: `customer:${admin.tenantId}`, after: { via: 'graph' } });
+    expect(
+      events.find((e: { action: string }) => e.action === 'delegatedAdmin.changed'),
+    ).toMatchObject({
+      actor: 'microsoft:graph',
+      after: { gdapRelationship: { status: 'terminated' } },
     });
 
     await runTimerAt(new Date(Date.parse(grant.endsAt) + 1000));
     expect((await partner.api(`/api/customers/${customerId}`)).body.delegatedAdmin.status).toBe(
       'terminated',
     );
-    const giveBackLate = await giveBackAfterTheEnd(admin, partner);
-    expect(giveBackLate).toBe('DELEGATED_ADMIN_EXPIRED');
+
+    const giveBack = await admin.api(`/api/customer/partners/${partner.tenantId}/delegated-admin`, {
+      method: 'PUT',
+    });
+    expect(giveBack.status).toBe(200);
+    const step = giveBack.body.microsoft;
+    expect(step).toMatchObject({ action: 'approveInAdminCenter', graphStatus: 'approvalPending' });
+    expect(step.graphRelationshipId).not.toBe(graphId);
+    expect(step.url).toBe(
+      `${stack.microsoft.url}/AdminPortal/Home#/partners/invitation/granularAdminRelationships/${step.graphRelationshipId}`,
+    );
+    // Nothing granted on the customer's word: still terminated until Microsoft says active.
+    expect(giveBack.body.delegatedAdmin).toMatchObject({ status: 'terminated' });
+    expect(stack.microsoft.state.relationships.get(step.graphRelationshipId)).toMatchObject({
+      status: 'approvalPending',
+      duration: 'P30D',
+      accessDetails: { unifiedRoles: [{ roleDefinitionId: HELPDESK_ADMIN }] },
+      customer: { tenantId: admin.tenantId },
+    });
+    // Asking again answers the same request; nothing more is created in Graph.
+    const again = await admin.api(`/api/customer/partners/${partner.tenantId}/delegated-admin`, {
+      method: 'PUT',
+    });
+    expect(again.body.microsoft.graphRelationshipId).toBe(step.graphRelationshipId);
+    expect(
+      [...stack.microsoft.state.relationships.values()].filter(
+        (r) => r.partnerTenantId === partner.tenantId,
+      ),
+    ).toHaveLength(2);
+
+    await approveInAdminCenter(stack, step.graphRelationshipId, admin.username.split('@')[1]!);
+    const active = await waitFor('active again', async () => {
+      const customer = await partner.api(`/api/customers/${customerId}`);
+      return customer.body.delegatedAdmin.status === 'active' ? customer.body : undefined;
+    });
+    expect(active.delegatedAdmin).toMatchObject({ state: 'active', roles: [HELPDESK_ADMIN] });
+    expect(active.gdapRelationship).toMatchObject({
+      graphId: step.graphRelationshipId,
+      status: 'active',
+    });
+    expect(await actionsOf(partner)).toContain('delegatedAdmin.restoreRequested');
+  });
+
+  test('ends a grant Graph cannot end now: recorded as requested, the customer is sent to the admin center, and the termination done there is learned from Microsoft', async () => {
+    const partner = await stack.partnerWithProfile();
+    const { customerId, admin, invitation } = await approvedRequest(partner, {
+      roles: [HELPDESK_ADMIN],
+      duration: 'P30D',
+    });
+    const graphId = invitation.delegatedAdmin.graphRelationshipId as string;
+    stack.microsoft.state.faults.push({
+      method: 'POST',
+      path: `${graphId}/requests`,
+      status: 503,
+      code: 'ServiceUnavailable',
+      message: 'Stand-in answers 503.',
+      count: 1,
+    });
+    const removed = await admin.api(`/api/customer/partners/${partner.tenantId}/delegated-admin`, {
+      method: 'DELETE',
+    });
+    expect(removed.status).toBe(200);
+    expect(removed.body.microsoft).toEqual({
+      action: 'removeInAdminCenter',
+      graphRelationshipId: graphId,
+      graphStatus: 'active',
+      url: `${stack.microsoft.url}/AdminPortal/Home#/partners`,
+    });
+    // Still what Microsoft says: active, with the customer's request noted.
+    expect(removed.body.delegatedAdmin).toMatchObject({
+      state: 'active',
+      status: 'active',
+      removalRequestedBy: `customer:${admin.tenantId}`,
+      removalRequestedAt: expect.any(String),
+    });
+
+    // The customer removes it in the admin center; Partner Center's event makes us read Graph.
+    await changeInMicrosoft(stack, graphId, 'terminated');
+    stack.microsoft.state.partnerCenterWebhooks.set(
+      partner.tenantId.toLowerCase(),
+      `${stack.functionsUrl}/api/partner-center/events/${partner.tenantId}`,
+    );
+    await stack.microsoft.sendPartnerCenterEvent(partner.tenantId, {
+      EventName: 'granular-admin-relationship-terminated',
+      ResourceUri: `${stack.microsoft.url}/v1.0/tenantRelationships/delegatedAdminRelationships/${graphId}`,
+      ResourceName: 'DelegatedAdminRelationship',
+      AuditUri: null,
+      ResourceChangeUtcDate: new Date().toISOString(),
+    });
+    const ended = await waitFor('terminated', async () => {
+      const customer = await partner.api(`/api/customers/${customerId}`);
+      return customer.body.delegatedAdmin.status === 'terminated' ? customer.body : undefined;
+    });
+    expect(ended.delegatedAdmin).toMatchObject({
+      state: 'removed',
+      terminatedBy: 'microsoft:partnerCenterEvent',
+    });
+    expect(ended.delegatedAdmin.removalRequestedAt).toBeUndefined();
   });
 
   test('approves a second request that adds roles: they replace the first grant once Microsoft has it active', async () => {
@@ -421,31 +554,3 @@ describe('the customer', () => {
     ).toMatchObject({ status: 'active', endsAt: grant.endsAt });
   });
 });
-
-/**
- * The customer's give-back after the end date: the check uses the app's clock, so the stored
- * end is moved into the past, as time passing would.
- */
-async function giveBackAfterTheEnd(
-  admin: { api: Partner['api'] },
-  partner: Partner,
-): Promise<string> {
-  const { resources } = await stack.container.items
-    .query({
-      query: "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'relationship'",
-      parameters: [{ name: '@pk', value: `partner:${partner.tenantId}` }],
-    })
-    .fetchAll();
-  const relationship = resources[0];
-  await stack.container.item(relationship.id, relationship.pk).replace({
-    ...relationship,
-    delegatedAdmin: {
-      ...relationship.delegatedAdmin,
-      endsAt: new Date(Date.now() - 1000).toISOString(),
-    },
-  });
-  const response = await admin.api(`/api/customer/partners/${partner.tenantId}/delegated-admin`, {
-    method: 'PUT',
-  });
-  return response.body.code;
-}
