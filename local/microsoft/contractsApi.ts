@@ -6,7 +6,8 @@ import { CONTRACTS_PERMISSION, type ContractRecord, type GraphState } from './gr
 /*
  * Microsoft Graph v1.0 `GET /contracts` in a partner tenant: the customers whose reseller
  * relationship Microsoft holds. Supports `$filter` on `customerId eq <guid>` and
- * `defaultDomainName eq '<domain>'`, and `$top`, as the app uses them.
+ * `defaultDomainName eq '<domain>'` (Graph documents filtering on customerId, defaultDomainName
+ * and displayName), `$top`, and pages of `contractsPageSize` with `@odata.nextLink`.
  */
 
 const CONTRACTS = '/v1.0/contracts';
@@ -52,10 +53,21 @@ export function handleContractsCall(
     sendGraphError(res, 400, 'Request_UnsupportedQuery', `Unsupported query: ${filter}`);
     return true;
   }
-  const top = Number(call.query.get('$top') ?? '100');
+  // Graph pages a long list: a page of `$top` (at most the page size), then `@odata.nextLink`
+  // with a `$skiptoken`, which a client follows as given.
+  const pageSize = Math.min(Number(call.query.get('$top') ?? '100'), state.contractsPageSize);
+  const skip = Number(call.query.get('$skiptoken') ?? '0');
+  const matching = contracts.filter(matches);
+  const next = skip + pageSize;
+  const nextLink = new URL(`${call.baseUrl}${CONTRACTS}`);
+  for (const [name, value] of call.query) {
+    if (name !== '$skiptoken') nextLink.searchParams.set(name, value);
+  }
+  nextLink.searchParams.set('$skiptoken', String(next));
   sendJson(res, 200, {
     '@odata.context': `${call.baseUrl}/v1.0/$metadata#contracts`,
-    value: contracts.filter(matches).slice(0, top).map(contractView),
+    value: matching.slice(skip, next).map(contractView),
+    ...(next < matching.length ? { '@odata.nextLink': nextLink.toString() } : {}),
   });
   return true;
 }

@@ -82,6 +82,8 @@ export class GraphState {
   readonly assignments = new Map<string, AssignmentRecord[]>();
   readonly tokens = new Map<string, IssuedToken>();
   readonly faults: GraphFault[] = [];
+  /** How many contracts one page of `GET /contracts` holds (tests make it small to page). */
+  contractsPageSize = 100;
   /** Each partner tenant's contracts (reseller relationships customers accepted), by tenant. */
   readonly contracts = new Map<string, ContractRecord[]>();
   /** Where each partner tenant registered for Partner Center events (none: not registered). */

@@ -54,6 +54,14 @@ interface GraphContractBody {
   displayName?: string | null;
 }
 
+interface GraphContractPage {
+  value: GraphContractBody[];
+  '@odata.nextLink'?: string;
+}
+
+/** A bound on the pages one look-up reads (a filtered answer is one contract, or a few). */
+const MAX_CONTRACT_PAGES = 50;
+
 interface GraphAssignmentBody {
   id: string;
   status: string;
@@ -177,17 +185,26 @@ export class GraphDelegatedAdmin implements DelegatedAdminGraph {
       customer.tenantId !== undefined && GUID.test(customer.tenantId)
         ? `customerId eq ${customer.tenantId}`
         : `defaultDomainName eq '${customer.domain.replaceAll("'", "''")}'`;
-    const body = (await this.call(partnerTenantId, (client) =>
+    // Graph documents the filter on both; a long answer still comes in pages, so each
+    // `@odata.nextLink` is followed as given until the contract is found.
+    let page = (await this.call(partnerTenantId, (client) =>
       client.api(CONTRACTS).filter(filter).get(),
-    )) as { value: GraphContractBody[] };
-    const contract = body.value
-      .map((found): PartnerContract => ({
-        contractType: found.contractType,
-        customerId: found.customerId,
-        defaultDomainName: found.defaultDomainName ?? null,
-      }))
-      .find((found) => isResellerContractFor(found, customer));
-    return contract ?? null;
+    )) as GraphContractPage;
+    for (let pages = 1; ; pages++) {
+      const contract = page.value
+        .map((found): PartnerContract => ({
+          contractType: found.contractType,
+          customerId: found.customerId,
+          defaultDomainName: found.defaultDomainName ?? null,
+        }))
+        .find((found) => isResellerContractFor(found, customer));
+      if (contract !== undefined) return contract;
+      const nextLink = page['@odata.nextLink'];
+      if (nextLink === undefined || pages >= MAX_CONTRACT_PAGES) return null;
+      page = (await this.call(partnerTenantId, (client) =>
+        client.api(nextLink).get(),
+      )) as GraphContractPage;
+    }
   }
 
   private clientFor(partnerTenantId: string): Client {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import https from 'node:https';
 import { appServices } from '../../shared/app/appServices';
 import { QUEUES, type QueueName } from '../../shared/queue/messageQueue';
@@ -307,6 +308,32 @@ test('a check without a contract queues the next one later; after the customer a
     state: 'confirmed',
     confirmedBy: 'graphCheck',
   });
+});
+
+test("Graph's contracts come in pages: the check follows @odata.nextLink to the reseller contract", async () => {
+  const customer = await activeCustomer();
+  const { since } = await confirmationOf(customer);
+  const partnerKey = customer.partner.tenantId.toLowerCase();
+  // Two other contracts with the same customer come first; the reseller one is on page 3.
+  const contract = (contractType: 'SyndicationPartner' | 'BreadthPartner' | 'ResellerPartner') => ({
+    id: randomUUID(),
+    contractType,
+    customerId: customer.tenantId.toLowerCase(),
+    defaultDomainName: customer.domain,
+    displayName: 'x',
+  });
+  stack.microsoft.state.contracts.set(partnerKey, [
+    contract('SyndicationPartner'),
+    contract('BreadthPartner'),
+    contract('ResellerPartner'),
+  ]);
+  stack.microsoft.state.contractsPageSize = 1;
+  try {
+    const { deps } = recordingSends();
+    expect(await checkResellerConfirmation(deps, firstCheck(customer, since))).toBe('confirmed');
+  } finally {
+    stack.microsoft.state.contractsPageSize = 100;
+  }
 });
 
 test('the Customers list filters by confirmation', async () => {
