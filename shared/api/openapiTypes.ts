@@ -798,7 +798,8 @@ export interface paths {
          *     Helpdesk Administrator for `P730D`, no auto-extension. `delegatedAdmin` stays as it is
          *     until the customer approves and Graph says `active` (then `delegatedAdmin.changed`). A
          *     request already waiting for approval is answered again, not made twice. Already
-         *     `active`: `microsoft.action` `none`, no change. Recorded in the partner's audit log as
+         *     `active`, or Graph last said the partner's relationship is `active`: `microsoft.action`
+         *     `none`, no change (in the second case a check of Graph corrects the record). Recorded in the partner's audit log as
          *     `delegatedAdmin.restoreRequested`. No request body is read.
          */
         readonly put: operations["restoreDelegatedAdmin"];

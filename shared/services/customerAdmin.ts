@@ -24,7 +24,7 @@ import type { Dependencies } from './dependencies';
 import { requireDomainOwner } from './domainOwnership';
 import { bindTenant, boundCustomerOf } from './customerRecords';
 import { recordEvent, relationshipEvent } from './events';
-import { checkGdapRelationship } from './gdapChecks';
+import { checkGdapRelationship, queueGdapCheckNow } from './gdapChecks';
 import { createLockedRelationship } from './gdapRelationships';
 import { recordConnectionOutcome, requireMicrosoftConnection } from './microsoftConnection';
 
@@ -357,6 +357,18 @@ export async function restoreDelegatedAdmin(
   const waiting = relationship.gdap;
   if (waiting !== undefined && waiting.status === 'approvalPending') {
     return { relationship, microsoft: approvalStep(deps, waiting.graphId) };
+  }
+  if (waiting !== undefined && isGrantedGraphStatus(waiting.status)) {
+    // Graph last said the partner holds it: nothing to ask for; a check now corrects our record.
+    await queueGdapCheckNow(deps, partnerTenantId, customerId, waiting.graphId, 'customerRequest');
+    return {
+      relationship,
+      microsoft: {
+        ...NOTHING_TO_DO,
+        graphRelationshipId: waiting.graphId,
+        graphStatus: waiting.status,
+      },
+    };
   }
   if (grant.status === undefined && grant.state === 'none') {
     throw conflict(

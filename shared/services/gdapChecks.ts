@@ -86,7 +86,7 @@ export async function queueGdapCheckNow(
   partnerTenantId: string,
   customerId: string,
   graphId: string,
-  reason: 'event' | 'reconnect' | 'template',
+  reason: 'event' | 'reconnect' | 'template' | 'customerRequest',
 ): Promise<void> {
   const message: GraphCheckMessage = { partnerTenantId, customerId, graphId, reason };
   await deps.queue.send(QUEUES.graphChecks, message);

@@ -341,6 +341,19 @@ describe('the timer', () => {
     expect(
       (await partner.api('/api/customers?delegatedAdminEndsWithinDays=730')).body.items,
     ).toEqual([]);
+    // Graph still says active (the clock was moved, Microsoft's was not): nothing to ask for.
+    const stillHeld = await admin.api(
+      `/api/customer/partners/${partner.tenantId}/delegated-admin`,
+      { method: 'PUT' },
+    );
+    expect(stillHeld.body.microsoft).toMatchObject({ action: 'none', graphStatus: 'active' });
+    const graphId = (await partner.api(`/api/customers/${customerId}`)).body.gdapRelationship
+      .graphId as string;
+    await changeInMicrosoft(stack, graphId, 'expired');
+    await waitFor('expired in Graph', async () => {
+      const customer = await partner.api(`/api/customers/${customerId}`);
+      return customer.body.gdapRelationship.status === 'expired' ? customer : undefined;
+    });
     const giveBack = await admin.api(`/api/customer/partners/${partner.tenantId}/delegated-admin`, {
       method: 'PUT',
     });
