@@ -19,10 +19,10 @@ app.timer('invitationHousekeeping', {
 });
 
 /**
- * Queues again the sends and activations a stopped process left behind, and the checks with
- * Microsoft whose message was lost, on STUCK_WORK_SCHEDULE
+ * Queues again the sends and activations a stopped process left behind, on STUCK_WORK_SCHEDULE
  * (every minute): with STUCK_WORK_AFTER_SECONDS (2 minutes) that bounds how long work can stay
- * stuck, as the README states.
+ * stuck, as the README states. Also the checks with Microsoft whose message was lost (10
+ * minutes overdue, LOST_CHECK_AFTER_MS).
  */
 app.timer('resumeStuckWork', {
   schedule: '%STUCK_WORK_SCHEDULE%',
