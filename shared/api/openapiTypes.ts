@@ -1543,8 +1543,10 @@ export interface components {
             readonly checkedAt: components["schemas"]["Timestamp"];
             /** @enum {string} */
             readonly learnedFrom: "created" | "event" | "recheck";
-            readonly waitingFor: null | ("customerApproval" | "microsoft" | "accessAssignments" | "reconnect" | "graphUnavailable");
+            readonly waitingFor: components["schemas"]["GdapWaitingFor"];
         };
+        /** @description What a granular relationship still waits for (see `Customer.gdapRelationship`), or `null`. */
+        readonly GdapWaitingFor: null | ("customerApproval" | "microsoft" | "accessAssignments" | "reconnect" | "graphUnavailable");
         readonly AccessTemplateEntry: {
             /**
              * Format: uuid
@@ -1569,8 +1571,7 @@ export interface components {
                 readonly status: string;
                 readonly checkedAt: components["schemas"]["Timestamp"];
             };
-            /** @description As `Customer.gdapRelationship.waitingFor`. */
-            readonly waitingFor: null | string;
+            readonly waitingFor: components["schemas"]["GdapWaitingFor"];
             readonly assignments: readonly {
                 readonly groupId: string;
                 readonly groupName: string;
@@ -1690,9 +1691,9 @@ export interface components {
                 readonly id: string;
             };
             /** @description The changed fields before the change; `null` when there was nothing before or it is not recorded. */
-            readonly before: Record<string, never> | null;
+            readonly before: Record<string, unknown> | null;
             /** @description The changed fields after the change (their shape depends on `action`); `null` when nothing remains. */
-            readonly after: Record<string, never> | null;
+            readonly after: Record<string, unknown> | null;
         };
         readonly AuditEventPage: {
             readonly items: readonly components["schemas"]["AuditEvent"][];
@@ -1788,7 +1789,7 @@ export interface components {
             readonly phoneNumber?: string;
         };
         /** @description An acceptance without a signer, for a customer that has already accepted the MCA. */
-        readonly PlainAcceptance: Record<string, never>;
+        readonly PlainAcceptance: Record<string, unknown>;
         /**
          * @description The browser form: the fields of `McaAcceptance` as strings; `acceptMca` is `true` or
          *     `on` (a ticked checkbox). Empty fields count as absent; an empty form is an acceptance
@@ -1862,7 +1863,7 @@ export interface components {
             readonly field?: string;
             readonly message?: string;
             /** @description The row as uploaded. */
-            readonly input: Record<string, never>;
+            readonly input: Record<string, unknown>;
         };
         readonly InvitationBatchRowPage: {
             readonly items: readonly components["schemas"]["InvitationBatchRow"][];

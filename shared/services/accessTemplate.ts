@@ -1,5 +1,6 @@
 import { entraRole, GLOBAL_ADMINISTRATOR_TEMPLATE_ID } from '../domain/entraRoles';
 import { ProblemError, type FieldError } from '../domain/problem';
+import type { GdapWaitingFor } from '../domain/gdapTracking';
 import {
   partitionKeys,
   relationshipId,
@@ -124,7 +125,7 @@ export function templateIssues(assignments: readonly AccessTemplateEntry[]): Fie
 
 export interface DelegatedAdminAccessView {
   readonly relationship: { graphId: string; status: string; checkedAt: string } | null;
-  readonly waitingFor: string | null;
+  readonly waitingFor: GdapWaitingFor | null;
   readonly assignments: ReadonlyArray<{
     groupId: string;
     groupName: string;

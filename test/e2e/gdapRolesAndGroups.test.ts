@@ -54,9 +54,32 @@ describeInBrowser('granular roles approved at Microsoft, groups assigned', () =>
     expect(accepted.status).toBe(303);
     await stack.waitForIdle(15_000);
 
+    const context = await bed.browser.newContext({ viewport, locale, ignoreHTTPSErrors: true });
+    const page = await context.newPage();
+    await signInToConsole(page, bed.consoleUrl, tenantId, ['AdminAgent'], t.signIn);
+    const openCustomer = async () => {
+      await page.getByRole('link', { name: t.nav.customers }).first().click();
+      const row = page.getByRole('row').filter({ hasText: body.customer.companyName });
+      await row
+        .getByRole('button', {
+          name: t.customers.manage.replace('{company}', body.customer.companyName),
+        })
+        .click();
+      await page.getByRole('heading', { name: t.microsoft.accessTitle }).waitFor();
+    };
+    // Before the customer approves, the partner reads Graph's state in words and what it waits
+    // for, in the page's language (never Graph's raw `approvalPending`).
+    const relationshipLine = (status: string) =>
+      page.getByText(`${t.microsoft.accessRelationship.split('{status}')[0]}${status} (`, {
+        exact: false,
+      });
+    await openCustomer();
+    await relationshipLine(t.microsoft.graphStatus.approvalPending!).waitFor();
+    await page.getByText(t.microsoft.waitingFor.customerApproval).waitFor();
+    expect(await page.getByText('approvalPending').count()).toBe(0);
+
     // The customer's administrator approves in Microsoft's admin center (the stand-in's page,
     // where our acceptance sent them).
-    const context = await bed.browser.newContext({ viewport, locale, ignoreHTTPSErrors: true });
     const portal = await context.newPage();
     await portal.goto(accepted.headers.get('location')!);
     await portal
@@ -80,16 +103,10 @@ describeInBrowser('granular roles approved at Microsoft, groups assigned', () =>
     );
 
     // The partner's view: roles active as Microsoft granted them, the group holding them.
-    const page = await context.newPage();
-    await signInToConsole(page, bed.consoleUrl, tenantId, ['AdminAgent'], t.signIn);
-    await page.getByRole('link', { name: t.nav.customers }).first().click();
-    const row = page.getByRole('row').filter({ hasText: body.customer.companyName });
-    await row
-      .getByRole('button', {
-        name: t.customers.manage.replace('{company}', body.customer.companyName),
-      })
-      .click();
-    await page.getByRole('heading', { name: t.microsoft.accessTitle }).waitFor();
+    await page.reload();
+    await openCustomer();
+    await relationshipLine(t.microsoft.graphStatus.active!).waitFor();
+    expect(await page.getByText(t.microsoft.waitingFor.customerApproval).count()).toBe(0);
     const roles = [USER_ADMIN, LICENSE_ADMIN].map((id) => entraRole(id)!.name[locale]);
     const assignment = page
       .getByRole('table', { name: t.microsoft.accessTitle })

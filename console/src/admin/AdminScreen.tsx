@@ -8,7 +8,9 @@ import {
   Title2,
 } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
-import { WEBHOOK_EVENTS, type Page, type Webhook } from '../api/apiTypes';
+import { answered } from '../api/apiClient';
+import type { Webhook, WebhookEventType } from '../api/schemas';
+import { WEBHOOK_EVENT_TYPES as WEBHOOK_EVENTS } from '../../../shared/domain/webhookEvents';
 import { isAdminAgent } from '../auth/signIn';
 import { useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
@@ -43,23 +45,17 @@ export function AdminScreen() {
 function Webhooks() {
   const { t } = useI18n();
   const { api } = useSession();
-  const fetchPage = useCallback(
-    async () => (await api<Page<Webhook>>('/api/webhooks')).body,
-    [api],
-  );
+  const fetchPage = useCallback(async () => (await answered(api.GET('/api/webhooks'))).body, [api]);
   const list = usePagedList(fetchPage, 'webhooks');
   const [url, setUrl] = useState('');
-  const [events, setEvents] = useState<string[]>([...WEBHOOK_EVENTS]);
+  const [events, setEvents] = useState<WebhookEventType[]>([...WEBHOOK_EVENTS]);
   const { problem, run } = useApiAction();
   const [secret, setSecret] = useState<string>();
 
   const add = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const created = await api<Webhook & { secret: string }>('/api/webhooks', {
-        method: 'POST',
-        json: { url, events },
-      });
+      const created = await answered(api.POST('/api/webhooks', { body: { url, events } }));
       setSecret(created.body.secret);
       setUrl('');
       list.reload();
@@ -67,7 +63,7 @@ function Webhooks() {
   };
   const remove = (webhook: Webhook) =>
     run(async () => {
-      await api(`/api/webhooks/${encodeURIComponent(webhook.id)}`, { method: 'DELETE' });
+      await api.DELETE('/api/webhooks/{id}', { params: { path: { id: webhook.id } } });
       list.update((w) => w.id === webhook.id, undefined);
     });
 

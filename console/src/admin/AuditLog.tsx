@@ -1,6 +1,6 @@
 import { Subtitle1, Text } from '@fluentui/react-components';
 import { useCallback } from 'react';
-import type { AuditEvent, Page } from '../api/apiTypes';
+import { answered } from '../api/apiClient';
 import { useSession } from '../app/session';
 import { useI18n } from '../i18n/i18n';
 import { EmptyState, ListStatus, PageFooter } from '../ui/feedback';
@@ -16,7 +16,8 @@ export function AuditLog() {
   const { api, user } = useSession();
   const fetchPage = useCallback(
     async (continuationToken: string | undefined) =>
-      (await api<Page<AuditEvent>>('/api/audit-events', { query: { continuationToken } })).body,
+      (await answered(api.GET('/api/audit-events', { params: { query: { continuationToken } } })))
+        .body,
     [api],
   );
   const list = usePagedList(fetchPage, 'audit');

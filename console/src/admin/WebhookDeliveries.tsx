@@ -1,6 +1,7 @@
 import { Button, Text } from '@fluentui/react-components';
 import { useCallback } from 'react';
-import type { Page, WebhookDelivery } from '../api/apiTypes';
+import { answered } from '../api/apiClient';
+import type { WebhookDelivery } from '../api/schemas';
 import { useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
 import { EmptyState, ListStatus, PageFooter, ProblemBar, SuccessBar } from '../ui/feedback';
@@ -15,9 +16,10 @@ export function useWebhookDeliveries(webhookId: string): PagedList<WebhookDelive
   const fetchPage = useCallback(
     async (continuationToken: string | undefined) =>
       (
-        await api<Page<WebhookDelivery>>(
-          `/api/webhooks/${encodeURIComponent(webhookId)}/deliveries`,
-          { query: { continuationToken } },
+        await answered(
+          api.GET('/api/webhooks/{id}/deliveries', {
+            params: { path: { id: webhookId }, query: { continuationToken } },
+          }),
         )
       ).body,
     [api, webhookId],
@@ -43,10 +45,9 @@ export function WebhookDeliveries({
   const redeliver = (delivery: WebhookDelivery) =>
     void run(async () => {
       setRedelivered(false);
-      await api(
-        `/api/webhooks/${encodeURIComponent(webhookId)}/deliveries/${encodeURIComponent(delivery.id)}/redeliver`,
-        { method: 'POST' },
-      );
+      await api.POST('/api/webhooks/{id}/deliveries/{deliveryId}/redeliver', {
+        params: { path: { id: webhookId, deliveryId: delivery.id } },
+      });
       setRedelivered(true);
       list.reload();
     });

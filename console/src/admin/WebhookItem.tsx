@@ -1,6 +1,7 @@
 import { Button, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Webhook, WebhookDelivery } from '../api/apiTypes';
+import { answered } from '../api/apiClient';
+import type { Webhook } from '../api/schemas';
 import { useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
 import { ProblemBar, SuccessBar } from '../ui/feedback';
@@ -14,20 +15,20 @@ export function WebhookItem({ webhook, onDelete }: { webhook: Webhook; onDelete:
   const { busy, problem, run } = useApiAction();
   const [notice, setNotice] = useState<string>();
   const [open, setOpen] = useState(false);
-  const path = `/api/webhooks/${encodeURIComponent(webhook.id)}`;
+  const params = { path: { id: webhook.id } };
   const deliveriesId = `deliveries-${webhook.id}`;
 
   const ping = () =>
     void run(async () => {
       setNotice(undefined);
-      await api<WebhookDelivery>(`${path}/ping`, { method: 'POST' });
+      await api.POST('/api/webhooks/{id}/ping', { params });
       setNotice(format(t.admin.pinged, { url: webhook.url }));
       setOpen(true);
     });
   const rotate = () =>
     void run(async () => {
       setNotice(undefined);
-      const rotated = await api<{ secret: string }>(`${path}/rotate-secret`, { method: 'POST' });
+      const rotated = await answered(api.POST('/api/webhooks/{id}/rotate-secret', { params }));
       setNotice(format(t.admin.rotated, { secret: rotated.body.secret }));
     });
 

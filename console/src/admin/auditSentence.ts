@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../api/apiTypes';
+import type { AuditEvent } from '../api/schemas';
 import { format } from '../i18n/i18n';
 import type { Messages } from '../i18n/en';
 
@@ -46,6 +46,7 @@ export function actorName(t: Messages, actor: string, reader: AuditReader): stri
       ? format(t.admin.actors.customerUser, { user: id })
       : t.admin.actors.customerAdmin;
   }
+  if (kind === 'microsoft') return t.admin.actors.microsoft;
   return t.admin.actors.system;
 }
 

@@ -1,8 +1,8 @@
 import { Button, Text, Title2 } from '@fluentui/react-components';
 import type { UserManager } from 'oidc-client-ts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiProblem, createApiClient } from '../api/apiClient';
-import type { PartnerProfile } from '../api/apiTypes';
+import { ApiProblem, answered, createApiClient } from '../api/apiClient';
+import type { PartnerProfile } from '../api/schemas';
 import { CALLBACK_PATH, createUserManager, toPartnerUser, type PartnerUser } from '../auth/signIn';
 import { format, useI18n } from '../i18n/i18n';
 import { Loading } from '../ui/feedback';
@@ -121,7 +121,7 @@ function SignedIn({
   );
   const loadProfile = useCallback(() => {
     setProfileState('loading');
-    api<PartnerProfile>('/api/partner').then(
+    answered(api.GET('/api/partner')).then(
       (result) => {
         setProfile(result.body);
         setProfileState('ready');

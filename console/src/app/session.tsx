@@ -1,12 +1,12 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { ApiCall } from '../api/apiClient';
-import type { PartnerProfile } from '../api/apiTypes';
+import type { ApiClient } from '../api/apiClient';
+import type { PartnerProfile } from '../api/schemas';
 import type { PartnerUser } from '../auth/signIn';
 
 /** Who is signed in, how to call the API as them, and their partner profile once known. */
 export interface Session {
   readonly user: PartnerUser;
-  readonly api: ApiCall;
+  readonly api: ApiClient;
   readonly profile: PartnerProfile | undefined;
   setProfile(profile: PartnerProfile): void;
   signOut(): void;

@@ -15,12 +15,8 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiProblem } from '../api/apiProblem';
-import type {
-  InvitationBatch,
-  InvitationBatchRow,
-  InvitationBatchRowStatus,
-  Page,
-} from '../api/apiTypes';
+import type { InvitationBatch, InvitationBatchRowStatus } from '../api/schemas';
+import { answered } from '../api/apiClient';
 import { PATHS } from '../app/paths';
 import { RouteLink } from '../app/router';
 import { useSession } from '../app/session';
@@ -40,17 +36,22 @@ export function BatchScreen({ batchId }: { batchId: string }) {
   const { api } = useSession();
   const [batch, setBatch] = useState<InvitationBatch>();
   const [problem, setProblem] = useState<ApiProblem>();
-  const path = `/api/invitation-batches/${encodeURIComponent(batchId)}`;
 
   const load = useCallback(async () => {
     try {
-      setBatch((await api<InvitationBatch>(path)).body);
+      setBatch(
+        (
+          await answered(
+            api.GET('/api/invitation-batches/{id}', { params: { path: { id: batchId } } }),
+          )
+        ).body,
+      );
       setProblem(undefined);
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
       setProblem(error);
     }
-  }, [api, path]);
+  }, [api, batchId]);
 
   useEffect(() => void load(), [load]);
   const finished = batch !== undefined && isBatchFinished(batch.status);
@@ -101,33 +102,25 @@ export function BatchScreen({ batchId }: { batchId: string }) {
         ))}
       </dl>
       <Text as="p">{batch.send ? t.batches.emailsQueued : t.batches.emailsNotQueued}</Text>
-      <BatchDownloads batchId={batchId} path={path} hasFailures={counts.failed > 0} />
+      <BatchDownloads batchId={batchId} hasFailures={counts.failed > 0} />
       {/* The rows are read again once the batch has finished, so every line shows its result. */}
-      <BatchRows path={path} refreshKey={finished ? 'finished' : 'working'} />
+      <BatchRows batchId={batchId} refreshKey={finished ? 'finished' : 'working'} />
     </>
   );
 }
 
-function BatchDownloads({
-  batchId,
-  path,
-  hasFailures,
-}: {
-  batchId: string;
-  path: string;
-  hasFailures: boolean;
-}) {
+function BatchDownloads({ batchId, hasFailures }: { batchId: string; hasFailures: boolean }) {
   const { t } = useI18n();
   const { api } = useSession();
   const { busy, problem, run } = useApiAction();
   // The download needs the bearer token, so the console fetches it and saves the file itself.
   const download = (status: 'failed' | undefined, name: string) =>
     void run(async () => {
-      const result = await api<Blob>(`${path}/rows`, {
-        query: { format: 'csv', status },
-        responseAs: 'blob',
+      const result = await api.GET('/api/invitation-batches/{id}/rows', {
+        params: { path: { id: batchId }, query: { format: 'csv', status } },
+        parseAs: 'blob',
       });
-      saveFile(result.body, name);
+      if (result.data !== undefined) saveFile(result.data, name);
     });
   return (
     <>
@@ -156,21 +149,26 @@ function BatchDownloads({
 const ROW_FILTERS = ['all', 'failed', 'created', 'pending'] as const;
 type RowFilter = (typeof ROW_FILTERS)[number];
 
-function BatchRows({ path, refreshKey }: { path: string; refreshKey: string }) {
+function BatchRows({ batchId, refreshKey }: { batchId: string; refreshKey: string }) {
   const { t } = useI18n();
   const { api } = useSession();
   const [filter, setFilter] = useState<RowFilter>('all');
   const fetchPage = useCallback(
     async (continuationToken: string | undefined) =>
       (
-        await api<Page<InvitationBatchRow>>(`${path}/rows`, {
-          query: {
-            status: filter === 'all' ? undefined : (filter as InvitationBatchRowStatus),
-            continuationToken,
-          },
-        })
+        await answered(
+          api.GET('/api/invitation-batches/{id}/rows', {
+            params: {
+              path: { id: batchId },
+              query: {
+                status: filter === 'all' ? undefined : (filter as InvitationBatchRowStatus),
+                continuationToken,
+              },
+            },
+          }),
+        )
       ).body,
-    [api, path, filter],
+    [api, batchId, filter],
   );
   const list = usePagedList(fetchPage, `${filter}:${refreshKey}`);
   return (

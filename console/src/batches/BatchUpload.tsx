@@ -9,7 +9,7 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { InvitationBatch } from '../api/apiTypes';
+import { answered } from '../api/apiClient';
 import { PATHS } from '../app/paths';
 import { RouteLink, useRouter } from '../app/router';
 import { useSession } from '../app/session';
@@ -41,12 +41,17 @@ export function BatchUpload({ showEarlier = true }: { showEarlier?: boolean }) {
       return;
     }
     void run(async () => {
-      const result = await api<InvitationBatch>('/api/invitation-batches', {
-        method: 'POST',
-        file: { body: file, type: 'text/csv' },
-        query: { send: send ? 'true' : undefined },
-        headers: { 'Idempotency-Key': uploadKey.current },
-      });
+      const result = await answered(
+        api.POST('/api/invitation-batches', {
+          params: {
+            query: { send: send ? 'true' : undefined },
+            header: { 'Idempotency-Key': uploadKey.current },
+          },
+          body: await file.text(),
+          headers: { 'Content-Type': 'text/csv' },
+          bodySerializer: (csv) => csv,
+        }),
+      );
       navigate(PATHS.batch(result.body.id));
     });
   };

@@ -8,7 +8,7 @@ import {
   Title2,
 } from '@fluentui/react-components';
 import { useCallback } from 'react';
-import type { InvitationBatch, Page } from '../api/apiTypes';
+import { answered } from '../api/apiClient';
 import { PATHS } from '../app/paths';
 import { RouteLink } from '../app/router';
 import { useSession } from '../app/session';
@@ -24,9 +24,9 @@ export function BatchesScreen() {
   const fetchPage = useCallback(
     async (continuationToken: string | undefined) =>
       (
-        await api<Page<InvitationBatch>>('/api/invitation-batches', {
-          query: { continuationToken },
-        })
+        await answered(
+          api.GET('/api/invitation-batches', { params: { query: { continuationToken } } }),
+        )
       ).body,
     [api],
   );

@@ -69,7 +69,7 @@ describe('a failed line', () => {
     ],
     [{ code: 'SOMETHING_NEW', field: 'row' }, 'This line was not accepted (SOMETHING_NEW).'],
   ])('%j → %s', (failure, text) => {
-    expect(rowReason(en, { line: 3, status: 'failed', ...failure })).toBe(text);
+    expect(rowReason(en, { line: 3, status: 'failed', input: {}, ...failure })).toBe(text);
   });
 
   it('is explained in German too', () => {
@@ -77,6 +77,7 @@ describe('a failed line', () => {
       rowReason(de, {
         line: 3,
         status: 'failed',
+        input: {},
         code: 'CUSTOMER_OUTSIDE_REGION',
         field: 'country',
       }),

@@ -1,6 +1,6 @@
 import { BATCH_COLUMNS } from '../../../shared/domain/batchCsv';
 import type { ApiProblem } from '../api/apiProblem';
-import type { InvitationBatchRow, InvitationBatchStatus } from '../api/apiTypes';
+import type { InvitationBatchRow, InvitationBatchStatus } from '../api/schemas';
 import type { Messages } from '../i18n/en';
 import { format } from '../i18n/i18n';
 import { problemText } from '../i18n/problemText';

@@ -1,7 +1,8 @@
 import { Button, Input, Subtitle2, Text } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { entraRole } from '../../../shared/domain/entraRoles';
-import type { Customer, SupportContact } from '../api/apiTypes';
+import { answered } from '../api/apiClient';
+import type { Customer, SupportContactInput } from '../api/schemas';
 import { isAdminAgent } from '../auth/signIn';
 import { useProfile, useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
@@ -33,9 +34,21 @@ function DelegatedAdminDetails({ customer }: { customer: Customer }) {
             })}
           </Text>
           {grant.autoExtend && <Text as="p">{t.customers.daAutoExtend}</Text>}
+          {grant.removalRequestedAt !== undefined && (
+            <Text as="p">
+              {format(t.customers.daRemovalRequested, {
+                date: formatDate(grant.removalRequestedAt),
+              })}
+            </Text>
+          )}
           {grant.terminatedAt !== undefined && (
             <Text as="p">
-              {format(t.customers.daTerminated, { date: formatDate(grant.terminatedAt) })}
+              {format(
+                grant.terminatedBy?.startsWith('microsoft:')
+                  ? t.customers.daTerminatedInMicrosoft
+                  : t.customers.daTerminated,
+                { date: formatDate(grant.terminatedAt) },
+              )}
             </Text>
           )}
         </>
@@ -58,27 +71,31 @@ export function CustomerDetails({
   const { t, formatDate } = useI18n();
   const { api, user } = useSession();
   const profile = useProfile();
-  const [contact, setContact] = useState<SupportContact>(
-    customer.supportContact ?? {
-      name: user.name,
-      supportTenantId: user.tenantId,
-      supportMpnId: profile.mpnId,
-    },
-  );
+  const [contact, setContact] = useState<SupportContactInput>(() => {
+    const assigned = customer.supportContact;
+    return assigned === null
+      ? { name: user.name, supportTenantId: user.tenantId, supportMpnId: profile.mpnId }
+      : {
+          name: assigned.name,
+          supportTenantId: assigned.supportTenantId,
+          supportMpnId: assigned.supportMpnId,
+        };
+  });
   const { busy, problem, run } = useApiAction();
   const [saved, setSaved] = useState<string>();
-  const path = `/api/customers/${encodeURIComponent(customer.id)}`;
   const company = customer.companyName;
 
   const saveContact = (event: FormEvent) => {
     event.preventDefault();
     setSaved(undefined);
     void run(async () => {
-      const result = await api<SupportContact>(`${path}/support-contact`, {
-        method: 'PUT',
-        json: contact,
-      });
-      onChanged({ ...customer, supportContact: result.body ?? contact });
+      const result = await answered(
+        api.PUT('/api/customers/{id}/support-contact', {
+          params: { path: { id: customer.id } },
+          body: contact,
+        }),
+      );
+      onChanged({ ...customer, supportContact: result.body });
       setSaved(contact.name);
     });
   };

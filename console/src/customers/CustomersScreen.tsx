@@ -14,7 +14,8 @@ import {
 } from '@fluentui/react-components';
 import { Fragment, useCallback, useState } from 'react';
 import { ApiProblem } from '../api/apiProblem';
-import type { Customer, Page } from '../api/apiTypes';
+import { answered } from '../api/apiClient';
+import type { Customer } from '../api/schemas';
 import { PATHS } from '../app/paths';
 import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
@@ -53,14 +54,18 @@ export function CustomersScreen() {
   const fetchPage = useCallback(
     async (continuationToken: string | undefined) =>
       (
-        await api<Page<Customer>>('/api/customers', {
-          query: {
-            continuationToken,
-            delegatedAdminEndsWithinDays: endingSoon ? String(ENDING_SOON_DAYS) : undefined,
-            search: search === '' ? undefined : search,
-            confirmation: awaiting ? 'awaitingCustomer' : undefined,
-          },
-        })
+        await answered(
+          api.GET('/api/customers', {
+            params: {
+              query: {
+                continuationToken,
+                delegatedAdminEndsWithinDays: endingSoon ? ENDING_SOON_DAYS : undefined,
+                search: search === '' ? undefined : search,
+                confirmation: awaiting ? 'awaitingCustomer' : undefined,
+              },
+            },
+          }),
+        )
       ).body,
     [api, endingSoon, search, awaiting],
   );
@@ -73,8 +78,8 @@ export function CustomersScreen() {
     setRemoveBusy(true);
     setRemoveProblem(undefined);
     try {
-      await api(`/api/customers/${encodeURIComponent(customer.id)}/relationship`, {
-        method: 'DELETE',
+      await api.DELETE('/api/customers/{id}/relationship', {
+        params: { path: { id: customer.id } },
       });
       setRemovedCompany(customer.companyName);
       list.update((c) => c.id === customer.id, undefined);

@@ -1,8 +1,9 @@
 import { Button, Input, Radio, RadioGroup, Select, Text, Title2 } from '@fluentui/react-components';
 import { useMemo, useState, type FormEvent } from 'react';
 import { PARTNER_CLOUDS, type PartnerCloud } from '../../../shared/domain/cloud';
+import { answered } from '../api/apiClient';
 import { ApiProblem } from '../api/apiProblem';
-import type { PartnerProfile } from '../api/apiTypes';
+import type { PartnerProfileInput } from '../api/schemas';
 import { isAdminAgent } from '../auth/signIn';
 import { useSession } from '../app/session';
 import { useI18n } from '../i18n/i18n';
@@ -15,7 +16,7 @@ export function FirstRunScreen() {
   const { t, locale, countryName } = useI18n();
   const { api, user, setProfile } = useSession();
   const countries = useMemo(() => allCountries(countryName, locale), [countryName, locale]);
-  const [form, setForm] = useState<PartnerProfile>({
+  const [form, setForm] = useState<PartnerProfileInput>({
     displayName: '',
     country: '',
     cloud: 'public',
@@ -38,7 +39,7 @@ export function FirstRunScreen() {
     setSaving(true);
     setProblem(undefined);
     try {
-      const saved = await api<PartnerProfile>('/api/partner', { method: 'PUT', json: form });
+      const saved = await answered(api.PUT('/api/partner', { body: form }));
       setProfile(saved.body);
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import type { AuditAction } from '../api/schemas';
 
 export const de: Messages = {
   appName: 'Partnerkonsole',
@@ -104,6 +105,9 @@ export const de: Messages = {
     daTerm: 'Vom {start} bis {end}',
     daAutoExtend: 'Wird am Ende automatisch um 180 Tage verlängert.',
     daTerminated: 'Vom Administrator des Kunden beendet am {date}.',
+    daTerminatedInMicrosoft: 'Bei Microsoft beendet am {date}, laut Microsoft Graph.',
+    daRemovalRequested:
+      'Der Administrator des Kunden hat am {date} die Entfernung dieser Rechte angefordert und wurde zum Microsoft 365 Admin Center geleitet; dies ändert sich, sobald Microsoft es bestätigt.',
     daNone: 'Keine delegierten Administratorrechte. Fordern Sie sie mit einer neuen Einladung an.',
   },
   request: {
@@ -379,6 +383,7 @@ export const de: Messages = {
       customerUser: 'den Kunden ({user})',
       customerAdmin: 'einen Administrator des Kunden',
       system: 'den Dienst',
+      microsoft: 'Microsoft',
     },
     actions: {
       'partnerProfile.saved': 'Partnerprofil gespeichert',
@@ -401,6 +406,9 @@ export const de: Messages = {
       'relationship.removed': 'Reseller-Beziehung entfernt',
       'delegatedAdmin.removed': 'Delegierte Administratorrechte entfernt',
       'delegatedAdmin.restored': 'Delegierte Administratorrechte zurückgegeben',
+      'delegatedAdmin.restoreRequested':
+        'Delegierte Administratorrechte erneut angefragt (wartet auf die Genehmigung des Kunden)',
+      'delegatedAdmin.changed': 'Delegierte Administratorbeziehung geändert',
       'delegatedAdmin.expiring': 'Bald endender delegierter Administratorzugriff gemeldet',
       'delegatedAdmin.extended': 'Delegierter Administratorzugriff verlängert',
       'delegatedAdmin.expired': 'Delegierter Administratorzugriff abgelaufen',
@@ -411,7 +419,7 @@ export const de: Messages = {
       'webhook.secretRotated': 'Webhook-Geheimnis erneuert',
       'webhook.ping': 'Webhook-Testereignis gesendet',
       fallback: 'Änderung protokolliert ({action})',
-    } as Record<string, string>,
+    } satisfies Readonly<Record<AuditAction | 'fallback', string>> as Record<string, string>,
   },
   microsoft: {
     connectTitle: 'Mit Microsoft verbinden',
@@ -457,8 +465,32 @@ export const de: Messages = {
       notCreated: 'Noch nicht angelegt',
       pending: 'Ausstehend',
       active: 'Aktiv',
+      deleting: 'Wird entfernt',
+      deleted: 'Entfernt',
       error: 'Fehlgeschlagen',
     } as Record<string, string>,
+    graphStatus: {
+      created: 'Angelegt, noch nicht zur Genehmigung gesendet',
+      approvalPending: 'Wartet auf die Genehmigung des Kunden',
+      approved: 'Genehmigt, wird von Microsoft aktiviert',
+      activating: 'Wird von Microsoft aktiviert',
+      active: 'Aktiv',
+      expiring: 'Endet bald',
+      expired: 'Abgelaufen',
+      terminationRequested: 'Wird beendet (angefordert)',
+      terminated: 'Beendet',
+      deleted: 'Nicht mehr in Microsoft Graph',
+    } as Record<string, string>,
+    waitingFor: {
+      customerApproval:
+        'Wartet darauf, dass der Administrator des Kunden die Anfrage im Microsoft 365 Admin Center genehmigt.',
+      microsoft: 'Der Kunde hat genehmigt; Microsoft aktiviert die Beziehung noch.',
+      accessAssignments: 'Microsoft weist Ihren Sicherheitsgruppen die Rollen noch zu.',
+      reconnect:
+        'Die Prüfungen ruhen: Die Einwilligung für diese App wurde widerrufen. Verbinden Sie sich unter „Verwaltung“ erneut mit Microsoft.',
+      graphUnavailable:
+        'Microsoft Graph antwortet seit einer Weile nicht; der Dienst versucht es weiter. Sie müssen nichts tun.',
+    },
     accessGroup: 'Gruppe',
     accessRoles: 'Rollen',
     accessState: 'Status',

@@ -1,3 +1,5 @@
+import type { AuditAction } from '../api/schemas';
+
 /** The console's English text; de.ts has the same keys (the type checker holds it to that). */
 export const en = {
   appName: 'Partner console',
@@ -103,6 +105,9 @@ export const en = {
     daTerm: 'From {start} until {end}',
     daAutoExtend: 'Extends automatically by 180 days at the end.',
     daTerminated: 'Ended by the customer’s admin on {date}.',
+    daTerminatedInMicrosoft: 'Ended in Microsoft on {date}, as Microsoft Graph reports.',
+    daRemovalRequested:
+      'The customer’s admin asked on {date} to remove these privileges and was sent to the Microsoft 365 admin center; this changes when Microsoft confirms it.',
     daNone: 'No delegated admin privileges. Request them with a new invitation.',
   },
   request: {
@@ -366,6 +371,7 @@ export const en = {
       customerUser: 'the customer ({user})',
       customerAdmin: 'an admin of the customer',
       system: 'the service',
+      microsoft: 'Microsoft',
     },
     actions: {
       'partnerProfile.saved': 'Partner profile saved',
@@ -388,6 +394,9 @@ export const en = {
       'relationship.removed': 'Reseller relationship removed',
       'delegatedAdmin.removed': 'Delegated admin privileges removed',
       'delegatedAdmin.restored': 'Delegated admin privileges given back',
+      'delegatedAdmin.restoreRequested':
+        'Delegated admin privileges requested again (awaiting the customer’s approval)',
+      'delegatedAdmin.changed': 'Delegated admin relationship changed',
       'delegatedAdmin.expiring': 'Delegated admin access ending soon noted',
       'delegatedAdmin.extended': 'Delegated admin access extended',
       'delegatedAdmin.expired': 'Delegated admin access expired',
@@ -398,7 +407,7 @@ export const en = {
       'webhook.secretRotated': 'Webhook secret renewed',
       'webhook.ping': 'Webhook test event sent',
       fallback: 'Change recorded ({action})',
-    } as Record<string, string>,
+    } satisfies Readonly<Record<AuditAction | 'fallback', string>> as Record<string, string>,
   },
   microsoft: {
     connectTitle: 'Connect to Microsoft',
@@ -444,8 +453,34 @@ export const en = {
       notCreated: 'Not created yet',
       pending: 'Pending',
       active: 'Active',
+      deleting: 'Being removed',
+      deleted: 'Removed',
       error: 'Failed',
     } as Record<string, string>,
+    /** Graph's status of the delegatedAdminRelationship, as Microsoft names it in its admin center. */
+    graphStatus: {
+      created: 'Created, not yet sent for approval',
+      approvalPending: 'Waiting for the customer’s approval',
+      approved: 'Approved, being activated by Microsoft',
+      activating: 'Being activated by Microsoft',
+      active: 'Active',
+      expiring: 'Ending soon',
+      expired: 'Expired',
+      terminationRequested: 'Ending (requested)',
+      terminated: 'Ended',
+      deleted: 'No longer in Microsoft Graph',
+    } as Record<string, string>,
+    /** What a granular relationship still waits for, and who can do something about it. */
+    waitingFor: {
+      customerApproval:
+        'Waiting for the customer’s admin to approve the request in the Microsoft 365 admin center.',
+      microsoft: 'The customer approved; Microsoft is still activating the relationship.',
+      accessAssignments: 'Microsoft is still assigning the roles to your security groups.',
+      reconnect:
+        'Checks are paused: consent for this app was withdrawn. Connect to Microsoft again under Admin.',
+      graphUnavailable:
+        'Microsoft Graph has not answered for a while; the service keeps trying. Nothing to do for now.',
+    },
     accessGroup: 'Group',
     accessRoles: 'Roles',
     accessState: 'Status',

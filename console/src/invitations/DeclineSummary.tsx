@@ -1,5 +1,5 @@
 import { Text } from '@fluentui/react-components';
-import type { InvitationSummary } from '../api/apiTypes';
+import type { InvitationSummary } from '../api/schemas';
 import { format, useI18n } from '../i18n/i18n';
 
 /**

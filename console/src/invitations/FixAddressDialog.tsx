@@ -9,7 +9,8 @@ import {
   Input,
 } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
-import type { Invitation } from '../api/apiTypes';
+import { answered } from '../api/apiClient';
+import type { Invitation } from '../api/schemas';
 import { useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
 import { ApiField } from '../ui/ApiField';
@@ -43,19 +44,21 @@ export function FixAddressDialog({
   const replace = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const created = await api<Invitation>('/api/invitations', {
-        method: 'POST',
-        json: {
-          customer: { ...customer, email: email.trim() },
-          includeDelegatedAdmin: invitation.includeDelegatedAdmin,
-          locale: invitation.locale,
-        },
-        headers: { 'Idempotency-Key': idempotencyKey.current },
+      const created = await answered(
+        api.POST('/api/invitations', {
+          params: { header: { 'Idempotency-Key': idempotencyKey.current } },
+          body: {
+            customer: { ...customer, email: email.trim() },
+            includeDelegatedAdmin: invitation.includeDelegatedAdmin,
+            locale: invitation.locale,
+          },
+        }),
+      );
+      await api.POST('/api/invitations/{id}/send', {
+        params: { path: { id: created.body.id } },
       });
-      const id = encodeURIComponent(created.body.id);
-      await api(`/api/invitations/${id}/send`, { method: 'POST' });
-      await api(`/api/invitations/${encodeURIComponent(invitation.id)}/revoke`, {
-        method: 'POST',
+      await api.POST('/api/invitations/{id}/revoke', {
+        params: { path: { id: invitation.id } },
       });
       onReplaced(created.body.customer.email);
     });

@@ -9,7 +9,8 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { decideTransition } from '../../../shared/domain/invitationStatus';
 import { ApiProblem } from '../api/apiProblem';
-import type { Invitation, InvitationSummary } from '../api/apiTypes';
+import { answered } from '../api/apiClient';
+import type { Invitation, InvitationSummary } from '../api/schemas';
 import { useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -39,14 +40,15 @@ export function InvitationActions({
   const [confirming, setConfirming] = useState(false);
   const [fixing, setFixing] = useState(false);
   const [busy, setBusy] = useState(false);
-  const path = `/api/invitations/${encodeURIComponent(summary.id)}`;
   const company = summary.customer.companyName;
 
   const load = useCallback(async () => {
-    const result = await api<Invitation>(path);
+    const result = await answered(
+      api.GET('/api/invitations/{id}', { params: { path: { id: summary.id } } }),
+    );
     setInvitation(result.body);
     return result.body;
-  }, [api, path]);
+  }, [api, summary.id]);
   useEffect(() => {
     load().catch((error: unknown) => {
       if (!(error instanceof ApiProblem)) throw error;
@@ -59,7 +61,7 @@ export function InvitationActions({
     setProblem(undefined);
     setNotice(undefined);
     try {
-      await api(`${path}/${action}`, { method: 'POST' });
+      await api.POST(`/api/invitations/{id}/${action}`, { params: { path: { id: summary.id } } });
       setConfirming(false);
       onChanged(await load());
       setNotice(

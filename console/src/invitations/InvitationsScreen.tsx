@@ -13,7 +13,8 @@ import {
 } from '@fluentui/react-components';
 import { Fragment, useCallback, useState } from 'react';
 import { decideTransition, INVITATION_STATUSES } from '../../../shared/domain/invitationStatus';
-import type { Invitation, InvitationStatus, InvitationSummary, Page } from '../api/apiTypes';
+import { answered } from '../api/apiClient';
+import type { Invitation, InvitationStatus } from '../api/schemas';
 import { PATHS } from '../app/paths';
 import { RouteLink, useRouter } from '../app/router';
 import { useSession } from '../app/session';
@@ -36,9 +37,11 @@ export function InvitationsScreen() {
   const fetchPage = useCallback(
     async (continuationToken: string | undefined) =>
       (
-        await api<Page<InvitationSummary>>('/api/invitations', {
-          query: { status: status || undefined, continuationToken },
-        })
+        await answered(
+          api.GET('/api/invitations', {
+            params: { query: { status: status || undefined, continuationToken } },
+          }),
+        )
       ).body,
     [api, status],
   );

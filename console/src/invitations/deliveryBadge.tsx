@@ -1,5 +1,5 @@
 import { Badge, type BadgeProps } from '@fluentui/react-components';
-import type { DeliveryState, EmailDelivery } from '../api/apiTypes';
+import type { DeliveryState, EmailDelivery } from '../api/schemas';
 import { useI18n } from '../i18n/i18n';
 
 /** A bounce or a drop: the customer never got the link, so the partner must fix the address. */

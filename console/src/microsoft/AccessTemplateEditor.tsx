@@ -19,9 +19,9 @@ import {
   MAX_TEMPLATE_GROUPS,
   templateBody,
   templateErrors,
-  type AccessTemplate,
   type TemplateAssignment,
 } from './accessTemplate';
+import { answered } from '../api/apiClient';
 
 const OFFERED_ROLES = ENTRA_ROLES.filter(
   (role) => role.templateId !== GLOBAL_ADMINISTRATOR_TEMPLATE_ID,
@@ -44,7 +44,7 @@ export function AccessTemplateEditor() {
 
   useEffect(() => {
     let current = true;
-    api<AccessTemplate>('/api/partner/access-template')
+    answered(api.GET('/api/partner/access-template'))
       .then((result) => {
         if (!current) return;
         setRows(result.body.assignments.map((row) => ({ ...row })));
@@ -79,10 +79,9 @@ export function AccessTemplateEditor() {
     setShownErrors(errors);
     if (Object.keys(errors).length > 0) return;
     void run(async () => {
-      const result = await api<AccessTemplate>('/api/partner/access-template', {
-        method: 'PUT',
-        json: templateBody(rows),
-      });
+      const result = await answered(
+        api.PUT('/api/partner/access-template', { body: templateBody(rows) }),
+      );
       setRows(result.body.assignments.map((row) => ({ ...row })));
       setUpdatedAt(result.body.updatedAt);
       setSaved(true);

@@ -1,5 +1,6 @@
 import { Button, Link, Subtitle1, Text } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
+import { answered } from '../api/apiClient';
 import { ApiProblem } from '../api/apiProblem';
 import { useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
@@ -23,9 +24,7 @@ export function ConnectToMicrosoft() {
   const check = useCallback(
     () =>
       run(async () => {
-        const checked = await api<MicrosoftConnection>('/api/partner/microsoft-connection/check', {
-          method: 'POST',
-        });
+        const checked = await answered(api.POST('/api/partner/microsoft-connection/check'));
         setConnection((before) => ({ ...checked.body, consentUrl: before?.consentUrl ?? null }));
         setConnectedNow(checked.body.state === 'connected');
       }),
@@ -34,9 +33,11 @@ export function ConnectToMicrosoft() {
 
   useEffect(() => {
     let current = true;
-    api<MicrosoftConnection>('/api/partner/microsoft-connection', {
-      query: { redirectUri: consentRedirectUri(window.location) },
-    })
+    answered(
+      api.GET('/api/partner/microsoft-connection', {
+        params: { query: { redirectUri: consentRedirectUri(window.location) } },
+      }),
+    )
       .then((result) => {
         if (!current) return;
         setConnection(result.body);

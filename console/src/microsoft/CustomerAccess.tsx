@@ -15,6 +15,7 @@ import { format, useI18n } from '../i18n/i18n';
 import { LabelledCell } from '../ui/LabelledCell';
 import { Loading, ProblemBar } from '../ui/feedback';
 import type { CustomerAccess as Access } from './accessTemplate';
+import { answered } from '../api/apiClient';
 
 /** Which of the partner's groups hold which roles in the customer's tenant, as Graph says. */
 export function CustomerAccess({ customerId }: { customerId: string }) {
@@ -26,7 +27,11 @@ export function CustomerAccess({ customerId }: { customerId: string }) {
   useEffect(() => {
     let current = true;
     setProblem(undefined);
-    api<Access>(`/api/customers/${encodeURIComponent(customerId)}/delegated-admin/access`)
+    answered(
+      api.GET('/api/customers/{id}/delegated-admin/access', {
+        params: { path: { id: customerId } },
+      }),
+    )
       .then((result) => current && setAccess(result.body))
       .catch((error: unknown) => {
         if (!(error instanceof ApiProblem)) throw error;
@@ -47,11 +52,13 @@ export function CustomerAccess({ customerId }: { customerId: string }) {
       {access?.relationship && (
         <Text as="p">
           {format(t.microsoft.accessRelationship, {
-            status: access.relationship.status,
+            status:
+              t.microsoft.graphStatus[access.relationship.status] ?? access.relationship.status,
             date: formatDate(access.relationship.checkedAt),
           })}
         </Text>
       )}
+      {access?.waitingFor && <Text as="p">{t.microsoft.waitingFor[access.waitingFor]}</Text>}
       {access !== undefined && access.assignments.length > 0 && (
         <Table aria-label={t.microsoft.accessTitle} className="list-table">
           <TableHeader>

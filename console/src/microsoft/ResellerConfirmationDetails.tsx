@@ -1,11 +1,12 @@
 import { Button, Subtitle2, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Customer } from '../api/apiTypes';
+import type { Customer } from '../api/schemas';
 import { useSession } from '../app/session';
 import { useI18n } from '../i18n/i18n';
 import { ProblemBar } from '../ui/feedback';
 import { useApiAction } from '../ui/useApiAction';
 import { confirmationSummary } from './microsoftText';
+import { answered } from '../api/apiClient';
 
 /**
  * Whether Microsoft holds the customer's reseller relationship, and, while it does not, a check
@@ -25,9 +26,10 @@ export function ResellerConfirmationDetails({
   const confirmation = customer.relationship.confirmation;
   const check = () =>
     void run(async () => {
-      const checked = await api<Customer>(
-        `/api/customers/${encodeURIComponent(customer.id)}/reseller-confirmation/check`,
-        { method: 'POST' },
+      const checked = await answered(
+        api.POST('/api/customers/{id}/reseller-confirmation/check', {
+          params: { path: { id: customer.id } },
+        }),
       );
       setStillAwaiting(checked.body.relationship.confirmation.state !== 'confirmed');
       onChanged(checked.body);

@@ -1,29 +1,13 @@
 import { ENTRA_ROLES } from '../../../shared/domain/entraRoles';
+import type { AccessTemplate, AccessTemplateEntry, DelegatedAdminAccess } from '../api/schemas';
 
 /** One security group of the partner and the roles it gets in each customer's tenant. */
-export interface TemplateAssignment {
-  readonly groupId: string;
-  readonly groupName: string;
-  readonly roles: readonly string[];
-}
+export type TemplateAssignment = AccessTemplateEntry;
 
-/** `GET/PUT /api/partner/access-template`. */
-export interface AccessTemplate {
-  readonly assignments: readonly TemplateAssignment[];
-  readonly updatedAt: string | null;
-}
+export type { AccessTemplate };
 
 /** `GET /api/customers/{id}/delegated-admin/access`. */
-export interface CustomerAccess {
-  readonly relationship: {
-    readonly graphId: string;
-    readonly status: string;
-    readonly checkedAt: string;
-  } | null;
-  readonly assignments: ReadonlyArray<
-    TemplateAssignment & { readonly status: string; readonly detail?: string }
-  >;
-}
+export type CustomerAccess = DelegatedAdminAccess;
 
 export const MAX_TEMPLATE_GROUPS = 20;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,26 +1,9 @@
 import type { Messages } from '../i18n/en';
 import { format } from '../i18n/i18n';
 
-/** Microsoft's confirmation of a reseller relationship, as the Customers API returns it. */
-export interface ResellerConfirmation {
-  readonly state: 'awaitingCustomer' | 'confirmed' | 'notConfirmed';
-  readonly since: string;
-  readonly confirmedAt: string | null;
-  readonly confirmedBy: 'partnerCenterEvent' | 'graphCheck' | null;
-  readonly checkedAt: string | null;
-  readonly gaveUpAt?: string;
-}
+import type { MicrosoftConnection, ResellerConfirmation } from '../api/schemas';
 
-/** `GET /api/partner/microsoft-connection`. */
-export interface MicrosoftConnection {
-  readonly state: 'connected' | 'consentMissing' | 'revoked';
-  readonly checkedAt: string | null;
-  readonly connectedAt: string | null;
-  readonly revokedAt: string | null;
-  readonly appClientId: string | null;
-  readonly permission: string;
-  readonly consentUrl: string | null;
-}
+export type { MicrosoftConnection, ResellerConfirmation };
 
 type FormatDate = (iso: string | undefined) => string;
 

@@ -3,7 +3,6 @@ import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { canRequestDelegatedAdmin } from '../../../shared/domain/delegatedAdminPolicy';
 import { LOCALES, type Locale } from '../../../shared/domain/cloud';
 import { ApiProblem } from '../api/apiProblem';
-import type { Invitation } from '../api/apiTypes';
 import { useRouter } from '../app/router';
 import { useProfile, useSession } from '../app/session';
 import { PATHS } from '../app/paths';
@@ -19,6 +18,7 @@ import {
 } from './delegatedAdminChoice';
 import { emailOutsideDomain } from './emailDomain';
 import { DelegatedAdminPicker } from './DelegatedAdminPicker';
+import { answered } from '../api/apiClient';
 
 interface RequestForm {
   email: string;
@@ -82,11 +82,12 @@ export function RequestScreen() {
     setBusy(true);
     setProblem(undefined);
     try {
-      const created = await api<Invitation>('/api/invitations', {
-        method: 'POST',
-        json: body,
-        headers: { 'Idempotency-Key': attempt.current.key },
-      });
+      const created = await answered(
+        api.POST('/api/invitations', {
+          params: { header: { 'Idempotency-Key': attempt.current.key } },
+          body,
+        }),
+      );
       navigate(PATHS.review(created.body.id));
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;

@@ -3,13 +3,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { missingLinkFields } from '../../../shared/domain/draftLink';
 import { decideTransition } from '../../../shared/domain/invitationStatus';
 import { ApiProblem } from '../api/apiProblem';
-import type { Draft, Invitation } from '../api/apiTypes';
+import type { EmailDraft as Draft, Invitation } from '../api/schemas';
 import { PATHS } from '../app/paths';
 import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { format, useI18n } from '../i18n/i18n';
 import { Loading, ProblemBar, SuccessBar } from '../ui/feedback';
 import { copyDraft } from './draftClipboard';
+import { answered } from '../api/apiClient';
 
 type Notice = 'saved' | 'copied' | 'copyFailed' | 'sent' | undefined;
 
@@ -30,7 +31,7 @@ export function ReviewScreen({ invitationId }: { invitationId: string }) {
 
   const load = useCallback(() => {
     setProblem(undefined);
-    api<Invitation>(`/api/invitations/${encodeURIComponent(invitationId)}`).then(
+    answered(api.GET('/api/invitations/{id}', { params: { path: { id: invitationId } } })).then(
       (result) => {
         setInvitation(result.body);
         setEtag(result.etag);
@@ -48,7 +49,7 @@ export function ReviewScreen({ invitationId }: { invitationId: string }) {
   useEffect(() => {
     if (!moving) return undefined;
     const timer = window.setInterval(() => {
-      api<Invitation>(`/api/invitations/${encodeURIComponent(invitationId)}`).then(
+      answered(api.GET('/api/invitations/{id}', { params: { path: { id: invitationId } } })).then(
         (result) => {
           setInvitation(result.body);
           setEtag(result.etag);
@@ -85,9 +86,12 @@ export function ReviewScreen({ invitationId }: { invitationId: string }) {
   };
   const save = () =>
     run('save', async () => {
-      const saved = await api<Invitation>(
-        `/api/invitations/${encodeURIComponent(invitation.id)}/draft`,
-        { method: 'PATCH', json: editing, headers: etag ? { 'If-Match': etag } : {} },
+      const saved = await answered(
+        api.PATCH('/api/invitations/{id}/draft', {
+          // Always known after a load; an empty one is refused as missing (428), as it should be.
+          params: { path: { id: invitation.id }, header: { 'If-Match': etag ?? '' } },
+          body: editing ?? {},
+        }),
       );
       setInvitation(saved.body);
       setEtag(saved.etag);
@@ -96,7 +100,7 @@ export function ReviewScreen({ invitationId }: { invitationId: string }) {
     });
   const send = () =>
     run('send', async () => {
-      await api(`/api/invitations/${encodeURIComponent(invitation.id)}/send`, { method: 'POST' });
+      await api.POST('/api/invitations/{id}/send', { params: { path: { id: invitation.id } } });
       setInvitation({ ...invitation, status: 'sending' });
       setNotice('sent');
     });

@@ -1,4 +1,4 @@
-import type { Draft } from '../api/apiTypes';
+import type { EmailDraft as Draft } from '../api/schemas';
 
 /**
  * Puts the email body on the clipboard twice: as HTML (mail apps paste the formatted email

@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiProblem } from '../api/apiProblem';
-import type { Page } from '../api/apiTypes';
+
+/** One page of any list the API pages (`items` and, when there is more, `continuationToken`). */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly continuationToken?: string;
+}
 
 export interface PagedList<T> {
   readonly items: readonly T[];
