@@ -1637,9 +1637,13 @@ export interface components {
                 readonly id: string;
             };
             /** @description The changed fields before the change; `null` when there was nothing before or it is not recorded. */
-            readonly before: Record<string, never> | null;
+            readonly before: {
+                readonly [key: string]: unknown;
+            } | null;
             /** @description The changed fields after the change (their shape depends on `action`); `null` when nothing remains. */
-            readonly after: Record<string, never> | null;
+            readonly after: {
+                readonly [key: string]: unknown;
+            } | null;
         };
         readonly AuditEventPage: {
             readonly items: readonly components["schemas"]["AuditEvent"][];
@@ -1809,7 +1813,9 @@ export interface components {
             readonly field?: string;
             readonly message?: string;
             /** @description The row as uploaded. */
-            readonly input: Record<string, never>;
+            readonly input: {
+                readonly [key: string]: unknown;
+            };
         };
         readonly InvitationBatchRowPage: {
             readonly items: readonly components["schemas"]["InvitationBatchRow"][];
