@@ -3338,24 +3338,27 @@ export interface operations {
                         /** @enum {unknown} */
                         readonly code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "JSON_TOO_DEEP";
                     };
+                    readonly "text/html": components["schemas"]["HtmlPage"];
                 };
             };
-            /** @description `UNAUTHENTICATED`: no sign-in session and no bearer token. */
+            /** @description `UNAUTHENTICATED`: no sign-in session and no bearer token. HTML clients get the page with "Sign in with Microsoft". */
             readonly 401: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["Problem"];
+                    readonly "text/html": components["schemas"]["HtmlPage"];
                 };
             };
-            /** @description `SIGN_IN_TENANT_MISMATCH`, `GLOBAL_ADMIN_REQUIRED`, `SIGN_IN_DOMAIN_MISMATCH` or `CSRF_TOKEN_INVALID`, as for an acceptance. */
+            /** @description `SIGN_IN_TENANT_MISMATCH`, `GLOBAL_ADMIN_REQUIRED`, `SIGN_IN_DOMAIN_MISMATCH` or `CSRF_TOKEN_INVALID`, as for an acceptance. HTML clients get the page again. */
             readonly 403: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["Problem"];
+                    readonly "text/html": components["schemas"]["HtmlPage"];
                 };
             };
             readonly 404: components["responses"]["LinkNotFound"];
