@@ -10,7 +10,7 @@ import {
   listAuditEvents,
   toAuditEventView,
 } from '../shared/services/auditLog';
-import type { NotYetResponseOf } from '../shared/api/contractResponses';
+import type { ResponseOf } from '../shared/api/contractResponses';
 import type { PartnerEndpointArgs } from '../shared/http/endpoint';
 
 app.http('listAuditEvents', {
@@ -24,7 +24,7 @@ async function listAuditEventsHandler({
   request,
   services,
   caller,
-}: PartnerEndpointArgs): Promise<NotYetResponseOf<'listAuditEvents'>> {
+}: PartnerEndpointArgs): Promise<ResponseOf<'listAuditEvents'>> {
   const query = readQuery(request, auditEventQuery);
   const continuationToken = decodePageToken(query.continuationToken);
   const page = await listAuditEvents(services, caller.tenantId, {

@@ -11,7 +11,7 @@ import {
   removeDelegatedAdmin,
   restoreDelegatedAdmin,
 } from '../shared/services/customerAdmin';
-import type { NotYetResponseOf, ResponseOf } from '../shared/api/contractResponses';
+import type { ResponseOf } from '../shared/api/contractResponses';
 import type { PartnerEndpointArgs } from '../shared/http/endpoint';
 
 function partnerIdOf(request: HttpRequest): string {
@@ -33,7 +33,7 @@ async function claimCustomerHandler({
   request,
   services,
   caller,
-}: PartnerEndpointArgs): Promise<NotYetResponseOf<'claimCustomer'>> {
+}: PartnerEndpointArgs): Promise<ResponseOf<'claimCustomer'>> {
   const { acceptUrl } = await readJsonBody(request, claimCustomerBody);
   const token = /\/api\/accept\/([A-Za-z0-9_-]+)\/?$/.exec(acceptUrl)?.[1] ?? acceptUrl;
   if (!/^[A-Za-z0-9_-]+$/.test(token)) {
@@ -42,7 +42,8 @@ async function claimCustomerHandler({
   const customer = await claimCustomer(services, caller, token);
   return jsonResponse(200, {
     customerId: customer.customerId,
-    tenantId: customer.tenantId,
+    // The claim binds the customer to the caller's tenant, or refuses with a conflict.
+    tenantId: caller.tenantId,
     companyName: customer.companyName,
     domain: customer.domain,
   });

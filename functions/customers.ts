@@ -16,7 +16,7 @@ import {
   removeSupportContact,
 } from '../shared/services/customers';
 import { recheckResellerConfirmation } from '../shared/services/resellerConfirmation';
-import type { NotYetResponseOf, ResponseOf } from '../shared/api/contractResponses';
+import type { ResponseOf } from '../shared/api/contractResponses';
 import type { PartnerEndpointArgs } from '../shared/http/endpoint';
 
 const ROLES = [PARTNER_ROLES.admin, PARTNER_ROLES.sales];
@@ -113,17 +113,11 @@ async function putSupportContactHandler({
   request,
   services,
   caller,
-}: PartnerEndpointArgs): Promise<NotYetResponseOf<'putSupportContact'>> {
+}: PartnerEndpointArgs): Promise<ResponseOf<'putSupportContact'>> {
   const id = customerIdOf(request);
   const body = await readJsonBody(request, supportContactBody);
-  const relationship = await assignSupportContact(
-    services,
-    caller.tenantId,
-    id,
-    body,
-    actorOf(caller),
-  );
-  return jsonResponse(200, relationship.supportContact);
+  const contact = await assignSupportContact(services, caller.tenantId, id, body, actorOf(caller));
+  return jsonResponse(200, contact);
 }
 
 app.http('getSupportContact', {

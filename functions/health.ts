@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
 import { endpoint } from '../shared/app/entryPoints';
 import { jsonResponse } from '../shared/http/responses';
-import type { NotYetResponseOf } from '../shared/api/contractResponses';
+import type { ResponseOf, Schema } from '../shared/api/contractResponses';
 import type { EndpointArgs } from '../shared/http/endpoint';
 
 /** Readiness: both stores answer within a short time, checked in parallel. */
@@ -12,11 +12,9 @@ app.http('health', {
   handler: endpoint(healthHandler),
 });
 
-async function healthHandler({
-  services,
-  context,
-}: EndpointArgs): Promise<NotYetResponseOf<'health'>> {
-  const check = async (name: string, probe: () => Promise<void>) => {
+async function healthHandler({ services, context }: EndpointArgs): Promise<ResponseOf<'health'>> {
+  type Check = Schema<'HealthReport'>['checks'][number];
+  const check = async (name: Check['name'], probe: () => Promise<void>): Promise<Check> => {
     const started = Date.now();
     try {
       await withTimeout(probe(), 5000);

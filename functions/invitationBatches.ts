@@ -37,7 +37,7 @@ import {
   listInvitationBatches,
   runInvitationBatch,
 } from '../shared/services/invitationBatches';
-import type { NotYetResponseOf, ResponseOf } from '../shared/api/contractResponses';
+import type { ResponseOf } from '../shared/api/contractResponses';
 import type { PartnerEndpointArgs } from '../shared/http/endpoint';
 
 /** The same roles as the invitation endpoints: a batch is many invitations at once. */
@@ -137,7 +137,7 @@ async function listInvitationBatchRowsHandler({
   request,
   services,
   caller,
-}: PartnerEndpointArgs): Promise<NotYetResponseOf<'listInvitationBatchRows'>> {
+}: PartnerEndpointArgs): Promise<ResponseOf<'listInvitationBatchRows'>> {
   const query = readQuery(request, invitationBatchRowsQuery);
   const batch = await getInvitationBatch(services, caller.tenantId, batchIdOf(request));
   const status = query.status === undefined ? {} : { status: query.status };

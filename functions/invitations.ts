@@ -30,7 +30,7 @@ import {
 } from '../shared/services/invitations';
 import type { HttpRequest } from '@azure/functions';
 import { requestResend } from '../shared/services/followUps';
-import type { NotYetResponseOf, ResponseOf } from '../shared/api/contractResponses';
+import type { ResponseOf } from '../shared/api/contractResponses';
 import type { PartnerEndpointArgs } from '../shared/http/endpoint';
 
 const ROLES = [PARTNER_ROLES.admin, PARTNER_ROLES.sales];
@@ -55,7 +55,7 @@ async function createInvitationHandler({
   request,
   services,
   caller,
-}: PartnerEndpointArgs): Promise<NotYetResponseOf<'createInvitation'>> {
+}: PartnerEndpointArgs): Promise<ResponseOf<'createInvitation'>> {
   const key = readIdempotencyKey(request);
   const body = await readJsonBody(request, createInvitationBody);
   const { invitation, replayed } = await createInvitation(
@@ -109,7 +109,7 @@ async function getInvitationHandler({
   request,
   services,
   caller,
-}: PartnerEndpointArgs): Promise<NotYetResponseOf<'getInvitation'>> {
+}: PartnerEndpointArgs): Promise<ResponseOf<'getInvitation'>> {
   const invitation = await getInvitation(services, caller.tenantId, invitationIdOf(request));
   return jsonResponse(200, toInvitationView(invitation, services.now()), {
     ETag: httpEtag(invitation._etag),
@@ -127,7 +127,7 @@ async function editInvitationDraftHandler({
   request,
   services,
   caller,
-}: PartnerEndpointArgs): Promise<NotYetResponseOf<'editInvitationDraft'>> {
+}: PartnerEndpointArgs): Promise<ResponseOf<'editInvitationDraft'>> {
   const id = invitationIdOf(request);
   const etag = etagFromIfMatch(request.headers.get('if-match'));
   if (etag === undefined) {
@@ -157,7 +157,7 @@ async function sendInvitationHandler({
   request,
   services,
   caller,
-}: PartnerEndpointArgs): Promise<NotYetResponseOf<'sendInvitation'>> {
+}: PartnerEndpointArgs): Promise<ResponseOf<'sendInvitation'>> {
   const { invitation, queued } = await sendInvitation(
     services,
     caller.tenantId,
@@ -182,7 +182,7 @@ async function revokeInvitationHandler({
   request,
   services,
   caller,
-}: PartnerEndpointArgs): Promise<NotYetResponseOf<'revokeInvitation'>> {
+}: PartnerEndpointArgs): Promise<ResponseOf<'revokeInvitation'>> {
   const invitation = await revokeInvitation(
     services,
     caller.tenantId,
@@ -205,7 +205,7 @@ async function resendInvitationHandler({
   request,
   services,
   caller,
-}: PartnerEndpointArgs): Promise<NotYetResponseOf<'resendInvitation'>> {
+}: PartnerEndpointArgs): Promise<ResponseOf<'resendInvitation'>> {
   const invitation = await requestResend(
     services,
     caller.tenantId,

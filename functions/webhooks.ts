@@ -38,7 +38,7 @@ import {
   rotateWebhookSecret,
 } from '../shared/services/webhookSubscriptions';
 import type { WebhookDeliveryDocument } from '../shared/store/webhookDocuments';
-import type { NotYetResponseOf, ResponseOf } from '../shared/api/contractResponses';
+import type { ResponseOf } from '../shared/api/contractResponses';
 import type { PartnerEndpointArgs } from '../shared/http/endpoint';
 
 /** Anyone of the partner may look; only an admin agent changes where its data is sent. */
@@ -65,7 +65,7 @@ async function createWebhookHandler({
   request,
   services,
   caller,
-}: PartnerEndpointArgs): Promise<NotYetResponseOf<'createWebhook'>> {
+}: PartnerEndpointArgs): Promise<ResponseOf<'createWebhook'>> {
   const body = await readJsonBody(request, createWebhookBody);
   const { webhook, secret } = await createWebhook(services, caller.tenantId, actorOf(caller), body);
   const view = toWebhookWithSecretView(webhook, secret, services.now());
@@ -82,7 +82,7 @@ app.http('listWebhooks', {
 async function listWebhooksHandler({
   services,
   caller,
-}: PartnerEndpointArgs): Promise<NotYetResponseOf<'listWebhooks'>> {
+}: PartnerEndpointArgs): Promise<ResponseOf<'listWebhooks'>> {
   const webhooks = await listWebhooks(services, caller.tenantId);
   const now = services.now();
   return jsonResponse(200, { items: webhooks.map((webhook) => toWebhookView(webhook, now)) });
@@ -130,7 +130,7 @@ async function rotateWebhookSecretHandler({
   request,
   services,
   caller,
-}: PartnerEndpointArgs): Promise<NotYetResponseOf<'rotateWebhookSecret'>> {
+}: PartnerEndpointArgs): Promise<ResponseOf<'rotateWebhookSecret'>> {
   const { webhook, secret } = await rotateWebhookSecret(
     services,
     caller.tenantId,

@@ -33,11 +33,3 @@ export type ResponseOf<Op extends OperationId> = {
 /** A JSON schema of the document by name (`Schema<'Webhook'>`). */
 export type Schema<Name extends keyof import('./openapiTypes').components['schemas']> =
   import('./openapiTypes').components['schemas'][Name];
-
-/**
- * For a handler whose view type does not match its operation's schema yet (a wider enum, a
- * `null` the schema lacks): named for the operation so it can be found and tightened to
- * `ResponseOf`. Its answers are still validated against the document by the integration tests.
- */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-export type NotYetResponseOf<Op extends OperationId> = HttpResponseInit;

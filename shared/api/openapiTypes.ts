@@ -1691,9 +1691,13 @@ export interface components {
                 readonly id: string;
             };
             /** @description The changed fields before the change; `null` when there was nothing before or it is not recorded. */
-            readonly before: Record<string, unknown> | null;
+            readonly before: {
+                readonly [key: string]: unknown;
+            } | null;
             /** @description The changed fields after the change (their shape depends on `action`); `null` when nothing remains. */
-            readonly after: Record<string, unknown> | null;
+            readonly after: {
+                readonly [key: string]: unknown;
+            } | null;
         };
         readonly AuditEventPage: {
             readonly items: readonly components["schemas"]["AuditEvent"][];
@@ -1863,7 +1867,9 @@ export interface components {
             readonly field?: string;
             readonly message?: string;
             /** @description The row as uploaded. */
-            readonly input: Record<string, unknown>;
+            readonly input: {
+                readonly [key: string]: unknown;
+            };
         };
         readonly InvitationBatchRowPage: {
             readonly items: readonly components["schemas"]["InvitationBatchRow"][];
@@ -3386,24 +3392,27 @@ export interface operations {
                         /** @enum {unknown} */
                         readonly code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "JSON_TOO_DEEP";
                     };
+                    readonly "text/html": components["schemas"]["HtmlPage"];
                 };
             };
-            /** @description `UNAUTHENTICATED`: no sign-in session and no bearer token. */
+            /** @description `UNAUTHENTICATED`: no sign-in session and no bearer token. HTML clients get the page with "Sign in with Microsoft". */
             readonly 401: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["Problem"];
+                    readonly "text/html": components["schemas"]["HtmlPage"];
                 };
             };
-            /** @description `SIGN_IN_TENANT_MISMATCH`, `GLOBAL_ADMIN_REQUIRED`, `SIGN_IN_DOMAIN_MISMATCH` or `CSRF_TOKEN_INVALID`, as for an acceptance. */
+            /** @description `SIGN_IN_TENANT_MISMATCH`, `GLOBAL_ADMIN_REQUIRED`, `SIGN_IN_DOMAIN_MISMATCH` or `CSRF_TOKEN_INVALID`, as for an acceptance. HTML clients get the page again. */
             readonly 403: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["Problem"];
+                    readonly "text/html": components["schemas"]["HtmlPage"];
                 };
             };
             readonly 404: components["responses"]["LinkNotFound"];

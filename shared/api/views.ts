@@ -57,8 +57,10 @@ function deliveryView(delivery: Delivery) {
 
 /** The full invitation: draft, link, mailto URL and history. */
 export function toInvitationView(doc: InvitationDocument, now: Date) {
+  // The summary's delivery (state only) is replaced by the full one, with its events.
+  const { delivery: _summaryDelivery, ...summary } = toInvitationSummary(doc, now);
   return {
-    ...toInvitationSummary(doc, now),
+    ...summary,
     draft: { subject: doc.draft.subject, text: doc.draft.text, html: doc.draft.html },
     acceptUrl: doc.acceptUrl,
     mailtoUrl: mailtoFor(doc),

@@ -16,7 +16,7 @@ export function toWebhookView(doc: WebhookDocument, now: Date) {
     id: webhookApiId(doc.id),
     url: doc.url,
     events: doc.events,
-    status: doc.status,
+    status: shownStatus(doc),
     secrets: validSecrets(doc.secrets, now).map((secret) => ({
       createdAt: secret.createdAt,
       ...(secret.expiresAt === undefined ? {} : { expiresAt: secret.expiresAt }),
@@ -24,6 +24,17 @@ export function toWebhookView(doc: WebhookDocument, now: Date) {
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };
+}
+
+/**
+ * The API shows active webhooks only: the services answer 404 for a deleted one before a view
+ * is made, so a deleted one here is a bug, not an answer.
+ */
+function shownStatus(doc: WebhookDocument): 'active' {
+  if (doc.status !== 'active') {
+    throw new Error(`webhook ${doc.id} is ${doc.status}; only active webhooks are shown`);
+  }
+  return doc.status;
 }
 
 /** The answer to a create or a rotation: the only time the new secret is shown. */

@@ -15,7 +15,7 @@ export type JsonResponse<S extends number, B> = S extends number
   : never;
 
 /** A JSON response; every API answer goes through here so headers stay consistent. */
-export function jsonResponse<S extends number, B>(
+export function jsonResponse<S extends number, const B>(
   status: S,
   body: B,
   headers: Record<string, string> = {},

@@ -1,6 +1,11 @@
 import { notFound, ProblemError } from '../domain/problem';
 import { updateDocument, type Page, type UpdateDecision } from '../store/documentStore';
-import { partitionKeys, relationshipId, type RelationshipDocument } from '../store/documents';
+import {
+  partitionKeys,
+  relationshipId,
+  type RelationshipDocument,
+  type SupportContact,
+} from '../store/documents';
 import type { ResellerConfirmationState } from '../domain/resellerConfirmation';
 import type { Dependencies } from './dependencies';
 import { recordEvent, relationshipEvent } from './events';
@@ -109,8 +114,9 @@ export interface SupportContactInput {
 }
 
 /**
- * Assigns the partner's support contact for an active customer. The partner stays responsible
- * for support whatever the customer does with admin privileges, so this does not depend on DAP.
+ * Assigns the partner's support contact for an active customer and answers the contact as
+ * written. The partner stays responsible for support whatever the customer does with admin
+ * privileges, so this does not depend on DAP.
  */
 export async function assignSupportContact(
   deps: Dependencies,
@@ -118,8 +124,9 @@ export async function assignSupportContact(
   customerId: string,
   input: SupportContactInput,
   actor: string,
-): Promise<RelationshipDocument> {
+): Promise<SupportContact> {
   const at = deps.now().toISOString();
+  const supportContact: SupportContact = { ...input, assignedAt: at };
   let before: RelationshipDocument['supportContact'] = null;
   const result = await updateRelationship(deps, partnerTenantId, customerId, (current) => {
     if (current.status !== 'active') {
@@ -127,7 +134,7 @@ export async function assignSupportContact(
     }
     before = current.supportContact;
     return {
-      write: { ...current, supportContact: { ...input, assignedAt: at }, updatedAt: at },
+      write: { ...current, supportContact, updatedAt: at },
     };
   });
   await recordEvent(
@@ -141,11 +148,11 @@ export async function assignSupportContact(
       {
         at,
         before: before === null ? null : { supportContact: before },
-        after: { supportContact: result.document.supportContact },
+        after: { supportContact },
       },
     ),
   );
-  return result.document;
+  return supportContact;
 }
 
 /** Clears the support contact; clearing none is not an error. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 
@@ -28,6 +28,11 @@ export interface ContractResponse {
   readonly contentType: string | null;
   /** The response body as text ('' when there was none). */
   readonly text: string;
+  /**
+   * The response's headers, when the caller has them: a header the document declares
+   * `required: true` must be there, and a documented header that is there must match its schema.
+   */
+  readonly headers?: { get(name: string): string | null };
 }
 
 interface OperationMatch {
@@ -108,6 +113,34 @@ export function loadContract(
       .map((route) => route.match)
       .sort((a, b) => b.literalSegments - a.literalSegments)[0];
 
+  // Header schemas are small and inline (a type, a format, a const): compiled once each.
+  const headerValidators = new WeakMap<object, ValidateFunction>();
+  const checkHeaders = (
+    where: string,
+    declared: JsonObject,
+    headers: { get(name: string): string | null },
+  ): string[] =>
+    Object.entries(declared).flatMap(([name, declaration]) => {
+      const header = resolve(declaration);
+      const value = headers.get(name);
+      if (value === null) {
+        return header.required === true ? [`${where}: the required ${name} header is missing`] : [];
+      }
+      const schema = header.schema as JsonObject | undefined;
+      if (schema === undefined) return [];
+      // Header values are text: an integer header (Retry-After) is checked as its number.
+      const resolved = resolve(schema);
+      const typed = resolved.type === 'integer' && /^-?\d+$/.test(value) ? Number(value) : value;
+      let validate = headerValidators.get(resolved);
+      if (validate === undefined) {
+        validate = ajv.compile(resolved as object);
+        headerValidators.set(resolved, validate);
+      }
+      return validate(typed)
+        ? []
+        : [`${where}: the ${name} header (${value}) ${ajv.errorsText(validate.errors)}`];
+    });
+
   const problems = (response: ContractResponse): string[] => {
     const path = response.path.split('?')[0]!;
     const match = find(response.method, path);
@@ -129,6 +162,11 @@ export function loadContract(
       typeof (declared as JsonObject).$ref === 'string'
         ? String((declared as JsonObject).$ref)
         : `${match.pointer}/responses/${statusKey}`;
+    const headerProblems =
+      response.headers === undefined
+        ? []
+        : checkHeaders(where, (responseObject.headers ?? {}) as JsonObject, response.headers);
+    if (headerProblems.length > 0) return headerProblems;
     const content = responseObject.content as JsonObject | undefined;
     const mediaType = response.contentType?.split(';')[0]!.trim().toLowerCase();
     if (content === undefined) {

@@ -1,7 +1,11 @@
+import { contract } from './contract';
+
 /**
  * A minimal browser for HTTP-level tests of the sign-in: keeps cookies per host (what
  * `Set-Cookie` sets, `Max-Age=0` removes) and follows redirects one hop at a time, so a test
- * can look at every hop of the OpenID Connect round trip.
+ * can look at every hop of the OpenID Connect round trip. Every answer of the app's API
+ * (`/api/...`; the Microsoft stand-in's hops are not the app's) is held to openapi.yaml, as the
+ * stack's `api` helper holds its answers.
  */
 export interface Hop {
   readonly url: string;
@@ -43,11 +47,23 @@ export class CookieBrowser {
       this.keep(target.hostname, line);
     }
     const location = response.headers.get('location');
+    const text = await response.text();
+    const method = init.method ?? (init.form === undefined ? 'GET' : 'POST');
+    if (target.pathname.startsWith('/api/')) {
+      contract().assert({
+        method,
+        path: target.pathname,
+        status: response.status,
+        contentType: response.headers.get('content-type'),
+        text,
+        headers: response.headers,
+      });
+    }
     return {
       url: target.href,
       status: response.status,
       location: location === null ? null : new URL(location, target).href,
-      text: await response.text(),
+      text,
       headers: response.headers,
     };
   }

@@ -167,6 +167,7 @@ export async function startTestStack(
       status: response.status,
       contentType: response.headers.get('content-type'),
       text,
+      headers: response.headers,
     });
     let parsed: unknown = undefined;
     if (/json/.test(response.headers.get('content-type') ?? '') && text !== '') {

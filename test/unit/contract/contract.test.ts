@@ -52,6 +52,37 @@ describe('the openapi.yaml response validator', () => {
     ]);
   });
 
+  it('refuses an answer without a header the document requires, and a header off its schema', () => {
+    const created = {
+      method: 'POST',
+      path: '/api/webhooks',
+      status: 201,
+      contentType: 'application/json',
+      text: JSON.stringify({ ...webhook, secret }),
+    };
+    expect(
+      contract().problems({
+        ...created,
+        headers: new Headers({ Location: `/api/webhooks/${id}` }),
+      }),
+    ).toEqual([]);
+    expect(contract().problems({ ...created, headers: new Headers() })).toEqual([
+      expect.stringMatching(/POST \/api\/webhooks 201: the required Location header is missing/),
+    ]);
+    const accepted = {
+      method: 'POST',
+      path: `/api/invitations/${id}/resend`,
+      status: 429,
+      contentType: 'application/problem+json',
+      text: '',
+    };
+    expect(
+      contract()
+        .problems({ ...accepted, headers: new Headers({ 'Retry-After': 'soon' }) })
+        .join('\n'),
+    ).toMatch(/the Retry-After header \(soon\) data must be integer/);
+  });
+
   it('throws from assert, which is what fails an integration test', () => {
     expect(() => contract().assert(answer(200, { ...webhook, events: 'all' }))).toThrow(
       /does not match openapi\.yaml[\s\S]*\/events must be array/,
