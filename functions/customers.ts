@@ -59,13 +59,17 @@ app.http('getCustomer', {
   methods: ['GET'],
   route: 'customers/{id}',
   authLevel: 'anonymous',
-  handler: partnerEndpoint(ROLES, async ({ request, services, caller }) =>
-    jsonResponse(
-      200,
-      toCustomerView(await getCustomer(services, caller.tenantId, customerIdOf(request))),
-    ),
-  ),
+  handler: partnerEndpoint(ROLES, getCustomerHandler),
 });
+
+async function getCustomerHandler({
+  request,
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<ResponseOf<'getCustomer'>> {
+  const customer = await getCustomer(services, caller.tenantId, customerIdOf(request));
+  return jsonResponse(200, toCustomerView(customer));
+}
 
 app.http('recheckResellerConfirmation', {
   methods: ['POST'],

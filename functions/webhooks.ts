@@ -13,8 +13,7 @@ import {
   toWebhookView,
   toWebhookWithSecretView,
 } from '../shared/api/webhookViews';
-import type { AppServices } from '../shared/app/appServices';
-import { PARTNER_ROLES, type Caller } from '../shared/auth/tokenValidator';
+import { PARTNER_ROLES } from '../shared/auth/tokenValidator';
 import { partnerEndpoint } from '../shared/app/entryPoints';
 import { notFound } from '../shared/domain/problem';
 import { readQuery } from '../shared/http/query';
@@ -37,7 +36,6 @@ import {
   listWebhooks,
   rotateWebhookSecret,
 } from '../shared/services/webhookSubscriptions';
-import type { WebhookDeliveryDocument } from '../shared/store/webhookDocuments';
 import type { ResponseOf } from '../shared/api/contractResponses';
 import type { PartnerEndpointArgs } from '../shared/http/endpoint';
 
@@ -92,16 +90,17 @@ app.http('getWebhook', {
   methods: ['GET'],
   route: 'webhooks/{id}',
   authLevel: 'anonymous',
-  handler: partnerEndpoint(READ_ROLES, async ({ request, services, caller }) =>
-    jsonResponse(
-      200,
-      toWebhookView(
-        await getWebhook(services, caller.tenantId, webhookIdOf(request)),
-        services.now(),
-      ),
-    ),
-  ),
+  handler: partnerEndpoint(READ_ROLES, getWebhookHandler),
 });
+
+async function getWebhookHandler({
+  request,
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<ResponseOf<'getWebhook'>> {
+  const webhook = await getWebhook(services, caller.tenantId, webhookIdOf(request));
+  return jsonResponse(200, toWebhookView(webhook, services.now()));
+}
 
 app.http('deleteWebhook', {
   methods: ['DELETE'],
@@ -162,40 +161,46 @@ async function listWebhookDeliveriesHandler({
   return jsonResponse(200, toPageBody(page, toWebhookDeliveryView));
 }
 
-/** A POST on one of the caller's webhooks that queues a delivery and answers 202 with it. */
-function queueDeliveryOn(
-  name: string,
-  route: string,
-  queue: (
-    services: AppServices,
-    caller: Caller,
-    webhookId: string,
-    request: HttpRequest,
-  ) => Promise<WebhookDeliveryDocument>,
-): void {
-  app.http(name, {
-    methods: ['POST'],
-    route,
-    authLevel: 'anonymous',
-    handler: partnerEndpoint(ADMIN, async ({ request, services, caller }) =>
-      jsonResponse(
-        202,
-        toWebhookDeliveryView(await queue(services, caller, webhookIdOf(request), request)),
-      ),
-    ),
-  });
+app.http('pingWebhook', {
+  methods: ['POST'],
+  route: 'webhooks/{id}/ping',
+  authLevel: 'anonymous',
+  handler: partnerEndpoint(ADMIN, pingWebhookHandler),
+});
+
+/** Queues a test event to one of the caller's webhooks and answers 202 with its delivery. */
+async function pingWebhookHandler({
+  request,
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<ResponseOf<'pingWebhook'>> {
+  const webhookId = webhookIdOf(request);
+  const delivery = await pingWebhook(services, caller.tenantId, webhookId, actorOf(caller));
+  return jsonResponse(202, toWebhookDeliveryView(delivery));
 }
 
-queueDeliveryOn('pingWebhook', 'webhooks/{id}/ping', (services, caller, webhookId) =>
-  pingWebhook(services, caller.tenantId, webhookId, actorOf(caller)),
-);
+app.http('redeliverWebhookDelivery', {
+  methods: ['POST'],
+  route: 'webhooks/{id}/deliveries/{deliveryId}/redeliver',
+  authLevel: 'anonymous',
+  handler: partnerEndpoint(ADMIN, redeliverWebhookDeliveryHandler),
+});
 
-queueDeliveryOn(
-  'redeliverWebhookDelivery',
-  'webhooks/{id}/deliveries/{deliveryId}/redeliver',
-  (services, caller, webhookId, request) =>
-    redeliverWebhookDelivery(services, caller.tenantId, webhookId, request.params.deliveryId ?? ''),
-);
+/** Queues one earlier delivery again and answers 202 with the new delivery. */
+async function redeliverWebhookDeliveryHandler({
+  request,
+  services,
+  caller,
+}: PartnerEndpointArgs): Promise<ResponseOf<'redeliverWebhookDelivery'>> {
+  const deliveryId = request.params.deliveryId ?? '';
+  const delivery = await redeliverWebhookDelivery(
+    services,
+    caller.tenantId,
+    webhookIdOf(request),
+    deliveryId,
+  );
+  return jsonResponse(202, toWebhookDeliveryView(delivery));
+}
 
 app.storageQueue('fanOutPartnerEvent', {
   queueName: QUEUES.partnerEvents,

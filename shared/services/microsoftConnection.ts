@@ -21,7 +21,7 @@ export interface MicrosoftConnectionView {
   readonly revokedAt: string | null;
   /** The app registration an administrator consents to; null while GDAP is not set up. */
   readonly appClientId: string | null;
-  readonly permission: string;
+  readonly permission: typeof GDAP_PERMISSION;
   /** Where a Global Administrator of the partner tenant grants admin consent. */
   readonly consentUrl: string | null;
 }
