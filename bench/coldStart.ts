@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { benchColdFirstRequests } from './load/coldFirstRequest';
 import { percentile } from './load/figures';
 import { resolveMainGlob } from '../local/functionsHost';
 import { findProjectRoot } from '../local/projectRoot';
@@ -16,8 +17,14 @@ import { findProjectRoot } from '../local/projectRoot';
  * worker's first requests can add), and the tsc output every function file was deployed as
  * before (dist/functions/*.js). Prints the medians, the ratios to `node -e 0` and the load
  * average. COLDSTART_RUNS sets the number of rounds (default 20).
+ *
+ * Then what a user waits for after a scale-out: a new process to its first answered
+ * `POST /api/invitations` and to its first acceptance, against the local emulators, with where
+ * the time went (bench/load/coldFirstRequest.ts); COLDSTART_REQUEST_RUNS rounds (default 8,
+ * 0 skips it).
  */
 const RUNS = Number(process.env.COLDSTART_RUNS ?? 20);
+const REQUEST_RUNS = Number(process.env.COLDSTART_REQUEST_RUNS ?? 8);
 
 interface Variant {
   readonly name: string;
@@ -62,7 +69,7 @@ function median(samples: readonly number[]): number {
   );
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const root = findProjectRoot(__dirname);
   const { main: deployed } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
     main: string;
@@ -138,6 +145,13 @@ function main(): void {
         `${(figure / bare).toFixed(2)}× node -e 0`,
     );
   }
+  if (REQUEST_RUNS > 0) {
+    await benchColdFirstRequests(root, REQUEST_RUNS);
+    console.log(`(1-min load average ${(loadavg()[0] ?? NaN).toFixed(1)} at the end)`);
+  }
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -5,7 +5,7 @@ import { partitionKeys, type InvitationDocument } from '../store/documents';
 import type { Dependencies } from './dependencies';
 import { mapConcurrently } from './mapConcurrently';
 import { DispatchLeaseHeldError, withLeaseReleased, withLeaseTaken } from './sendLease';
-import { invitationEvent, recordEvent } from './events';
+import { invitationEvent, recordEvent, writeWithEvent } from './events';
 import { transitioned, type EmailDispatchMessage } from './invitationTransitions';
 
 export type DispatchOutcome = 'sent' | 'skipped' | 'retry-scheduled' | 'failed';
@@ -58,15 +58,19 @@ export async function dispatchInvitationEmail(
       partnerTenantId: invitation.partnerTenantId,
       dispatchId: message.dispatchId,
     });
-    await settle(deps, message, (current, at) =>
-      transitioned(current, 'sent', at, 'system', {
-        sentAt: at,
-        dispatch: {
-          id: message.dispatchId,
-          attempts: attempt,
-          ...(messageId === undefined ? {} : { messageId }),
-        },
-      }),
+    await settle(
+      deps,
+      message,
+      (current, at) =>
+        transitioned(current, 'sent', at, 'system', {
+          sentAt: at,
+          dispatch: {
+            id: message.dispatchId,
+            attempts: attempt,
+            ...(messageId === undefined ? {} : { messageId }),
+          },
+        }),
+      invitation,
     );
     return 'sent';
   } catch (error) {
@@ -75,8 +79,11 @@ export async function dispatchInvitationEmail(
       throw error;
     }
     if (error.kind === 'permanent' || attempt >= deps.config.mail.maxAttempts) {
-      await settle(deps, message, (current, at) =>
-        givenUp(current, at, message.dispatchId, attempt, error),
+      await settle(
+        deps,
+        message,
+        (current, at) => givenUp(current, at, message.dispatchId, attempt, error),
+        invitation,
       );
       return 'failed';
     }
@@ -90,10 +97,16 @@ export async function dispatchInvitationEmail(
   }
 }
 
+/**
+ * Ends a dispatch: `change` applied to the invitation while this dispatch still holds it, with
+ * its event. `held` is the invitation as this dispatch's claim wrote it: written against its
+ * ETag without reading it again; re-read only when something changed it since.
+ */
 async function settle(
   deps: Dependencies,
   message: EmailDispatchMessage,
   change: (current: InvitationDocument, at: string) => InvitationDocument,
+  held?: InvitationDocument,
 ): Promise<void> {
   const result = await updateDocument<InvitationDocument>(
     deps.store,
@@ -103,31 +116,45 @@ async function settle(
       current.status === 'sending' && current.dispatch?.id === message.dispatchId
         ? { write: change(current, deps.now().toISOString()) }
         : { keep: true },
+    undefined,
+    held,
+    // The end of the dispatch and its event in one transactional batch (one round trip; its
+    // webhook fan-out is queued only when a webhook subscribes to it).
+    (document, etag) =>
+      writeWithEvent(
+        deps,
+        { kind: 'replace', document, etag },
+        dispatchEndedEvent(document, message.dispatchId),
+      ),
   );
   const settled = result?.document;
   if (
+    result?.written === false &&
     settled !== undefined &&
     settled.dispatch?.id === message.dispatchId &&
     (settled.status === 'sent' || settled.status === 'failed')
   ) {
-    // Recorded whenever this dispatch ended, so a redelivery fills a gap a crash left.
-    await recordEvent(
-      deps,
-      invitationEvent(
-        settled,
-        settled.status === 'sent' ? 'invitation.sent' : 'invitation.failed',
-        'system',
-        `${settled.status}:${message.dispatchId}`,
-        {
-          at: settled.updatedAt,
-          after: {
-            status: settled.status,
-            ...(settled.failureReason === undefined ? {} : { reason: settled.failureReason }),
-          },
-        },
-      ),
-    );
+    // A redelivery of a dispatch that ended: recorded again (once per key), so a gap left by a
+    // crash between a state change and its event, as an earlier version wrote them, is filled.
+    await recordEvent(deps, dispatchEndedEvent(settled, message.dispatchId));
   }
+}
+
+/** `invitation.sent` or `invitation.failed` of the dispatch that left the invitation so. */
+function dispatchEndedEvent(settled: InvitationDocument, dispatchId: string) {
+  return invitationEvent(
+    settled,
+    settled.status === 'sent' ? 'invitation.sent' : 'invitation.failed',
+    'system',
+    `${settled.status}:${dispatchId}`,
+    {
+      at: settled.updatedAt,
+      after: {
+        status: settled.status,
+        ...(settled.failureReason === undefined ? {} : { reason: settled.failureReason }),
+      },
+    },
+  );
 }
 
 async function releaseLease(
@@ -279,23 +306,30 @@ export async function dispatchEmailRun(
     const attempt = invitation.dispatch!.attempts;
     if (outcome.accepted) {
       counts.sent++;
-      await settle(deps, item, (current, at) =>
-        transitioned(current, 'sent', at, 'system', {
-          sentAt: at,
-          dispatch: {
-            id: item.dispatchId,
-            attempts: attempt,
-            ...(outcome.messageId === undefined ? {} : { messageId: outcome.messageId }),
-          },
-        }),
+      await settle(
+        deps,
+        item,
+        (current, at) =>
+          transitioned(current, 'sent', at, 'system', {
+            sentAt: at,
+            dispatch: {
+              id: item.dispatchId,
+              attempts: attempt,
+              ...(outcome.messageId === undefined ? {} : { messageId: outcome.messageId }),
+            },
+          }),
+        invitation,
       );
       return;
     }
     const { error } = outcome;
     if (error.kind === 'permanent' || attempt >= deps.config.mail.maxAttempts) {
       counts.failed++;
-      await settle(deps, item, (current, at) =>
-        givenUp(current, at, item.dispatchId, attempt, error),
+      await settle(
+        deps,
+        item,
+        (current, at) => givenUp(current, at, item.dispatchId, attempt, error),
+        invitation,
       );
       return;
     }
