@@ -15,7 +15,7 @@ import {
   compareRoutePrecedence,
   matchRouteTemplate,
   parseRouteTemplate,
-  splitRequestPath,
+  pathBelowPrefix,
   type RouteParams,
   type RouteTemplate,
 } from './routeTemplate';
@@ -269,21 +269,21 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       if (await options.admin(request, response)) return;
     }
 
-    let segments: string[] | undefined;
+    let candidates: { route: HttpRoute; params: RouteParams }[];
     try {
-      segments = splitRequestPath(url.pathname, routePrefix);
+      const path = pathBelowPrefix(url.pathname, routePrefix);
+      candidates =
+        path === undefined
+          ? []
+          : routes.flatMap((route) => {
+              const params = matchRouteTemplate(route.template, path);
+              return params ? [{ route, params }] : [];
+            });
     } catch {
       sendHostProblem(response, 400, 'The path is not validly percent-encoded.', {
         field: 'request-target',
       });
       return;
-    }
-    const candidates: { route: HttpRoute; params: RouteParams }[] = [];
-    if (segments) {
-      for (const route of routes) {
-        const params = matchRouteTemplate(route.template, segments);
-        if (params) candidates.push({ route, params });
-      }
     }
     if (candidates.length === 0) {
       sendHostProblem(response, 404, 'No function answers this path; see /api/openapi.yaml.');

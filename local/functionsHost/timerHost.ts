@@ -4,7 +4,7 @@ import { resolveBindingExpression, type AppSettings } from './bindingExpressions
 import { isTimerTrigger, type FunctionRegistration } from './functionsCore';
 import type { HostLog } from './hostLog';
 import { createInvocationContext, invokeFunction, unsupportedBindings } from './invokeFunction';
-import { assertTimeZone, nextOccurrence, parseSchedule, type Schedule } from './ncrontab';
+import { assertTimeZone, nextOccurrence, parseSchedule, type Schedule } from './timerSchedule';
 
 export interface TimerHostOptions {
   /** All registrations; non-timer ones are ignored. */
@@ -68,15 +68,20 @@ function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : format(error);
 }
 
-function nextOrNever(schedule: Schedule, after: Date, timeZone: string): Date {
+function nextOrNever(schedule: Schedule, after: Date): Date {
   try {
-    return nextOccurrence(schedule, after, timeZone);
+    return nextOccurrence(schedule, after);
   } catch {
     return NEVER_DUE;
   }
 }
 
-function readSchedule(registration: FunctionRegistration, written: string, env: AppSettings) {
+function readSchedule(
+  registration: FunctionRegistration,
+  written: string,
+  env: AppSettings,
+  timeZone: string,
+) {
   const where = `Timer function "${registration.name}"`;
   let expression: string;
   try {
@@ -85,7 +90,7 @@ function readSchedule(registration: FunctionRegistration, written: string, env: 
     throw new Error(`${where}: schedule ${(error as Error).message}`);
   }
   try {
-    return parseSchedule(expression);
+    return parseSchedule(expression, timeZone);
   } catch (error) {
     const setting = expression === written ? '' : ` (from "${written}")`;
     throw new Error(`${where}${setting}: ${(error as Error).message}`);
@@ -96,14 +101,9 @@ function readSchedule(registration: FunctionRegistration, written: string, env: 
  * The host persists the schedule status only for schedules that fire at most once a minute
  * (more often, it forces useMonitor off); otherwise useMonitor decides, true by default.
  */
-function monitored(
-  schedule: Schedule,
-  requested: boolean | undefined,
-  from: Date,
-  timeZone: string,
-): boolean {
-  const first = nextOrNever(schedule, from, timeZone);
-  const second = nextOrNever(schedule, first, timeZone);
+function monitored(schedule: Schedule, requested: boolean | undefined, from: Date): boolean {
+  const first = nextOrNever(schedule, from);
+  const second = nextOrNever(schedule, first);
   if (second.getTime() < from.getTime() + MONITOR_MIN_INTERVAL_MS) {
     return false;
   }
@@ -135,15 +135,15 @@ export function startTimerHost(options: TimerHostOptions): TimerHost {
   for (const registration of options.registrations) {
     const trigger = registration.trigger;
     if (!isTimerTrigger(trigger)) continue;
-    const schedule = readSchedule(registration, trigger.schedule, env);
+    const schedule = readSchedule(registration, trigger.schedule, env, timeZone);
     jobs.set(registration.name, {
       registration,
       schedule,
       runOnStartup: trigger.runOnStartup === true,
-      useMonitor: monitored(schedule, trigger.useMonitor, startedAt, timeZone),
+      useMonitor: monitored(schedule, trigger.useMonitor, startedAt),
       status: {
         last: NEVER_RAN,
-        next: nextOrNever(schedule, startedAt, timeZone),
+        next: nextOrNever(schedule, startedAt),
         lastUpdated: NEVER_RAN,
       },
       tail: Promise.resolve(),
@@ -221,7 +221,7 @@ export function startTimerHost(options: TimerHostOptions): TimerHost {
       const base = !onStartup && next > firedAt ? next : firedAt;
       job.status = {
         last: base,
-        next: nextOrNever(job.schedule, base, timeZone),
+        next: nextOrNever(job.schedule, base),
         lastUpdated: base,
       };
     });
@@ -242,7 +242,7 @@ export function startTimerHost(options: TimerHostOptions): TimerHost {
     } else {
       const upcoming = [status.next];
       while (upcoming.length < OCCURRENCES_LOGGED) {
-        upcoming.push(nextOrNever(schedule, upcoming[upcoming.length - 1] as Date, timeZone));
+        upcoming.push(nextOrNever(schedule, upcoming[upcoming.length - 1] as Date));
       }
       log(
         'information',

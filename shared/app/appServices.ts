@@ -11,6 +11,7 @@ import type { DelegatedAdminGraph } from '../graph/delegatedAdminGraph';
 import type { PartnerCenterCertificates } from '../graph/partnerCenterCertificates';
 import type { Mailer } from '../mail/mailer';
 import type { SendGridEventVerifier } from '../mail/sendgridEventWebhook';
+import { postWebhook, systemLookup } from '../outbound/webhookPost';
 import type { MessageQueue } from '../queue/messageQueue';
 import type { QueueBacklogReader } from '../queue/queueBacklog';
 import type { AppServices } from '../services/dependencies';
@@ -193,6 +194,8 @@ export function createAppServices(config: AppConfig): AppServices {
     domainTenants: new EntraDomainTenants({ authority: config.auth.authority }),
     now,
     readInvitationRow: rowToInvitation,
+    lookupHost: systemLookup,
+    postWebhook,
   };
 }
 

@@ -13,7 +13,7 @@ import type { SendGridEventVerifier } from '../mail/sendgridEventWebhook';
 import type { MessageQueue } from '../queue/messageQueue';
 import type { QueueBacklogReader } from '../queue/queueBacklog';
 import type { DocumentStore } from '../store/documentStore';
-import type { HostLookup } from './webhookPost';
+import type { HostLookup, WebhookPost } from '../outbound/webhookPost';
 
 /** What the domain services need from the outside world; adapters are injected. */
 export interface Dependencies {
@@ -28,8 +28,10 @@ export interface Dependencies {
   readonly now: () => Date;
   /** Reads one uploaded batch row with the API's schema for a single invitation. */
   readonly readInvitationRow: InvitationRowReader;
-  /** How webhook host names are resolved; the system's resolver when absent. */
-  readonly lookupHost?: HostLookup;
+  /** How webhook host names are resolved (the system's resolver in the app). */
+  readonly lookupHost: HostLookup;
+  /** A webhook attempt's POST, connected only to addresses `lookupHost` gives and allows. */
+  readonly postWebhook: WebhookPost;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Webhook delivery: an audit event fans out to the subscribed receivers, and each delivery is
- * POSTed, signed, through the webhookPost adapter (outbound HTTP and DNS), retried and settled.
+ * POSTed, signed, through the injected outbound adapter (Dependencies.postWebhook and lookupHost,
+ * outbound/webhookPost.ts in the app), retried and settled.
  */
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
@@ -11,6 +12,7 @@ import { isNonPublicAddress, validateWebhookUrl } from '../domain/webhookUrl';
 import { notFound, ProblemError } from '../domain/problem';
 import { QUEUES } from '../queue/messageQueue';
 import { RetryLaterError } from '../queue/retryLater';
+import { NonPublicAddressError, type HostLookup } from '../outbound/webhookPost';
 import { DocumentConflictError, updateDocument } from '../store/documentStore';
 import { partitionKeys } from '../store/documents';
 import {
@@ -26,7 +28,6 @@ import {
   type WebhookDocument,
 } from '../store/webhookDocuments';
 import type { Dependencies } from './dependencies';
-import { NonPublicAddressError, postWebhook, systemLookup, type HostLookup } from './webhookPost';
 import { subscribedEntries, webhooksOf } from './webhookIndex';
 import {
   isWebhookEvent,
@@ -400,7 +401,7 @@ async function attemptDelivery(
   const now = deps.now();
   const at = now.toISOString();
   const allowHttpLoopback = deps.config.webhooks.allowHttpLoopback;
-  const lookupHost = deps.lookupHost ?? systemLookup;
+  const { lookupHost } = deps;
   const refused = await destinationProblem(webhook.url, allowHttpLoopback, lookupHost);
   if (refused !== undefined) {
     return { attempt: { at, error: refused, durationMs: 0 }, succeeded: false };
@@ -412,7 +413,7 @@ async function attemptDelivery(
   try {
     // Connected through the same lookup, checked again: the name cannot be re-pointed between
     // the check above and the connection. A redirect could lead anywhere: it is not followed.
-    const answer = await postWebhook(
+    const answer = await deps.postWebhook(
       webhook.url,
       webhookRequestHeaders(event, body, secrets, now),
       body,
@@ -453,7 +454,7 @@ async function attemptDelivery(
 export async function destinationProblem(
   url: string,
   allowHttpLoopback: boolean,
-  lookupHost: HostLookup = systemLookup,
+  lookupHost: HostLookup,
 ): Promise<string | undefined> {
   const problem = validateWebhookUrl(url, { allowHttpLoopback });
   if (problem !== undefined) {

@@ -14,7 +14,12 @@ import { acceptInvitation } from '../../shared/services/acceptance';
 import { activateRelationship } from '../../shared/services/activation';
 import type { Dependencies } from '../../shared/services/dependencies';
 import { recordEvent, writeWithEvent, type WebhookEventType } from '../../shared/services/events';
-import type { HostLookup } from '../../shared/services/webhookPost';
+import {
+  postWebhook,
+  type HostLookup,
+  type WebhookPost,
+  type WebhookPostOptions,
+} from '../../shared/outbound/webhookPost';
 import { deliverWebhook, fanOutEvent } from '../../shared/services/webhookDelivery';
 import { partitionKeys, type InvitationDocument } from '../../shared/store/documents';
 import {
@@ -837,14 +842,34 @@ describe('a webhook belongs to its partner', () => {
 
 /**
  * The services of a process whose queue messages go nowhere, so a test runs the fan-out and
- * the delivery itself, with its own lookup, without the host's worker running them first.
+ * the delivery itself, with its own lookup and POST, without the host's worker running them first.
  */
-function withoutQueue(lookupHost?: HostLookup): Dependencies {
+function withoutQueue(outbound: Partial<Pick<Dependencies, 'lookupHost' | 'postWebhook'>> = {}) {
   const services = appServices();
-  return {
+  const deps: Dependencies = {
     ...services,
     queue: { ping: () => services.queue.ping(), send: async () => undefined },
-    ...(lookupHost === undefined ? {} : { lookupHost }),
+    ...outbound,
+  };
+  return deps;
+}
+
+interface PostCall {
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+  readonly options: WebhookPostOptions;
+}
+
+/** Records every POST delivery hands to the outbound adapter, then passes it on to `post`. */
+function recordingPost(post: WebhookPost = postWebhook): { post: WebhookPost; calls: PostCall[] } {
+  const calls: PostCall[] = [];
+  return {
+    calls,
+    post: (url, headers, body, options) => {
+      calls.push({ url, headers, body, options });
+      return post(url, headers, body, options);
+    },
   };
 }
 
@@ -863,8 +888,12 @@ async function connectionCounter(): Promise<{ port: number; count: () => number;
   };
 }
 
-/** Records an event for `url`'s webhook and makes the first delivery attempt with `lookupHost`. */
-async function attemptThrough(url: string, lookupHost: HostLookup) {
+/**
+ * Records an event for `url`'s webhook and makes the first delivery attempt with `lookupHost`,
+ * its POST going through the real adapter (or `post`), recorded in `calls`.
+ */
+async function attemptThrough(url: string, lookupHost: HostLookup, post?: WebhookPost) {
+  const recorded = recordingPost(post);
   const partner = await stack.newPartner();
   await partner.api('/api/partner', { method: 'PUT', json: PROFILE_DE });
   const webhook = await registerWebhook(partner, url);
@@ -890,12 +919,12 @@ async function attemptThrough(url: string, lookupHost: HostLookup) {
     })
     .fetchAll();
   expect(stored.resources).toHaveLength(1);
-  const outcome = await deliverWebhook(withoutQueue(lookupHost), {
+  const outcome = await deliverWebhook(withoutQueue({ lookupHost, postWebhook: recorded.post }), {
     partnerTenantId: partner.tenantId,
     deliveryId: stored.resources[0].id,
   });
   const [delivery] = await deliveriesOf(partner, webhook.id);
-  return { outcome, delivery: delivery! };
+  return { outcome, delivery: delivery!, calls: recorded.calls, event };
 }
 
 describe('a webhook name that resolves to an internal address at delivery time', () => {
@@ -905,7 +934,7 @@ describe('a webhook name that resolves to an internal address at delivery time',
     ['private', ['10.20.30.40']],
     ['IPv6 loopback among public addresses', ['203.0.114.10', '::1']],
     ['IPv4-mapped loopback', ['::ffff:127.0.0.1']],
-  ])('%s: the receiver is not called and the delivery says why', async (_name, addresses) => {
+  ])('%s: the POST is never made and the delivery says why', async (_name, addresses) => {
     const counter = await connectionCounter();
     try {
       const asked: string[] = [];
@@ -913,11 +942,13 @@ describe('a webhook name that resolves to an internal address at delivery time',
         asked.push(host);
         return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
       };
-      const { outcome, delivery } = await attemptThrough(
+      const { outcome, delivery, calls } = await attemptThrough(
         `https://hooks.fabrikam-dns.example:${counter.port}/events`,
         lookup,
       );
-      expect(asked).toContain('hooks.fabrikam-dns.example');
+      expect(asked).toEqual(['hooks.fabrikam-dns.example']);
+      // Refused by the check before the attempt: the outbound adapter is never asked to POST.
+      expect(calls).toEqual([]);
       expect(outcome).toBe('retry-scheduled');
       expect(delivery.attempts).toEqual([
         expect.objectContaining({
@@ -939,10 +970,13 @@ describe('a webhook name that resolves to an internal address at delivery time',
         (lookups += 1) === 1
           ? [{ address: '203.0.114.10', family: 4 }]
           : [{ address: '127.0.0.1', family: 4 }];
-      const { delivery } = await attemptThrough(
+      const { delivery, calls } = await attemptThrough(
         `https://rebind.fabrikam-dns.example:${counter.port}/events`,
         rebinding,
       );
+      // The check passed, so the POST was made, and the adapter's own lookup refused it.
+      expect(calls).toHaveLength(1);
+      expect(calls[0]!.options.lookupHost).toBe(rebinding);
       expect(lookups).toBe(2);
       expect(delivery.attempts[0]!.error).toBe(
         'Not delivered: rebind.fabrikam-dns.example resolves to a non-public address.',
@@ -957,11 +991,39 @@ describe('a webhook name that resolves to an internal address at delivery time',
     const counter = await connectionCounter();
     try {
       const lookup: HostLookup = async () => [{ address: '127.0.0.1', family: 4 }];
-      const { delivery } = await attemptThrough(`http://localhost:${counter.port}/events`, lookup);
+      const { delivery, calls } = await attemptThrough(
+        `http://localhost:${counter.port}/events`,
+        lookup,
+      );
+      expect(calls).toHaveLength(1);
+      expect(calls[0]!.options.mayBeNonPublic('localhost')).toBe(true);
       expect(counter.count()).toBe(1);
       expect(delivery.attempts[0]!.error).toMatch(/^Connection failed/);
     } finally {
       counter.close();
     }
+  });
+
+  test('a public name reaches the adapter with the signed payload and the same lookup', async () => {
+    const lookup: HostLookup = async () => [{ address: '203.0.114.10', family: 4 }];
+    // The receiver's answer, played by the adapter: no connection leaves this machine.
+    const answered: WebhookPost = async () => ({ status: 204, retryAfter: undefined });
+    const { outcome, delivery, calls, event } = await attemptThrough(
+      'https://hooks.fabrikam-public.example/events',
+      lookup,
+      answered,
+    );
+    expect(outcome).toBe('succeeded');
+    expect(delivery.attempts).toEqual([expect.objectContaining({ status: 204 })]);
+    expect(calls).toHaveLength(1);
+    const [call] = calls;
+    expect(call!.url).toBe('https://hooks.fabrikam-public.example/events');
+    expect(JSON.parse(call!.body)).toMatchObject({ type: 'relationship.removed' });
+    expect(call!.headers['webhook-signature']).toMatch(/^v1,/);
+    expect(call!.options).toMatchObject({ lookupHost: lookup, timeoutMs: 10_000 });
+    // The stack allows http://localhost receivers (WEBHOOK_ALLOW_HTTP_LOOPBACK); no other name.
+    expect(call!.options.mayBeNonPublic('hooks.fabrikam-public.example')).toBe(false);
+    expect(call!.options.mayBeNonPublic('localhost')).toBe(true);
+    expect(event.action).toBe('relationship.removed');
   });
 });

@@ -179,7 +179,7 @@ describe('timer host start-up errors', () => {
     expect(() =>
       startTimerHost({ registrations, log, env: { SCHEDULE_SETTING: '0 61 * * * *' } }),
     ).toThrow(
-      'Timer function "settingTick" (from "%SCHEDULE_SETTING%"): Invalid schedule "0 61 * * * *": minute field "61"',
+      'Timer function "settingTick" (from "%SCHEDULE_SETTING%"): Invalid schedule "0 61 * * * *": CronPattern: Invalid value for minute: 61',
     );
   });
 

@@ -67,18 +67,21 @@ function checkedLookup(options: WebhookPostOptions): LookupFunction {
   };
 }
 
+/** One webhook POST: what delivery needs from the outbound side, injected as Dependencies.postWebhook. */
+export type WebhookPost = (
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  body: string,
+  options: WebhookPostOptions,
+) => Promise<WebhookAnswer>;
+
 /**
  * POSTs `body` to `url` and resolves with the answer's status once its headers arrive; the
  * answer's body is not read. Rejects on a refused address, a network error or the timeout.
  * Redirects are not followed. The call is a dependency span named for the method and host only
  * (a receiver's path may carry its own secrets).
  */
-export function postWebhook(
-  url: string,
-  headers: Readonly<Record<string, string>>,
-  body: string,
-  options: WebhookPostOptions,
-): Promise<WebhookAnswer> {
+export const postWebhook: WebhookPost = (url, headers, body, options) => {
   const target = new URL(url);
   return withDependencySpan(
     `POST ${target.host}`,
@@ -86,7 +89,7 @@ export function postWebhook(
     () => postOnce(target, headers, body, options),
     (answer) => ({ statusCode: answer.status, failed: answer.status >= 400 }),
   );
-}
+};
 
 function postOnce(
   target: URL,
