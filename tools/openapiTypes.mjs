@@ -10,7 +10,8 @@ const source = new URL('../openapi.yaml', import.meta.url);
 const target = new URL('../shared/api/openapiTypes.ts', import.meta.url);
 const header =
   '// Generated from openapi.yaml by tools/openapiTypes.mjs (npm run openapi:types); do not edit.\n\n';
-const generated = header + astToString(await openapiTS(source, { immutable: true, emptyObjectsUnknown: true }));
+const generated =
+  header + astToString(await openapiTS(source, { immutable: true, emptyObjectsUnknown: true }));
 
 if (process.argv.includes('--check')) {
   let current = '';
