@@ -214,6 +214,9 @@ function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : format(error);
 }
 
+/** How long closing waits for running invocations before it cuts their connections. */
+const CLOSE_DRAIN_MS = 10_000;
+
 /**
  * Serves the app's `app.http` registrations on a local port the way the Functions host does:
  * `/{routePrefix}/{route}`, method filtering, route parameters in `request.params`, the raw
@@ -344,12 +347,21 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     }
   }
 
+  // Invocations still running: closing waits for them, as the Functions host drains on shutdown,
+  // so none is cut off from the emulators stopped after it.
+  const running = new Set<Promise<void>>();
+  let closing = false;
   const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      log('error', `HTTP host failed on ${request.method} ${request.url}: ${describe(error)}`);
-      if (!response.headersSent) sendEmpty(response, 500);
-      else response.destroy();
-    });
+    // A request that came on a kept-alive connection while closing runs, on its last request.
+    if (closing) response.setHeader('connection', 'close');
+    const invocation = handle(request, response)
+      .catch((error: unknown) => {
+        log('error', `HTTP host failed on ${request.method} ${request.url}: ${describe(error)}`);
+        if (!response.headersSent) sendEmpty(response, 500);
+        else response.destroy();
+      })
+      .finally(() => running.delete(invocation));
+    running.add(invocation);
   });
   // What Node's parser refuses (two Content-Length headers, a broken request line) never
   // reaches `handle`; it still gets a problem rather than Node's bare 400.
@@ -381,10 +393,22 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   return {
     url: `http://${urlHost}:${port}`,
     port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      const closed = new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+      });
+      closing = true;
+      const deadline = Date.now() + CLOSE_DRAIN_MS;
+      server.closeIdleConnections();
+      while (running.size > 0 && Date.now() < deadline) {
+        await Promise.race([
+          Promise.allSettled([...running]),
+          new Promise((resolve) => setTimeout(resolve, deadline - Date.now()).unref()),
+        ]);
+        server.closeIdleConnections();
+      }
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }

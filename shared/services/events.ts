@@ -109,6 +109,18 @@ function auditEventDocument(event: NewAuditEvent): AuditEventDocument {
   };
 }
 
+/**
+ * The create of an event's document, for a transactional batch that records it with its change.
+ * Only for an event that is not a webhook event: those go through `writeWithEvent` or
+ * `recordEvent`, which queue their fan-out.
+ */
+export function eventWrite(event: NewAuditEvent): BatchWrite {
+  if (isWebhookEvent(event.action)) {
+    throw new Error(`${event.action} is a webhook event: record it with writeWithEvent`);
+  }
+  return { kind: 'create', document: auditEventDocument(event) };
+}
+
 /** Hands a webhook event to the fan-out queue (a repeat is deduplicated per delivery). */
 async function queueFanOut(
   deps: Dependencies,

@@ -25,7 +25,9 @@ import {
 import {
   DocumentChangedError,
   DocumentConflictError,
+  DocumentNotFoundError,
   updateDocument,
+  type BatchWrite,
   type Page,
 } from '../store/documentStore';
 import {
@@ -35,15 +37,17 @@ import {
 } from '../store/documents';
 import type { Dependencies } from './dependencies';
 import { mapConcurrently } from './mapConcurrently';
-import { recordEvent, type NewAuditEvent } from './events';
+import { eventWrite, recordEvent, type NewAuditEvent } from './events';
 import {
   createInvitation,
   invitationRuleProblem,
+  newInvitationDocument,
   requirePartnerProfile,
   sendInvitation,
+  sendRequestedEvent,
 } from './invitations';
 import type { EmailRunMessage } from './emailDispatch';
-import type { Actor, EmailDispatchMessage } from './invitationTransitions';
+import { transitioned, type Actor, type EmailDispatchMessage } from './invitationTransitions';
 
 /** Rows of one chunk created at once: enough to overlap round trips, few enough to share. */
 const ROW_CONCURRENCY = 8;
@@ -546,9 +550,7 @@ async function runChunk(
   let chunk = await readChunk(deps, batch, index);
   if (chunk.state === 'open') {
     const profile = await requirePartnerProfile(deps, batch.partnerTenantId);
-    const created = await mapConcurrently(chunk.rows, ROW_CONCURRENCY, (row) =>
-      row.status === 'pending' ? createRow(deps, batch, row, profile) : Promise.resolve(row),
-    );
+    const created = await createRows(deps, batch, chunk.rows, profile);
     const run = created.flatMap((row) =>
       'dispatch' in row ? [(row as RowWithDispatch).dispatch] : [],
     );
@@ -574,6 +576,151 @@ async function runChunk(
 
 /** A created row whose email the chunk is to queue. */
 type RowWithDispatch = BatchRow & { dispatch: EmailDispatchMessage };
+
+/**
+ * Creates a chunk's pending rows. A row that needs only its own documents (the usual case) is
+ * written with others in one transactional batch: its domain claim, its invitation (already
+ * `sending` when the batch sends) and their events, several rows a round trip. A group that
+ * cannot be written whole (a domain another batch holds, an invitation a first delivery of this
+ * message wrote) and a row that needs more (Microsoft Graph, a refusal) are created row by row
+ * by `createRow`, which sorts out each case.
+ */
+async function createRows(
+  deps: Dependencies,
+  batch: InvitationBatchDocument,
+  rows: readonly BatchRow[],
+  profile: PartnerProfileDocument,
+): Promise<BatchRow[]> {
+  const results = [...rows];
+  const byRow: number[] = [];
+  const groups: PreparedRow[][] = [];
+  let group: PreparedRow[] = [];
+  let operations = 0;
+  rows.forEach((row, index) => {
+    if (row.status !== 'pending') return;
+    const prepared = prepareRow(deps, batch, row, profile, index);
+    if (prepared === undefined) {
+      byRow.push(index);
+      return;
+    }
+    if (operations + prepared.operations.length > MAX_BATCH_OPERATIONS) {
+      groups.push(group);
+      group = [];
+      operations = 0;
+    }
+    group.push(prepared);
+    operations += prepared.operations.length;
+  });
+  if (group.length > 0) groups.push(group);
+  await mapConcurrently(groups, GROUP_CONCURRENCY, async (members) => {
+    try {
+      await deps.store.batch(
+        batch.pk,
+        members.flatMap((member) => member.operations),
+      );
+    } catch (error) {
+      if (!isExpectedRace(error)) throw error;
+      byRow.push(...members.map((member) => member.index));
+      return;
+    }
+    for (const member of members) results[member.index] = member.created;
+  });
+  await mapConcurrently(byRow, ROW_CONCURRENCY, async (index) => {
+    results[index] = await createRow(deps, batch, rows[index]!, profile);
+  });
+  return results;
+}
+
+/** Operations of one transactional batch: Cosmos DB takes up to 100. */
+const MAX_BATCH_OPERATIONS = 100;
+/** Transactional batches of one chunk written at once. */
+const GROUP_CONCURRENCY = 4;
+
+/** A row's documents ready to be written with other rows', and the row as it will then be. */
+interface PreparedRow {
+  readonly index: number;
+  readonly operations: readonly BatchWrite[];
+  readonly created: BatchRow;
+}
+
+/** What a group's batch fails with when a document is not as the group expected. */
+function isExpectedRace(error: unknown): boolean {
+  return (
+    error instanceof DocumentConflictError ||
+    error instanceof DocumentChangedError ||
+    error instanceof DocumentNotFoundError
+  );
+}
+
+/**
+ * The documents of a row that needs nothing but them: undefined for a row the profile refuses,
+ * one asking for granular roles (created in Microsoft Graph first) or one that does not read,
+ * which `createRow` handles. The row's documents are those `createRow` would write: the claim
+ * on its domain, the invitation with `invitation.created` and, with `send`, the move to
+ * `sending` with `invitation.sendRequested`, for a dispatch whose id derives from the
+ * invitation's, so that a later delivery finds the email this one queued.
+ */
+function prepareRow(
+  deps: Dependencies,
+  batch: InvitationBatchDocument,
+  row: BatchRow,
+  profile: PartnerProfileDocument,
+  index: number,
+): PreparedRow | undefined {
+  const parsed = deps.readInvitationRow(row.values);
+  if ('problem' in parsed) return undefined;
+  const input = parsed.input;
+  if (input.delegatedAdmin !== undefined || invitationRuleProblem(profile, input) !== undefined) {
+    return undefined;
+  }
+  const key = rowKey(batch, row);
+  const invitationId = invitationIdForIdempotencyKey(batch.partnerTenantId, key);
+  const drafted = newInvitationDocument(deps, batch.partnerTenantId, batch.createdBy, input, {
+    id: invitationId,
+    profile,
+    idempotency: { key, fingerprint: fingerprintOf(input) },
+  });
+  const claim = domainClaim(batch, row, drafted.invitation.customer.domain, invitationId, deps);
+  const created: BatchRow = { line: row.line, values: row.values, status: 'created', invitationId };
+  if (!batch.send) {
+    return {
+      index,
+      operations: [
+        { kind: 'create', document: claim },
+        { kind: 'create', document: drafted.invitation },
+        eventWrite(drafted.created),
+      ],
+      created,
+    };
+  }
+  const dispatchId = rowDispatchId(batch, invitationId);
+  const sending = transitioned(
+    drafted.invitation,
+    'sending',
+    drafted.invitation.updatedAt,
+    batch.createdBy,
+    { dispatch: { id: dispatchId, attempts: 0 } },
+  );
+  const dispatch: EmailDispatchMessage = {
+    partnerTenantId: batch.partnerTenantId,
+    invitationId,
+    dispatchId,
+  };
+  return {
+    index,
+    operations: [
+      { kind: 'create', document: claim },
+      { kind: 'create', document: sending },
+      eventWrite(drafted.created),
+      eventWrite(sendRequestedEvent(sending, batch.createdBy, dispatchId)),
+    ],
+    created: Object.assign(created, { dispatch }),
+  };
+}
+
+/** The dispatch of a batch row's first email: one per invitation, whichever delivery wrote it. */
+const rowDispatchId = (batch: InvitationBatchDocument, invitationId: string) =>
+  invitationIdForIdempotencyKey(batch.partnerTenantId, `invitation-batch-dispatch:${invitationId}`);
 
 async function createRow(
   deps: Dependencies,
@@ -610,7 +757,7 @@ async function createRow(
     dispatch = await sendInvitation(deps, batch.partnerTenantId, invitationId, batch.createdBy, {
       queueLater: true,
     }).then(
-      (sent) => sent.dispatch,
+      (sent) => sent.dispatch ?? firstDispatchWaiting(batch, sent.invitation, sent.queued),
       (error: unknown) => {
         // Revoked (or otherwise moved on) in the meantime: it was created, it is not sent.
         if (!(error instanceof ProblemError)) throw error;
@@ -620,6 +767,43 @@ async function createRow(
   }
   const created: BatchRow = { line: row.line, values: row.values, status: 'created', invitationId };
   return dispatch === undefined ? created : Object.assign(created, { dispatch });
+}
+
+/**
+ * The email of a row a first delivery of its chunk wrote `sending` (see `prepareRow`) and that
+ * nothing has sent yet: the run of this delivery carries it (a run skips what another sent).
+ */
+function firstDispatchWaiting(
+  batch: InvitationBatchDocument,
+  invitation: InvitationDocument,
+  queued: boolean,
+): EmailDispatchMessage | undefined {
+  const dispatchId = rowDispatchId(batch, invitation.id);
+  if (queued || invitation.status !== 'sending' || invitation.dispatch?.id !== dispatchId) {
+    return undefined;
+  }
+  return { partnerTenantId: batch.partnerTenantId, invitationId: invitation.id, dispatchId };
+}
+
+/** The claim of a row on its customer domain, for the row's invitation. */
+function domainClaim(
+  batch: InvitationBatchDocument,
+  row: BatchRow,
+  domain: string,
+  invitationId: string,
+  deps: Dependencies,
+): BatchDomainClaimDocument {
+  return {
+    id: batchDomainClaimId(customerIdForDomain(domain)),
+    pk: batch.pk,
+    type: 'batchDomainClaim',
+    partnerTenantId: batch.partnerTenantId,
+    domain,
+    invitationId,
+    batchId: batch.batchId,
+    line: row.line,
+    claimedAt: deps.now().toISOString(),
+  };
 }
 
 /**
@@ -638,17 +822,7 @@ async function claimDomain(
   const domain = rawDomain.trim().toLowerCase();
   const invitationId = invitationIdForIdempotencyKey(batch.partnerTenantId, key);
   const now = deps.now();
-  const claim: BatchDomainClaimDocument = {
-    id: batchDomainClaimId(customerIdForDomain(domain)),
-    pk: batch.pk,
-    type: 'batchDomainClaim',
-    partnerTenantId: batch.partnerTenantId,
-    domain,
-    invitationId,
-    batchId: batch.batchId,
-    line: row.line,
-    claimedAt: now.toISOString(),
-  };
+  const claim = domainClaim(batch, row, domain, invitationId, deps);
   for (let attempt = 1; attempt <= DOMAIN_CLAIM_ATTEMPTS; attempt++) {
     try {
       await deps.store.create(claim);

@@ -91,6 +91,50 @@ export async function createInvitation(
       { ...input.delegatedAdmin, roles: normalizedRoles(input.delegatedAdmin.roles) },
     );
   }
+  const { invitation, created } = newInvitationDocument(deps, partnerTenantId, actor, input, {
+    id,
+    profile,
+    ...(idempotencyKey === undefined ? {} : { idempotency: { key: idempotencyKey, fingerprint } }),
+    ...(graphRelationship === undefined ? {} : { graphRelationship }),
+  });
+  const { token } = invitation;
+  let stored: InvitationDocument;
+  try {
+    // The invitation and its audit event, in one round trip and all or nothing.
+    stored = await writeWithEvent(deps, { kind: 'create', document: invitation }, created);
+  } catch (error) {
+    // Either a concurrent request with the same Idempotency-Key wrote the invitation, or the
+    // write failed (or only seemed to: a timeout can come after the write).
+    const current = await deps.store.read<InvitationDocument>(pk, id);
+    if (current?.token !== token) {
+      if (current !== undefined) {
+        return { invitation: replayOf(current, fingerprint), replayed: true };
+      }
+      throw error;
+    }
+    stored = current;
+  }
+  return { invitation: stored, replayed: false };
+}
+
+/**
+ * A new invitation as `createInvitation` stores it (`draft`, with its draft email, personal link
+ * and expiry), and its `invitation.created` event; nothing is written.
+ */
+export function newInvitationDocument(
+  deps: Dependencies,
+  partnerTenantId: string,
+  actor: Actor,
+  input: NewInvitation,
+  options: {
+    readonly id: string;
+    readonly profile: PartnerProfileDocument;
+    readonly idempotency?: { readonly key: string; readonly fingerprint: string };
+    readonly graphRelationship?: GraphRelationshipRef;
+  },
+): { invitation: InvitationDocument; created: NewAuditEvent } {
+  const { id, profile, idempotency, graphRelationship } = options;
+  const pk = partitionKeys.partner(partnerTenantId);
   const customerCountry = input.customer.country.toUpperCase();
 
   const now = deps.now();
@@ -145,7 +189,7 @@ export async function createInvitation(
     updatedAt: at,
     expiresAt: expiresAt.toISOString(),
     createdBy: actor,
-    ...(idempotencyKey === undefined ? {} : { idempotency: { key: idempotencyKey, fingerprint } }),
+    ...(idempotency === undefined ? {} : { idempotency }),
     history: [{ at, from: null, to: 'draft', actor }],
   };
 
@@ -160,23 +204,7 @@ export async function createInvitation(
         : { delegatedAdmin: invitation.delegatedAdmin }),
     },
   });
-  let stored: InvitationDocument;
-  try {
-    // The invitation and its audit event, in one round trip and all or nothing.
-    stored = await writeWithEvent(deps, { kind: 'create', document: invitation }, created);
-  } catch (error) {
-    // Either a concurrent request with the same Idempotency-Key wrote the invitation, or the
-    // write failed (or only seemed to: a timeout can come after the write).
-    const current = await deps.store.read<InvitationDocument>(pk, id);
-    if (current?.token !== token) {
-      if (current !== undefined) {
-        return { invitation: replayOf(current, fingerprint), replayed: true };
-      }
-      throw error;
-    }
-    stored = current;
-  }
-  return { invitation: stored, replayed: false };
+  return { invitation, created };
 }
 
 /** The partner's profile, which inviting needs: 409 `PARTNER_PROFILE_REQUIRED` without one. */
@@ -523,12 +551,18 @@ async function recordSendRequested(
   actor: Actor,
   dispatchId: string,
 ): Promise<void> {
-  await recordEvent(
-    deps,
-    invitationEvent(invitation, 'invitation.sendRequested', actor, `send:${dispatchId}`, {
-      at: invitation.updatedAt,
-    }),
-  );
+  await recordEvent(deps, sendRequestedEvent(invitation, actor, dispatchId));
+}
+
+/** The `invitation.sendRequested` event of an invitation moved to `sending` for `dispatchId`. */
+export function sendRequestedEvent(
+  invitation: InvitationDocument,
+  actor: Actor,
+  dispatchId: string,
+): NewAuditEvent {
+  return invitationEvent(invitation, 'invitation.sendRequested', actor, `send:${dispatchId}`, {
+    at: invitation.updatedAt,
+  });
 }
 
 /** Revokes the invitation; its link answers 410 from now on. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SendGridMailer } from '../../shared/mail/sendgridMailer';
 import type { OutgoingPersonalEmail } from '../../shared/mail/mailer';
-import { partnerDocuments } from './support/storeAccess';
+import { partnerDocuments, queueMessage } from './support/storeAccess';
 import { startTestStack, type Partner, type TestStack } from './support/testStack';
 
 let stack: TestStack;
@@ -23,7 +23,8 @@ interface InvitationDoc {
   locale: string;
   customer: { email: string; companyName: string };
   draft: { subject: string; text: string; html: string };
-  dispatch: { attempts: number };
+  dispatch: { id: string; attempts: number };
+  sentAt?: string;
 }
 
 function batchRows(count: number, tag: string) {
@@ -44,6 +45,7 @@ async function postBatch(partner: Partner, rows: readonly object[]) {
     json: rows,
   });
   expect(posted.status).toBe(202);
+  return posted.body.id as string;
 }
 
 /** Waits until every invitation of the partner is sent (or `timeoutMs` passed), then returns them. */
@@ -120,6 +122,51 @@ describe('invitation emails of a batch go to SendGrid in runs', () => {
     expect(accepted.length + retried.length).toBe(20);
     expect(new Set(retried.map((i) => i.locale)).size).toBe(1);
     expect(accepted.some((i) => i.locale === retried[0]!.locale)).toBe(false);
+  }, 300_000);
+
+  test('a chunk delivered again after it wrote its rows, before it queued their emails, sends each once', async () => {
+    const partner = await stack.partnerWithProfile();
+    const tag = randomUUID().slice(0, 8);
+    const batchId = await postBatch(partner, batchRows(30, tag));
+    const first = await sentInvitations(partner, 30);
+    await stack.waitForIdle(60_000);
+    stack.sendgrid.clear();
+    // As if the first delivery had stopped right after writing its rows: the chunk open, each
+    // invitation `sending` for the dispatch the row wrote, nothing sent, no run queued.
+    const [chunk] = await partnerDocuments(stack, partner, 'invitationBatchChunk');
+    await stack.container.items.upsert({
+      ...chunk,
+      state: 'open',
+      rows: chunk.rows.map((r: { line: number; values: object }) => ({
+        line: r.line,
+        values: r.values,
+        status: 'pending',
+      })),
+    });
+    for (const { sentAt: _sent, ...invitation } of first) {
+      await stack.container.items.upsert({
+        ...invitation,
+        status: 'sending',
+        dispatch: { id: invitation.dispatch.id, attempts: 0 },
+      });
+    }
+    await queueMessage(stack, 'invitation-batch', {
+      partnerTenantId: partner.tenantId,
+      batchId,
+      chunk: 0,
+    });
+    const again = await sentInvitations(partner, 30);
+
+    expect(new Set(again.map((i) => i.id))).toEqual(new Set(first.map((i) => i.id)));
+    const mails = mailsTo(tag);
+    expect(mails).toHaveLength(30);
+    for (const invitation of again) {
+      expect(mails.filter((m) => m.to.includes(invitation.customer.email))).toHaveLength(1);
+      expect(invitation.dispatch).toMatchObject({
+        id: first.find((i) => i.id === invitation.id)!.dispatch.id,
+        attempts: 1,
+      });
+    }
   }, 300_000);
 });
 
