@@ -17,7 +17,7 @@ export async function benchPartner(stack: LocalStack, displayName: string) {
 }
 
 /** How often the batch's progress is printed while it runs, so a stall shows as one. */
-const PROGRESS_EVERY_MS = 15_000;
+const PROGRESS_EVERY_MS = 3_000;
 
 /**
  * Posts an invitation batch of `rows` rows as CSV with `send=true` and prints how long it took

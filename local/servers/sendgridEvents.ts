@@ -57,6 +57,9 @@ export function outcomeFor(address: string): {
   return { event: 'delivered' };
 }
 
+/** The most one post of the Event Webhook carries, as SendGrid batches them. */
+const MAX_POST_BYTES = 768 * 1024;
+
 /** A key per start: the functions host gets its public half in its settings. */
 export function createEventWebhookEmitter(delayMs = 50): EventWebhookEmitter {
   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -98,14 +101,55 @@ export function createEventWebhookEmitter(delayMs = 50): EventWebhookEmitter {
     });
   };
 
-  const report = async (url: string, message: MessageForEvents): Promise<void> => {
+  // Events wait here for the next post; each entry resolves once the post carrying it answered.
+  let waiting: { url: string; event: Record<string, unknown>; posted: () => void }[] = [];
+  let flushing: Promise<void> | undefined;
+  const flush = async (): Promise<void> => {
     await sleep(delayMs);
-    // SendGrid posts `processed` and the outcome in separate batches, in that order here.
-    for (const recipient of message.to) {
-      await post(url, [eventFor(message, recipient, 'processed')]);
-      const { event, reason } = outcomeFor(recipient);
-      await post(url, [eventFor(message, recipient, event, reason)]);
+    while (waiting.length > 0) {
+      const url = waiting[0]!.url;
+      const batch: typeof waiting = [];
+      let bytes = 2;
+      for (const entry of waiting) {
+        const size = JSON.stringify(entry.event).length + 1;
+        if (entry.url !== url || (batch.length > 0 && bytes + size > MAX_POST_BYTES)) break;
+        batch.push(entry);
+        bytes += size;
+      }
+      waiting = waiting.slice(batch.length);
+      await post(
+        url,
+        batch.map((entry) => entry.event),
+      );
+      batch.forEach((entry) => entry.posted());
     }
+    flushing = undefined;
+  };
+  const enqueue = (url: string, events: Record<string, unknown>[]) =>
+    Promise.all(
+      events.map(
+        (event) =>
+          new Promise<void>((posted) => {
+            waiting.push({ url, event, posted });
+            flushing ??= flush();
+          }),
+      ),
+    );
+
+  // SendGrid posts what happened in batches (the Event Webhook's are up to 768 KB), here after
+  // `delayMs`: a message's `processed` events, then its outcomes in a later post.
+  const report = async (url: string, message: MessageForEvents): Promise<void> => {
+    await enqueue(
+      url,
+      message.to.map((recipient) => eventFor(message, recipient, 'processed')),
+    );
+    await enqueue(
+      url,
+      message.to.map((recipient) => {
+        const { event, reason } = outcomeFor(recipient);
+        return eventFor(message, recipient, event, reason);
+      }),
+    );
   };
 
   return {

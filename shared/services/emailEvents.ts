@@ -10,6 +10,7 @@ import { partitionKeys, type InvitationDocument } from '../store/documents';
 import { countFunnelStep } from '../telemetry/metrics';
 import type { Dependencies } from './dependencies';
 import { invitationEvent, recordEvent } from './events';
+import { mapConcurrently } from './mapConcurrently';
 
 /**
  * One event of SendGrid's Event Webhook as far as this app reads it. The custom arguments set
@@ -39,6 +40,9 @@ export interface EmailEventsOutcome {
   readonly ignored: number;
 }
 
+/** Invitations of one post updated at the same time. */
+const INVITATION_CONCURRENCY = 8;
+
 /**
  * Records a verified batch of SendGrid events on the invitations they name. Idempotent: an
  * event already on the invitation (same `sg_event_id`) changes nothing, and a bounce or drop
@@ -61,11 +65,12 @@ export async function recordEmailEvents(
     byInvitation.set(key, [...(byInvitation.get(key) ?? []), parsed.data]);
   }
   let recorded = 0;
-  for (const events of byInvitation.values()) {
+  // A post of SendGrid's carries up to 768 KB of events, about a thousand invitations' worth.
+  await mapConcurrently([...byInvitation.values()], INVITATION_CONCURRENCY, async (events) => {
     const added = await recordOnInvitation(deps, events);
     recorded += added;
     ignored += events.length - added;
-  }
+  });
   return { recorded, ignored };
 }
 
