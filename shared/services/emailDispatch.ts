@@ -1,11 +1,16 @@
 import { MailSendError } from '../mail/mailer';
 import { QUEUES } from '../queue/messageQueue';
-import { updateDocument } from '../store/documentStore';
+import {
+  DocumentChangedError,
+  DocumentConflictError,
+  DocumentNotFoundError,
+  updateDocument,
+} from '../store/documentStore';
 import { partitionKeys, type InvitationDocument } from '../store/documents';
 import type { Dependencies } from './dependencies';
 import { mapConcurrently } from './mapConcurrently';
 import { DispatchLeaseHeldError, withLeaseReleased, withLeaseTaken } from './sendLease';
-import { invitationEvent, recordEvent, writeWithEvent } from './events';
+import { eventWrite, invitationEvent, recordEvent, writeWithEvent } from './events';
 import { transitioned, type EmailDispatchMessage } from './invitationTransitions';
 
 export type DispatchOutcome = 'sent' | 'skipped' | 'retry-scheduled' | 'failed';
@@ -247,35 +252,7 @@ export async function dispatchEmailRun(
   deps: Dependencies,
   message: EmailRunMessage,
 ): Promise<string> {
-  const leaseStart = deps.now();
-  const held: { invitationId: string; dispatchId: string }[] = [];
-  let heldUntil = 0;
-  const claimed = (
-    await mapConcurrently(message.run, RUN_CONCURRENCY, async (item) => {
-      try {
-        const claim = await updateDocument<InvitationDocument>(
-          deps.store,
-          partitionKeys.partner(message.partnerTenantId),
-          item.invitationId,
-          (current) =>
-            current.status !== 'sending' || current.dispatch?.id !== item.dispatchId
-              ? { keep: true }
-              : {
-                  write: {
-                    ...current,
-                    dispatch: withLeaseTaken(current.dispatch, current.id, leaseStart),
-                  },
-                },
-        );
-        return claim?.written ? claim.document : undefined;
-      } catch (error) {
-        if (!(error instanceof DispatchLeaseHeldError)) throw error;
-        held.push(item);
-        heldUntil = Math.max(heldUntil, error.retryAfterSeconds);
-        return undefined;
-      }
-    })
-  ).filter((invitation) => invitation !== undefined);
+  const { claimed, held, heldUntil } = await claimRun(deps, message);
 
   const outcomes =
     claimed.length === 0
@@ -296,50 +273,40 @@ export async function dispatchEmailRun(
   const retry: { invitationId: string; dispatchId: string; lastError: string }[] = [];
   let retryAfter = 0;
   const counts = { sent: 0, failed: 0 };
-  await mapConcurrently(claimed, RUN_CONCURRENCY, async (invitation, index) => {
+  const ends: RunEnd[] = [];
+  claimed.forEach((invitation, index) => {
     const outcome = outcomes[index]!;
-    const item: EmailDispatchMessage = {
-      partnerTenantId: invitation.partnerTenantId,
-      invitationId: invitation.id,
-      dispatchId: invitation.dispatch!.id,
-    };
+    const dispatchId = invitation.dispatch!.id;
     const attempt = invitation.dispatch!.attempts;
     if (outcome.accepted) {
       counts.sent++;
-      await settle(
-        deps,
-        item,
-        (current, at) =>
+      ends.push({
+        invitation,
+        change: (current, at) =>
           transitioned(current, 'sent', at, 'system', {
             sentAt: at,
             dispatch: {
-              id: item.dispatchId,
+              id: dispatchId,
               attempts: attempt,
               ...(outcome.messageId === undefined ? {} : { messageId: outcome.messageId }),
             },
           }),
-        invitation,
-      );
+      });
       return;
     }
     const { error } = outcome;
     if (error.kind === 'permanent' || attempt >= deps.config.mail.maxAttempts) {
       counts.failed++;
-      await settle(
-        deps,
-        item,
-        (current, at) => givenUp(current, at, item.dispatchId, attempt, error),
+      ends.push({
         invitation,
-      );
+        change: (current, at) => givenUp(current, at, dispatchId, attempt, error),
+      });
       return;
     }
-    retry.push({
-      invitationId: item.invitationId,
-      dispatchId: item.dispatchId,
-      lastError: error.message,
-    });
+    retry.push({ invitationId: invitation.id, dispatchId, lastError: error.message });
     retryAfter = Math.max(retryAfter, retryDelaySeconds(attempt, error.retryAfterSeconds));
   });
+  await settleRun(deps, message.partnerTenantId, ends);
 
   // Queued before the leases are released, as for a single dispatch (stuckWork relies on it).
   const again = [
@@ -358,6 +325,143 @@ export async function dispatchEmailRun(
   );
   const skipped = message.run.length - claimed.length - held.length;
   return `run of ${message.run.length}: sent ${counts.sent}, failed ${counts.failed}, retry-scheduled ${again.length}, skipped ${skipped}`;
+}
+
+/** Operations of one transactional batch: Cosmos DB takes up to 100. */
+const MAX_BATCH_OPERATIONS = 100;
+
+type RunItem = EmailRunMessage['run'][number];
+
+/**
+ * Takes the send lease of every invitation of the run still waiting for its dispatch: each is
+ * read, and the leases are written together, up to 100 in one transactional batch. A batch that
+ * cannot be written whole (the partner edited or revoked one since it was read) is claimed one
+ * invitation at a time, as a single dispatch does. Those another delivery holds come back as
+ * `held`, with the latest time their lease lapses.
+ */
+async function claimRun(
+  deps: Dependencies,
+  message: EmailRunMessage,
+): Promise<{ claimed: InvitationDocument[]; held: RunItem[]; heldUntil: number }> {
+  const pk = partitionKeys.partner(message.partnerTenantId);
+  const leaseStart = deps.now();
+  const held: RunItem[] = [];
+  let heldUntil = 0;
+  const leased = (current: InvitationDocument, item: RunItem): InvitationDocument | undefined => {
+    if (current.status !== 'sending' || current.dispatch?.id !== item.dispatchId) return undefined;
+    try {
+      return {
+        ...current,
+        dispatch: withLeaseTaken(current.dispatch, current.id, leaseStart),
+      };
+    } catch (error) {
+      if (!(error instanceof DispatchLeaseHeldError)) throw error;
+      held.push(item);
+      heldUntil = Math.max(heldUntil, error.retryAfterSeconds);
+      return undefined;
+    }
+  };
+  const read = await mapConcurrently(message.run, RUN_CONCURRENCY, (item) =>
+    deps.store.read<InvitationDocument>(pk, item.invitationId),
+  );
+  const claims: { item: RunItem; write: InvitationDocument; etag: string }[] = [];
+  read.forEach((current, index) => {
+    const item = message.run[index]!;
+    const write = current?._etag === undefined ? undefined : leased(current, item);
+    if (write !== undefined) claims.push({ item, write, etag: current!._etag! });
+  });
+  const groups = inGroupsOf(claims, MAX_BATCH_OPERATIONS);
+  const claimed = await mapConcurrently(groups, RUN_CONCURRENCY, async (group) => {
+    try {
+      const stored = await deps.store.batch(
+        pk,
+        group.map(({ write, etag }) => ({ kind: 'replace', document: write, etag })),
+      );
+      return stored as InvitationDocument[];
+    } catch (error) {
+      if (!(error instanceof DocumentChangedError || error instanceof DocumentNotFoundError)) {
+        throw error;
+      }
+    }
+    const one = await mapConcurrently(group, RUN_CONCURRENCY, async ({ item }) => {
+      const claim = await updateDocument<InvitationDocument>(
+        deps.store,
+        pk,
+        item.invitationId,
+        (current) => {
+          const write = leased(current, item);
+          return write === undefined ? { keep: true } : { write };
+        },
+      );
+      return claim?.written ? claim.document : undefined;
+    });
+    return one.filter((invitation) => invitation !== undefined);
+  });
+  return { claimed: claimed.flat(), held, heldUntil };
+}
+
+/** How one claimed invitation of a run ends: `change` applied to it, with its event. */
+interface RunEnd {
+  readonly invitation: InvitationDocument;
+  readonly change: (current: InvitationDocument, at: string) => InvitationDocument;
+}
+
+/**
+ * Ends the dispatches of a run: each invitation as its claim wrote it, changed, with its event,
+ * written against the ETag of the claim, 50 invitations to a transactional batch. A batch that
+ * cannot be written whole is ended one invitation at a time (`settle`, which reads again what
+ * changed since).
+ */
+async function settleRun(
+  deps: Dependencies,
+  partnerTenantId: string,
+  ends: readonly RunEnd[],
+): Promise<void> {
+  const pk = partitionKeys.partner(partnerTenantId);
+  const at = deps.now().toISOString();
+  const groups = inGroupsOf(ends, MAX_BATCH_OPERATIONS / 2);
+  await mapConcurrently(groups, RUN_CONCURRENCY, async (group) => {
+    try {
+      await deps.store.batch(
+        pk,
+        group.flatMap(({ invitation, change }) => {
+          const document = change(invitation, at);
+          return [
+            { kind: 'replace', document, etag: invitation._etag! },
+            eventWrite(dispatchEndedEvent(document, invitation.dispatch!.id)),
+          ] as const;
+        }),
+      );
+      return;
+    } catch (error) {
+      if (!isExpectedRace(error)) throw error;
+    }
+    await mapConcurrently(group, RUN_CONCURRENCY, ({ invitation, change }) =>
+      settle(
+        deps,
+        { partnerTenantId, invitationId: invitation.id, dispatchId: invitation.dispatch!.id },
+        change,
+        invitation,
+      ),
+    );
+  });
+}
+
+/** What a run's batch fails with when a document is not as the run left it. */
+function isExpectedRace(error: unknown): boolean {
+  return (
+    error instanceof DocumentChangedError ||
+    error instanceof DocumentNotFoundError ||
+    error instanceof DocumentConflictError
+  );
+}
+
+function inGroupsOf<T>(items: readonly T[], size: number): T[][] {
+  const groups: T[][] = [];
+  for (let start = 0; start < items.length; start += size) {
+    groups.push(items.slice(start, start + size));
+  }
+  return groups;
 }
 
 /** The invitation as a dispatch that cannot succeed leaves it: `failed`, with why. */

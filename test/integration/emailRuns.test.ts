@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { appServices } from '../../shared/app/appServices';
 import { SendGridMailer } from '../../shared/mail/sendgridMailer';
+import { dispatchEmailRun } from '../../shared/services/emailDispatch';
+import type { DocumentStore } from '../../shared/store/documentStore';
+import type { InvitationDocument } from '../../shared/store/documents';
 import type { OutgoingPersonalEmail } from '../../shared/mail/mailer';
 import { partnerDocuments, queueMessage } from './support/storeAccess';
 import { startTestStack, type Partner, type TestStack } from './support/testStack';
@@ -168,6 +172,74 @@ describe('invitation emails of a batch go to SendGrid in runs', () => {
       });
     }
   }, 300_000);
+
+  test('an invitation the partner edits while its run takes the leases is sent as edited', async () => {
+    const partner = await stack.partnerWithProfile();
+    const tag = randomUUID().slice(0, 8);
+    const run: { invitationId: string; dispatchId: string }[] = [];
+    for (const row of batchRows(3, tag)) {
+      const created = await partner.api('/api/invitations', {
+        method: 'POST',
+        json: {
+          customer: {
+            email: row.email,
+            companyName: row.companyName,
+            domain: row.domain,
+            country: row.country,
+          },
+          includeDelegatedAdmin: false,
+        },
+      });
+      expect(created.status).toBe(201);
+      // `sending` for a dispatch of this test's own: no queue message sends it meanwhile.
+      const dispatchId = randomUUID();
+      const [document] = (await partnerDocuments(stack, partner, 'invitation')).filter(
+        (i: InvitationDoc) => i.id === created.body.id,
+      );
+      await stack.container.items.upsert({
+        ...document,
+        status: 'sending',
+        dispatch: { id: dispatchId, attempts: 0 },
+      });
+      run.push({ invitationId: created.body.id as string, dispatchId });
+    }
+    const services = appServices();
+    const edited = `Reworded for ${tag}: please accept.`;
+    // The real store, except that the partner rewords the second email right before the run
+    // writes its leases, after the run read it.
+    let edits = 0;
+    const store: DocumentStore = Object.assign(Object.create(services.store) as DocumentStore, {
+      batch: async (...args: Parameters<DocumentStore['batch']>) => {
+        if (edits++ === 0) {
+          const [pk] = args;
+          const current = await services.store.read<InvitationDocument>(pk, run[1]!.invitationId);
+          await services.store.replace(
+            { ...current!, draft: { ...current!.draft, text: edited } },
+            current!._etag!,
+          );
+        }
+        return services.store.batch(...args);
+      },
+    });
+
+    const summary = await dispatchEmailRun(
+      { ...services, store },
+      { partnerTenantId: partner.tenantId, run },
+    );
+
+    expect(summary).toBe('run of 3: sent 3, failed 0, retry-scheduled 0, skipped 0');
+    const mails = mailsTo(tag);
+    expect(mails).toHaveLength(3);
+    const invitations = await sentInvitations(partner, 3, 10_000);
+    const second = invitations.find((i) => i.id === run[1]!.invitationId)!;
+    expect(second.draft.text).toBe(edited);
+    expect(mails.filter((m) => m.to.includes(second.customer.email)).map((m) => m.text)).toEqual([
+      edited,
+    ]);
+    for (const invitation of invitations) {
+      expect(invitation.dispatch.attempts).toBe(1);
+    }
+  }, 60_000);
 });
 
 describe('a run through the SendGrid client and the capture endpoint', () => {

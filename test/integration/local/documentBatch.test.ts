@@ -57,6 +57,10 @@ test('a batch writes and reads in one round trip, returning each document in ord
     batch: 1,
   });
   expect((await store.read<Note>(pk, 'b'))?.text).toBe('b');
+  // Each written document comes back with its new ETag, which a later write can go against.
+  expect(replaced!._etag).toBe((await store.read<Note>(pk, 'a'))?._etag);
+  expect(replaced!._etag).not.toBe(first._etag);
+  expect(created!._etag).toBe((await store.read<Note>(pk, 'b'))?._etag);
 });
 
 test.each([
