@@ -5,7 +5,7 @@ import { invitationEmailQueueMessage } from '../shared/queue/queueMessages';
 import {
   abandonDispatch,
   dispatchEmailRun,
-  dispatchInvitationEmail,
+  dispatchInvitationEmailWithOthers,
 } from '../shared/services/emailDispatch';
 import { abandonFollowUp, dispatchFollowUp } from '../shared/services/followUps';
 
@@ -16,7 +16,7 @@ app.storageQueue('dispatchInvitationEmail', {
     if ('run' in message) return dispatchEmailRun(services, message);
     const { kind, ...single } = message;
     return kind === 'invitation'
-      ? dispatchInvitationEmail(services, single)
+      ? dispatchInvitationEmailWithOthers(services, single)
       : dispatchFollowUp(services, { ...single, kind });
   }),
 });

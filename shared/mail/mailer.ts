@@ -1,3 +1,5 @@
+import type { TraceCarrier } from '../telemetry/traceContext';
+
 /** An email as the dispatch function hands it over. */
 export interface OutgoingEmail {
   readonly to: string;
@@ -42,6 +44,11 @@ export interface Mailer {
 /** One email of a run, with the values only it holds (see `PersonalEmail`). */
 export interface OutgoingPersonalEmail extends OutgoingEmail {
   readonly personal: Readonly<Record<string, string>>;
+  /**
+   * The trace of the email's own journey, when it is not the run's (single sends that went
+   * together): its delivery events then carry it, not the run's.
+   */
+  readonly trace?: TraceCarrier;
 }
 
 /** What became of one email of a run: accepted by the provider, or refused with a reason. */

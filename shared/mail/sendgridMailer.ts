@@ -126,7 +126,7 @@ export class SendGridMailer implements Mailer {
                 ...(Object.keys(p.substitutions).length > 0
                   ? { substitutions: p.substitutions }
                   : {}),
-                customArgs: customArgsOf(email, trace),
+                customArgs: customArgsOf(email, email.trace ?? trace),
               };
             }),
           });

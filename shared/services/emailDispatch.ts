@@ -1,4 +1,5 @@
 import { MailSendError } from '../mail/mailer';
+import { currentTraceCarrier, type TraceCarrier } from '../telemetry/traceContext';
 import { QUEUES } from '../queue/messageQueue';
 import {
   DocumentChangedError,
@@ -252,6 +253,17 @@ export async function dispatchEmailRun(
   deps: Dependencies,
   message: EmailRunMessage,
 ): Promise<string> {
+  return (await sendEmailRun(deps, message)).summary;
+}
+
+const dispatchKey = (item: RunItem) => `${item.invitationId}/${item.dispatchId}`;
+
+/** `dispatchEmailRun`, with what became of each email of the run (by `dispatchKey`). */
+async function sendEmailRun(
+  deps: Dependencies,
+  message: EmailRunMessage,
+  traces: ReadonlyMap<string, TraceCarrier> = new Map(),
+): Promise<{ summary: string; outcomes: Map<string, DispatchOutcome> }> {
   const { claimed, held, heldUntil } = await claimRun(deps, message);
 
   const outcomes =
@@ -267,6 +279,9 @@ export async function dispatchEmailRun(
             invitationId: invitation.id,
             partnerTenantId: invitation.partnerTenantId,
             dispatchId: invitation.dispatch!.id,
+            trace: traces.get(
+              dispatchKey({ invitationId: invitation.id, dispatchId: invitation.dispatch!.id }),
+            ),
           })),
         );
 
@@ -282,6 +297,7 @@ export async function dispatchEmailRun(
       counts.sent++;
       ends.push({
         invitation,
+        sent: true,
         change: (current, at) =>
           transitioned(current, 'sent', at, 'system', {
             sentAt: at,
@@ -299,6 +315,7 @@ export async function dispatchEmailRun(
       counts.failed++;
       ends.push({
         invitation,
+        sent: false,
         change: (current, at) => givenUp(current, at, dispatchId, attempt, error),
       });
       return;
@@ -324,8 +341,90 @@ export async function dispatchEmailRun(
     releaseLease(deps, { partnerTenantId: message.partnerTenantId, ...item }, lastError),
   );
   const skipped = message.run.length - claimed.length - held.length;
-  return `run of ${message.run.length}: sent ${counts.sent}, failed ${counts.failed}, retry-scheduled ${again.length}, skipped ${skipped}`;
+  const byEmail = new Map<string, DispatchOutcome>(
+    message.run.map((item) => [dispatchKey(item), 'skipped']),
+  );
+  for (const { invitation, sent } of ends) {
+    const item = { invitationId: invitation.id, dispatchId: invitation.dispatch!.id };
+    byEmail.set(dispatchKey(item), sent ? 'sent' : 'failed');
+  }
+  for (const item of again) byEmail.set(dispatchKey(item), 'retry-scheduled');
+  return {
+    summary: `run of ${message.run.length}: sent ${counts.sent}, failed ${counts.failed}, retry-scheduled ${again.length}, skipped ${skipped}`,
+    outcomes: byEmail,
+  };
 }
+
+/** How long a single email waits for others of its partner to go in the same request. */
+const SINGLE_SEND_WINDOW_MS = 50;
+
+/** Single emails waiting to go together, by partner, in this process. */
+const waitingSingles = new Map<string, SingleSendGroup>();
+
+interface SingleSendGroup {
+  readonly run: { readonly message: EmailDispatchMessage; readonly trace?: TraceCarrier }[];
+  readonly sent: Promise<ReadonlyMap<string, DispatchOutcome>>;
+}
+
+/**
+ * Sends one invitation email for a dispatch message, together with the other single emails of
+ * the partner this worker takes off the queue at about the same time: the host hands a worker
+ * up to `batchSize` messages at once, so a backlog of single sends (a partner's tool sending
+ * hundreds) goes to SendGrid in a few requests instead of one each. Each waits
+ * `SINGLE_SEND_WINDOW_MS` for others. One that finds none is sent on its own
+ * (`dispatchInvitationEmail`); several go as one run (claimed, sent and settled each on its
+ * own, as a batch's), each email carrying its own journey's trace to SendGrid, and each message
+ * gets its own email's outcome. Should the run fail, every message of it fails and the host
+ * delivers each again.
+ */
+export function dispatchInvitationEmailWithOthers(
+  deps: Dependencies,
+  message: EmailDispatchMessage,
+): Promise<DispatchOutcome> {
+  const { partnerTenantId } = message;
+  let group = waitingSingles.get(partnerTenantId);
+  if (group === undefined || group.run.length >= MAX_RUN) {
+    const run: SingleSendGroup['run'][number][] = [];
+    const sent = new Promise<void>((resolve) => setTimeout(resolve, SINGLE_SEND_WINDOW_MS)).then(
+      () => {
+        if (waitingSingles.get(partnerTenantId)?.run === run)
+          waitingSingles.delete(partnerTenantId);
+        return sendSingles(deps, partnerTenantId, run);
+      },
+    );
+    group = { run, sent };
+    waitingSingles.set(partnerTenantId, group);
+  }
+  // A message delivered twice at once is one email: both copies get its outcome.
+  if (!group.run.some((item) => dispatchKey(item.message) === dispatchKey(message))) {
+    const trace = currentTraceCarrier();
+    group.run.push(trace === undefined ? { message } : { message, trace });
+  }
+  return group.sent.then((outcomes) => outcomes.get(dispatchKey(message)) ?? 'skipped');
+}
+
+async function sendSingles(
+  deps: Dependencies,
+  partnerTenantId: string,
+  run: SingleSendGroup['run'],
+): Promise<ReadonlyMap<string, DispatchOutcome>> {
+  if (run.length === 1) {
+    const { message } = run[0]!;
+    return new Map([[dispatchKey(message), await dispatchInvitationEmail(deps, message)]]);
+  }
+  const traces = new Map<string, TraceCarrier>();
+  for (const { message, trace } of run) {
+    if (trace !== undefined) traces.set(dispatchKey(message), trace);
+  }
+  const items = run.map(({ message: { invitationId, dispatchId } }) => ({
+    invitationId,
+    dispatchId,
+  }));
+  return (await sendEmailRun(deps, { partnerTenantId, run: items }, traces)).outcomes;
+}
+
+/** The most emails one run carries: SendGrid takes up to 1,000 personalizations a request. */
+const MAX_RUN = 1000;
 
 /** Operations of one transactional batch: Cosmos DB takes up to 100. */
 const MAX_BATCH_OPERATIONS = 100;
@@ -403,6 +502,8 @@ async function claimRun(
 /** How one claimed invitation of a run ends: `change` applied to it, with its event. */
 interface RunEnd {
   readonly invitation: InvitationDocument;
+  /** Sent, or given up (`failed`). */
+  readonly sent: boolean;
   readonly change: (current: InvitationDocument, at: string) => InvitationDocument;
 }
 

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { appServices } from '../../shared/app/appServices';
 import { SendGridMailer } from '../../shared/mail/sendgridMailer';
-import { dispatchEmailRun } from '../../shared/services/emailDispatch';
+import {
+  dispatchEmailRun,
+  dispatchInvitationEmailWithOthers,
+} from '../../shared/services/emailDispatch';
 import type { DocumentStore } from '../../shared/store/documentStore';
 import type { InvitationDocument } from '../../shared/store/documents';
 import type { OutgoingPersonalEmail } from '../../shared/mail/mailer';
@@ -240,6 +243,62 @@ describe('invitation emails of a batch go to SendGrid in runs', () => {
       expect(invitation.dispatch.attempts).toBe(1);
     }
   }, 60_000);
+});
+
+describe('single sends that queue up', () => {
+  test('go to SendGrid together, each with its own outcome; a message taken twice sends once', async () => {
+    const partner = await stack.partnerWithProfile();
+    const tag = randomUUID().slice(0, 8);
+    const messages: { partnerTenantId: string; invitationId: string; dispatchId: string }[] = [];
+    for (const row of batchRows(30, tag).filter((r) => r.locale === 'en-US')) {
+      const created = await partner.api('/api/invitations', {
+        method: 'POST',
+        json: {
+          customer: {
+            email: row.email,
+            companyName: row.companyName,
+            domain: row.domain,
+            country: row.country,
+          },
+          includeDelegatedAdmin: false,
+        },
+      });
+      expect(created.status).toBe(201);
+      // `sending` for a dispatch of this test's own: no queue message sends it meanwhile.
+      const dispatchId = randomUUID();
+      const [document] = (await partnerDocuments(stack, partner, 'invitation')).filter(
+        (i: InvitationDoc) => i.id === created.body.id,
+      );
+      await stack.container.items.upsert({
+        ...document,
+        status: 'sending',
+        dispatch: { id: dispatchId, attempts: 0 },
+      });
+      messages.push({
+        partnerTenantId: partner.tenantId,
+        invitationId: created.body.id,
+        dispatchId,
+      });
+    }
+    // The messages a worker takes off the queue at about the same time, one of them twice.
+    const outcomes = await Promise.all(
+      [...messages, messages[3]!].map((message) =>
+        dispatchInvitationEmailWithOthers(appServices(), message),
+      ),
+    );
+
+    expect(outcomes).toEqual(Array.from({ length: 16 }, () => 'sent'));
+    const mails = mailsTo(tag);
+    expect(mails).toHaveLength(15);
+    expect(new Set(mails.map((m) => m.requestId)).size).toBe(1);
+    const invitations = await sentInvitations(partner, 15, 10_000);
+    for (const invitation of invitations) {
+      const own = mails.filter((m) => m.to.includes(invitation.customer.email));
+      expect(own).toHaveLength(1);
+      expect(own[0]!.text).toContain(invitation.acceptUrl);
+      expect(invitation.dispatch.attempts).toBe(1);
+    }
+  });
 });
 
 describe('a run through the SendGrid client and the capture endpoint', () => {

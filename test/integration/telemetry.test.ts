@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SpanKind } from '@opentelemetry/api';
+import { context, SpanKind, trace, TraceFlags } from '@opentelemetry/api';
 import { SeverityNumber } from '@opentelemetry/api-logs';
 import { InMemoryLogRecordExporter, type ReadableLogRecord } from '@opentelemetry/sdk-logs';
 import {
@@ -9,7 +9,9 @@ import {
   PeriodicExportingMetricReader,
 } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { appServices } from '../../shared/app/appServices';
 import { QUEUES } from '../../shared/queue/messageQueue';
+import { dispatchInvitationEmailWithOthers } from '../../shared/services/emailDispatch';
 import { installTelemetrySdk, type InstalledTelemetry } from '../../shared/telemetry/telemetrySdk';
 import { queueMessage } from './support/storeAccess';
 import {
@@ -157,6 +159,56 @@ describe('one trace per invitation journey', () => {
     );
     expect(cosmos.length).toBeGreaterThan(0);
     expect(cosmos.every((span) => span.kind === SpanKind.CLIENT)).toBe(true);
+  });
+
+  test('single sends that go to SendGrid together each carry their own journey to it', async () => {
+    const partner = await stack.partnerWithProfile();
+    const journeys: { invitationId: string; dispatchId: string; traceId: string }[] = [];
+    for (let n = 0; n < 3; n++) {
+      const created = await partner.api('/api/invitations', {
+        method: 'POST',
+        json: customerBody(),
+      });
+      expect(created.status).toBe(201);
+      const item = stack.container.item(created.body.id, `partner:${partner.tenantId}`);
+      const { resource: draft } = await item.read();
+      // `sending` for a dispatch of this test's own: no queue message sends it meanwhile.
+      const dispatchId = crypto.randomUUID();
+      await item.replace({
+        ...draft,
+        status: 'sending',
+        dispatch: { id: dispatchId, attempts: 0 },
+      });
+      const traceId = crypto.randomUUID().replace(/-/g, '');
+      journeys.push({ invitationId: created.body.id, dispatchId, traceId });
+    }
+    // Each message handled in its own journey's trace, as the host continues the message's.
+    const outcomes = await Promise.all(
+      journeys.map(({ invitationId, dispatchId, traceId }) =>
+        context.with(
+          trace.setSpanContext(context.active(), {
+            traceId,
+            spanId: traceId.slice(0, 16),
+            traceFlags: TraceFlags.SAMPLED,
+          }),
+          () =>
+            dispatchInvitationEmailWithOthers(appServices(), {
+              partnerTenantId: partner.tenantId,
+              invitationId,
+              dispatchId,
+            }),
+        ),
+      ),
+    );
+
+    expect(outcomes).toEqual(['sent', 'sent', 'sent']);
+    const mails = journeys.map(({ invitationId }) =>
+      stack.sendgrid.messages().find((m) => m.customArgs.invitationId === invitationId)!,
+    );
+    expect(new Set(mails.map((m) => m.requestId)).size).toBe(1);
+    mails.forEach((mail, n) => {
+      expect(traceIdOf(mail.customArgs.traceparent)).toBe(journeys[n]!.traceId);
+    });
   });
 
   test('acceptance, activation and the webhook delivery are one trace, linked to the invitation trace', async () => {
@@ -315,6 +367,8 @@ describe('expected races', () => {
         span.status.code === 2,
     );
     expect(failedDispatches).toEqual([]);
+    // Its second email's delivery events are counted before the next test reads the funnel.
+    await stack.sendgrid.events.settled();
   });
 });
 
