@@ -17,6 +17,10 @@ import { approveInAdminCenter, changeInMicrosoft, waitFor } from './support/gdap
 
 let stack: TestStack;
 
+// A test waits on Graph checks more than once (each up to waitFor's 30 s, which then names what
+// it waited for): a safety margin for a loaded machine, not a speed target.
+jest.setTimeout(120_000);
+
 beforeAll(async () => {
   // Graph is re-read a second after activation (60 s in production): approvals show quickly.
   stack = await startTestStack({ GRAPH_RECHECK_BASE_SECONDS: '1' });
