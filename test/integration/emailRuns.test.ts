@@ -74,6 +74,37 @@ async function sentInvitations(partner: Partner, count: number, timeoutMs = 280_
 const mailsTo = (tag: string) =>
   stack.sendgrid.messages().filter((m) => m.to.some((to) => to.includes(tag)));
 
+/**
+ * Invitations created through the API for `rows`, then written `sending` for a dispatch of the
+ * test's own, which no queue message sends meanwhile: the test hands the dispatches over itself.
+ */
+async function sendingInvitations(partner: Partner, rows: ReturnType<typeof batchRows>) {
+  const dispatches: { partnerTenantId: string; invitationId: string; dispatchId: string }[] = [];
+  for (const row of rows) {
+    const { email, companyName, domain, country } = row;
+    const created = await partner.api('/api/invitations', {
+      method: 'POST',
+      json: { customer: { email, companyName, domain, country }, includeDelegatedAdmin: false },
+    });
+    expect(created.status).toBe(201);
+    const dispatchId = randomUUID();
+    const [document] = (await partnerDocuments(stack, partner, 'invitation')).filter(
+      (i: InvitationDoc) => i.id === created.body.id,
+    );
+    await stack.container.items.upsert({
+      ...document,
+      status: 'sending',
+      dispatch: { id: dispatchId, attempts: 0 },
+    });
+    dispatches.push({
+      partnerTenantId: partner.tenantId,
+      invitationId: created.body.id,
+      dispatchId,
+    });
+  }
+  return dispatches;
+}
+
 // Generous timeouts: a safety margin for a loaded machine, not a speed target (the bench's).
 describe('invitation emails of a batch go to SendGrid in runs', () => {
   test('a 150-row batch is sent in a few requests, each email with its own link, company, language and ids', async () => {
@@ -179,33 +210,7 @@ describe('invitation emails of a batch go to SendGrid in runs', () => {
   test('an invitation the partner edits while its run takes the leases is sent as edited', async () => {
     const partner = await stack.partnerWithProfile();
     const tag = randomUUID().slice(0, 8);
-    const run: { invitationId: string; dispatchId: string }[] = [];
-    for (const row of batchRows(3, tag)) {
-      const created = await partner.api('/api/invitations', {
-        method: 'POST',
-        json: {
-          customer: {
-            email: row.email,
-            companyName: row.companyName,
-            domain: row.domain,
-            country: row.country,
-          },
-          includeDelegatedAdmin: false,
-        },
-      });
-      expect(created.status).toBe(201);
-      // `sending` for a dispatch of this test's own: no queue message sends it meanwhile.
-      const dispatchId = randomUUID();
-      const [document] = (await partnerDocuments(stack, partner, 'invitation')).filter(
-        (i: InvitationDoc) => i.id === created.body.id,
-      );
-      await stack.container.items.upsert({
-        ...document,
-        status: 'sending',
-        dispatch: { id: dispatchId, attempts: 0 },
-      });
-      run.push({ invitationId: created.body.id as string, dispatchId });
-    }
+    const run = await sendingInvitations(partner, batchRows(3, tag));
     const services = appServices();
     const edited = `Reworded for ${tag}: please accept.`;
     // The real store, except that the partner rewords the second email right before the run
@@ -249,37 +254,10 @@ describe('single sends that queue up', () => {
   test('go to SendGrid together, each with its own outcome; a message taken twice sends once', async () => {
     const partner = await stack.partnerWithProfile();
     const tag = randomUUID().slice(0, 8);
-    const messages: { partnerTenantId: string; invitationId: string; dispatchId: string }[] = [];
-    for (const row of batchRows(30, tag).filter((r) => r.locale === 'en-US')) {
-      const created = await partner.api('/api/invitations', {
-        method: 'POST',
-        json: {
-          customer: {
-            email: row.email,
-            companyName: row.companyName,
-            domain: row.domain,
-            country: row.country,
-          },
-          includeDelegatedAdmin: false,
-        },
-      });
-      expect(created.status).toBe(201);
-      // `sending` for a dispatch of this test's own: no queue message sends it meanwhile.
-      const dispatchId = randomUUID();
-      const [document] = (await partnerDocuments(stack, partner, 'invitation')).filter(
-        (i: InvitationDoc) => i.id === created.body.id,
-      );
-      await stack.container.items.upsert({
-        ...document,
-        status: 'sending',
-        dispatch: { id: dispatchId, attempts: 0 },
-      });
-      messages.push({
-        partnerTenantId: partner.tenantId,
-        invitationId: created.body.id,
-        dispatchId,
-      });
-    }
+    const messages = await sendingInvitations(
+      partner,
+      batchRows(30, tag).filter((r) => r.locale === 'en-US'),
+    );
     // The messages a worker takes off the queue at about the same time, one of them twice.
     const outcomes = await Promise.all(
       [...messages, messages[3]!].map((message) =>
