@@ -44,8 +44,9 @@ describeInBrowser('review page, tapped on a phone', () => {
     // Below the fold on a phone: the partner scrolls to it first, then taps.
     const send = page.getByRole('button', { name: t.review.send });
     await send.scrollIntoViewIfNeeded();
+    // Two animation frames: the scroll is laid out before the finger comes down.
     await page.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
     );
     await send.tap();
     await page
