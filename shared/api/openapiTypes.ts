@@ -1225,8 +1225,18 @@ export interface components {
             readonly revokedAt: components["schemas"]["Timestamp"] | null;
             /** @description The app registration to consent to; null while GDAP is not set up. */
             readonly appClientId: string | null;
-            /** @constant */
+            /**
+             * @deprecated
+             * @description The first of `permissions`; kept for clients written before `permissions`.
+             * @constant
+             */
             readonly permission: "DelegatedAdminRelationship.ReadWrite.All";
+            /**
+             * @description The Microsoft Graph application permissions the admin consent grants: creating and
+             *     reading delegated admin relationships, and reading the directory (the customer's
+             *     contracts, to confirm the reseller relationship in Microsoft).
+             */
+            readonly permissions: readonly ("DelegatedAdminRelationship.ReadWrite.All" | "Directory.Read.All")[];
             /**
              * Format: uri
              * @description Microsoft's admin consent page for the partner tenant; null while GDAP is not set up.

@@ -14,6 +14,12 @@ import type { Dependencies } from './dependencies';
 /** The Graph application permission the app registration needs in the partner tenant. */
 export const GDAP_PERMISSION = 'DelegatedAdminRelationship.ReadWrite.All';
 
+/**
+ * Every Graph application permission the admin consent grants: delegated admin relationships,
+ * and the directory (the customer's contracts, which confirm the reseller relationship).
+ */
+export const GRAPH_PERMISSIONS = [GDAP_PERMISSION, 'Directory.Read.All'] as const;
+
 export interface MicrosoftConnectionView {
   readonly state: MicrosoftConnectionState;
   readonly checkedAt: string | null;
@@ -21,13 +27,15 @@ export interface MicrosoftConnectionView {
   readonly revokedAt: string | null;
   /** The app registration an administrator consents to; null while GDAP is not set up. */
   readonly appClientId: string | null;
+  /** The first of `permissions` (kept for clients written before it). */
   readonly permission: typeof GDAP_PERMISSION;
+  readonly permissions: typeof GRAPH_PERMISSIONS;
   /** Where a Global Administrator of the partner tenant grants admin consent. */
   readonly consentUrl: string | null;
 }
 
 const CONNECT_HINT =
-  'An Admin agent connects the partner tenant once in the console (Admin → Connect to Microsoft): a Global Administrator grants admin consent to the app for DelegatedAdminRelationship.ReadWrite.All, then "Check again".';
+  'An Admin agent connects the partner tenant once in the console (Admin → Connect to Microsoft): a Global Administrator grants admin consent to the app for DelegatedAdminRelationship.ReadWrite.All and Directory.Read.All, then "Check again".';
 
 /** Microsoft's admin consent address for the app in the partner's tenant. */
 export function adminConsentUrl(
@@ -74,6 +82,7 @@ function toView(
     revokedAt: doc?.revokedAt ?? null,
     appClientId: deps.config.microsoft.graphAppClientId ?? null,
     permission: GDAP_PERMISSION,
+    permissions: GRAPH_PERMISSIONS,
     consentUrl: adminConsentUrl(deps.config.microsoft, partnerTenantId, redirectUri),
   };
 }

@@ -37,6 +37,15 @@ describeInBrowser('reseller relationship confirmed by Microsoft', () => {
     await page
       .getByText(t.microsoft.stateLine.replace('{state}', t.microsoft.state.consentMissing!))
       .waitFor();
+    // What the consent grants, as the API names it: both Graph permissions the service uses.
+    await page
+      .getByText(
+        t.microsoft.permission.replace(
+          '{permission}',
+          'DelegatedAdminRelationship.ReadWrite.All, Directory.Read.All',
+        ),
+      )
+      .waitFor();
     await expectConsoleAccessible(page);
     await page.getByRole('link', { name: t.microsoft.consentLink }).click();
     await page.getByRole('button', { name: 'Accept' }).click();

@@ -66,6 +66,7 @@ test('an unconnected partner is told how to connect, and its granular request wr
     state: 'consentMissing',
     checkedAt: null,
     permission: 'DelegatedAdminRelationship.ReadWrite.All',
+    permissions: ['DelegatedAdminRelationship.ReadWrite.All', 'Directory.Read.All'],
   });
   const consentUrl = new URL(connection.body.consentUrl);
   expect(consentUrl.pathname).toBe(`/${partner.tenantId}/adminconsent`);

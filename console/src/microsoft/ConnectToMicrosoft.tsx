@@ -76,7 +76,7 @@ export function ConnectToMicrosoft() {
           </Text>
           <Text as="p">
             {format(t.microsoft.permission, {
-              permission: `${connection.permission}, Directory.Read.All`,
+              permission: connection.permissions.join(', '),
             })}
           </Text>
           {connection.consentUrl === null ? (
