@@ -353,7 +353,21 @@ describe('the timer', () => {
     expect(stillHeld.body.microsoft).toMatchObject({ action: 'none', graphStatus: 'active' });
     const graphId = (await partner.api(`/api/customers/${customerId}`)).body.gdapRelationship
       .graphId as string;
+    // It expires at Microsoft too, and Partner Center's event says so. (Without the event the
+    // check the give-back above queued may read Graph before the change, and the next read
+    // is the daily one: the test raced it.)
     await changeInMicrosoft(stack, graphId, 'expired');
+    stack.microsoft.state.partnerCenterWebhooks.set(
+      partner.tenantId.toLowerCase(),
+      `${stack.functionsUrl}/api/partner-center/events/${partner.tenantId}`,
+    );
+    await stack.microsoft.sendPartnerCenterEvent(partner.tenantId, {
+      EventName: 'granular-admin-relationship-expired',
+      ResourceUri: `${stack.microsoft.url}/v1.0/tenantRelationships/delegatedAdminRelationships/${graphId}`,
+      ResourceName: 'DelegatedAdminRelationship',
+      AuditUri: null,
+      ResourceChangeUtcDate: new Date().toISOString(),
+    });
     await waitFor('expired in Graph', async () => {
       const customer = await partner.api(`/api/customers/${customerId}`);
       return customer.body.gdapRelationship.status === 'expired' ? customer : undefined;
