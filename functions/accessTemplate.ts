@@ -1,5 +1,5 @@
 import { app } from '@azure/functions';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ResponseOf } from '../shared/api/contractResponses';
 import { resourceId } from '../shared/api/schemas';
 import { actorOf } from '../shared/auth/actor';

@@ -1,5 +1,5 @@
 import { app } from '@azure/functions';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PARTNER_ROLES } from '../shared/auth/tokenValidator';
 import { partnerEndpoint } from '../shared/app/entryPoints';
 import { readQuery } from '../shared/http/query';

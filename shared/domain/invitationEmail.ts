@@ -1,5 +1,6 @@
 import type { Locale } from './cloud';
 import { escapeHtml } from './escapeHtml';
+import { longUtcDate } from './longDate';
 
 export interface InvitationEmailInput {
   locale: Locale;
@@ -88,18 +89,6 @@ const COPY: Readonly<Record<Locale, InvitationCopy>> = {
   },
 };
 
-const expiryDateFormats = new Map<Locale, Intl.DateTimeFormat>();
-
-/** The expiry date's format per language, made once: a formatter is costly to make. */
-function expiryDateFormat(locale: Locale): Intl.DateTimeFormat {
-  let format = expiryDateFormats.get(locale);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-    expiryDateFormats.set(locale, format);
-  }
-  return format;
-}
-
 /**
  * Drafts the invitation a partner sends to a prospective customer, in the customer's language.
  * The link is what ties the customer to this partner, so it appears in the text on a line of its
@@ -110,7 +99,7 @@ function expiryDateFormat(locale: Locale): Intl.DateTimeFormat {
 export function draftInvitationEmail(input: InvitationEmailInput): EmailDraft {
   assertWebUrl(input.acceptUrl);
   const copy = COPY[input.locale];
-  const expiryDate = expiryDateFormat(input.locale).format(input.expiresAt);
+  const expiryDate = longUtcDate(input.locale, input.expiresAt);
   return {
     subject: singleLine(copy.subject(input.partnerName, input.customerCompanyName)),
     text: draftText(copy, input, expiryDate),

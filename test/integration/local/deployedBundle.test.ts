@@ -215,6 +215,18 @@ describe('the deployed bundle', () => {
     expect(map.sources.some((source) => source.endsWith('shared/app/appServices.ts'))).toBe(true);
   });
 
+  it('holds only the part of zod the app calls: no other locale than English, no JSON Schema import', () => {
+    // zod's named export `z` would keep all of it (eslint.config.mjs forbids that import):
+    // 450 KB more for every worker to parse before its first request.
+    const map = JSON.parse(readFileSync(join(outDir, 'main.js.map'), 'utf8')) as {
+      sources: string[];
+    };
+    const zod = map.sources.filter((source) => source.includes('node_modules/zod/'));
+    expect(zod.some((source) => source.endsWith('zod/v4/classic/schemas.js'))).toBe(true);
+    expect(zod.filter((source) => /\/locales\/(?!en\.js|index\.js)/.test(source))).toEqual([]);
+    expect(zod.filter((source) => source.endsWith('from-json-schema.js'))).toEqual([]);
+  });
+
   it('keeps a source map beside each SDK bundle that points at the package it holds', () => {
     for (const [packageName, file] of Object.entries(VENDORED)) {
       const code = readFileSync(join(outDir, 'vendor', file), 'utf8');
