@@ -22,14 +22,10 @@ import { build } from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * Not bundled, because they cannot be (they are required from node_modules at run time, which the
- * package keeps):
- * - `@azure/functions-core` is not a package on npm: the Functions worker provides it at run
- *   time (the local host resolves it to its own registry);
- * - `@azure/storage-common` (under @azure/storage-queue) loads its `crc64.wasm` from its own
- *   directory (Emscripten's locateFile), which is node_modules, not the bundle's.
+ * Not bundled: `@azure/functions-core` is not a package on npm; the Functions worker provides it
+ * at run time (the local host resolves it to its own registry).
  */
-export const EXTERNAL = ['@azure/functions-core', '@azure/storage-common'];
+export const EXTERNAL = ['@azure/functions-core'];
 
 /**
  * The SDKs the app requires only where a function uses them, each bundled into

@@ -241,7 +241,10 @@ describe('the deployed bundle', () => {
   });
 
   it('runs on the local stack: Cosmos, the queues and SendGrid through the SDKs it loads on use', async () => {
-    const stack = await startTestStack({}, { functionFiles: [join(outDir, 'main.js')] });
+    const stack = await startTestStack(
+      {},
+      { functionFiles: [join(outDir, 'main.js')], blobStorage: true },
+    );
     try {
       const health = await stack.api('/api/health');
       expect(health.body).toEqual({
@@ -263,6 +266,20 @@ describe('the deployed bundle', () => {
       const mails = stack.sendgrid.messages().filter((m) => m.to.includes(body.customer.email));
       expect(mails.map((mail) => mail.customArgs.invitationId)).toEqual([created.body.id]);
       expect((await partner.api(`/api/invitations/${created.body.id}`)).body.status).toBe('sent');
+      // The audit archive's SDK bundle, with @azure/storage-common (and its CRC64 WebAssembly)
+      // inside it, writes and reads a blob as the archive does.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle under test
+      const blobs = require(
+        join(outDir, 'vendor', 'azure-storage-blob.js'),
+      ) as typeof import('@azure/storage-blob');
+      const container = blobs.BlobServiceClient.fromConnectionString(
+        stack.settings.AzureWebJobsStorage!,
+      ).getContainerClient('bundle-test');
+      await container.createIfNotExists();
+      const text = JSON.stringify({ archived: created.body.id });
+      await container.getBlockBlobClient('one.json').upload(text, Buffer.byteLength(text));
+      const downloaded = await container.getBlockBlobClient('one.json').downloadToBuffer();
+      expect(downloaded.toString('utf8')).toBe(text);
     } finally {
       await stack.close();
     }
