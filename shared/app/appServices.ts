@@ -1,5 +1,4 @@
 import type { TokenCredential } from '@azure/identity';
-import * as z from 'zod';
 import type { ArchiveStore } from '../archive/archiveStore';
 import { rowToInvitation } from '../api/invitationBatchUpload';
 import { customerSessionCookies } from '../auth/customerSession';
@@ -19,13 +18,6 @@ import type { AppServices } from '../services/dependencies';
 import { funnelStepOf } from '../services/events';
 import type { DocumentStore } from '../store/documentStore';
 import { tracedStore } from '../telemetry/tracedStore';
-
-/*
- * zod compiles each object schema into a function (`new Function`) the first time it parses with
- * it: 4–5 ms for the invitation body alone, which the first request of every new worker waited
- * for. Interpreted, a parse costs about 1 µs more (`npm run bench:coldstart`, README Performance).
- */
-z.config({ jitless: true });
 
 /*
  * The adapters for Cosmos, the storage queues, SendGrid and managed identity are required when a
