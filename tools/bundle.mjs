@@ -18,6 +18,7 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import ts from 'typescript';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -58,6 +59,57 @@ export const VENDOR_PACKAGES = [
   'undici',
 ];
 
+/**
+ * SDKs whose bundle holds only the names the app's sources import from them (`importedNames`),
+ * not all they export: esbuild then leaves out what those names do not reach. Only SDKs that no
+ * other vendored SDK imports (that one would need the rest) and that the app imports by name.
+ * The Cosmos bundle went from 695 to 528 kB: 10-12 ms less of a new worker's first request
+ * (README, Performance). @azure/storage-queue was tried and gained 2 kB: its client reaches
+ * nearly all of it.
+ */
+export const TRIMMED_VENDOR_PACKAGES = ['@azure/cosmos'];
+
+/** The TypeScript files the deployed bundle is built from. */
+function appSourceFiles() {
+  return ['functions', 'shared'].flatMap((folder) =>
+    readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+      .map((entry) => path.join(entry.parentPath, entry.name)),
+  );
+}
+
+/**
+ * The names functions/ and shared/ import from `packageName` as values (`import { A, B }`),
+ * sorted; undefined when a file uses the package any other way (a namespace or default import,
+ * a re-export, `require` or `import()`), which needs all of it.
+ */
+export function importedNames(packageName) {
+  const names = new Set();
+  const quoted = `['"]${packageName.replace(/[/.]/g, '\\$&')}['"]`;
+  const dynamic = new RegExp(`\\b(require|import)\\s*\\(\\s*${quoted}\\s*\\)`);
+  for (const file of appSourceFiles()) {
+    const text = readFileSync(file, 'utf8');
+    if (!text.includes(packageName)) continue;
+    if (dynamic.test(text)) return undefined;
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest);
+    for (const statement of source.statements) {
+      const from = statement.moduleSpecifier;
+      if (from === undefined || !ts.isStringLiteral(from) || from.text !== packageName) continue;
+      if (ts.isExportDeclaration(statement)) return undefined;
+      const clause = statement.importClause;
+      if (!ts.isImportDeclaration(statement) || clause === undefined) return undefined;
+      if (clause.isTypeOnly) continue;
+      if (clause.name !== undefined) return undefined;
+      const bindings = clause.namedBindings;
+      if (bindings === undefined || !ts.isNamedImports(bindings)) return undefined;
+      for (const element of bindings.elements) {
+        if (!element.isTypeOnly) names.add((element.propertyName ?? element.name).text);
+      }
+    }
+  }
+  return [...names].sort();
+}
+
 /** `@azure/cosmos` → `azure-cosmos.js` */
 export function vendorFileName(packageName) {
   return `${packageName.replace(/^@/, '').replace('/', '-')}.js`;
@@ -67,7 +119,7 @@ export function vendorFileName(packageName) {
  * The entry of a vendor bundle: an SDK with an ES module build is bundled from it (`export *`;
  * scope-hoisted, it is about half the size of its CommonJS build, which wraps every file);
  * a CommonJS-only one as `require(name)` returns it, a default export (sanitize-html's function)
- * included.
+ * included. A package in TRIMMED_VENDOR_PACKAGES exports only the names the app imports.
  */
 function vendorEntry(packageName) {
   const manifest = JSON.parse(
@@ -80,6 +132,12 @@ function vendorEntry(packageName) {
     manifest.type === 'module' ||
     manifest.module !== undefined ||
     manifest.exports?.['.']?.import !== undefined;
+  const names = TRIMMED_VENDOR_PACKAGES.includes(packageName)
+    ? importedNames(packageName)
+    : undefined;
+  if (esm && names !== undefined && names.length > 0) {
+    return `export { ${names.join(', ')} } from ${JSON.stringify(packageName)};`;
+  }
   return esm
     ? `export * from ${JSON.stringify(packageName)};`
     : `module.exports = require(${JSON.stringify(packageName)});`;

@@ -112,6 +112,26 @@ function exportsOf(file: string): Record<string, string> {
   return JSON.parse(output) as Record<string, string>;
 }
 
+/**
+ * The SDKs bundled with only the names the sources import from them (tools/bundle.mjs
+ * TRIMMED_VENDOR_PACKAGES), and those names.
+ */
+function trimmedVendorExports(): Record<string, string[]> {
+  const script = `
+    import(process.argv[1]).then(({ TRIMMED_VENDOR_PACKAGES, importedNames }) => {
+      process.stdout.write(JSON.stringify(Object.fromEntries(
+        TRIMMED_VENDOR_PACKAGES.map((name) => [name, importedNames(name)]),
+      )));
+    });
+  `;
+  const output = execFileSync(
+    process.execPath,
+    ['-e', script, join(projectRoot, 'tools', 'bundle.mjs')],
+    { cwd: projectRoot, encoding: 'utf8' },
+  );
+  return JSON.parse(output) as Record<string, string[]>;
+}
+
 describe('the deployed bundle', () => {
   let outDir: string;
 
@@ -198,10 +218,38 @@ describe('the deployed bundle', () => {
       ),
     ];
     expect([...new Set(required)].sort()).toEqual([...vendorFiles].sort());
+    const trimmed = trimmedVendorExports();
+    expect(Object.keys(trimmed)).toEqual(['@azure/cosmos']);
     for (const [packageName, file] of Object.entries(VENDORED)) {
       const bundled = join(outDir, 'vendor', file);
       expect(existsSync(bundled)).toBe(true);
-      expect(exportsOf(bundled)).toEqual(exportsOf(packageName));
+      const all = exportsOf(packageName);
+      const names = trimmed[packageName];
+      // A trimmed SDK exports what the sources import from it, as the package does.
+      const expected =
+        names === undefined
+          ? all
+          : Object.fromEntries(['(module)', ...names].map((name) => [name, all[name]]));
+      expect(exportsOf(bundled)).toEqual(expected);
+    }
+    expect(trimmed['@azure/cosmos']).toContain('CosmosClient');
+    // What main.js reads from a trimmed bundle (`import_x.Name`, esbuild's form) it exports.
+    const code = readFileSync(join(outDir, 'main.js'), 'utf8');
+    for (const packageName of Object.keys(trimmed)) {
+      const file = VENDORED[packageName]!;
+      const bindings = [
+        ...code.matchAll(
+          new RegExp(`\\b([\\w$]+)=require\\("\\./vendor/${file.replace('.', '\\.')}"\\)`, 'g'),
+        ),
+      ].map((match) => match[1]!);
+      expect(bindings.length).toBeGreaterThan(0);
+      const read = bindings.flatMap((binding) =>
+        [...code.matchAll(new RegExp(`\\b${binding.replace('$', '\\$')}\\.([\\w$]+)`, 'g'))].map(
+          (match) => match[1]!,
+        ),
+      );
+      expect(read.length).toBeGreaterThan(0);
+      expect(read.filter((name) => !trimmed[packageName]!.includes(name))).toEqual([]);
     }
   });
 
