@@ -1,6 +1,6 @@
 import { Client } from '@sendgrid/client';
 import { MailService } from '@sendgrid/mail';
-import { withDependencySpan } from '../telemetry/spans';
+import { linksTo, withDependencySpan } from '../telemetry/spans';
 import { currentTraceCarrier, type TraceCarrier } from '../telemetry/traceContext';
 import { mailRuns, type MailRun } from '../domain/personalizedMail';
 import {
@@ -136,6 +136,8 @@ export class SendGridMailer implements Mailer {
         }
       },
       (result) => ({ statusCode: result.statusCode }),
+      // Grouped single sends: the request runs in the first one's journey, linked to the others'.
+      linksTo(run.personalizations.map((p) => emails[p.item]!.trace)),
     ).then(({ messageId }) => ({ messageId }));
   }
 

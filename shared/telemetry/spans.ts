@@ -4,10 +4,12 @@ import {
   SpanStatusCode,
   trace,
   type Attributes,
+  type Link,
   type Span,
   type Tracer,
 } from '@opentelemetry/api';
 import { redact, redactAttributes } from './redaction';
+import { contextFromCarrier, type TraceCarrier } from './traceContext';
 
 /** The app's tracer (the API's proxy: spans record once a provider is registered). */
 export function tracer(): Tracer {
@@ -21,19 +23,41 @@ export interface CallOutcome {
 }
 
 /**
+ * Links to the traces `carriers` name other than the active one, each once: a call made for
+ * several journeys (one SendGrid request for several invitations' emails) runs in one trace and
+ * is linked from it to the others.
+ */
+export function linksTo(carriers: Iterable<TraceCarrier | undefined>): Link[] {
+  const own = trace.getSpanContext(context.active())?.traceId;
+  const links = new Map<string, Link>();
+  for (const carrier of carriers) {
+    const linked = trace.getSpanContext(contextFromCarrier(carrier));
+    if (linked === undefined || linked.traceId === own || links.has(linked.traceId)) continue;
+    links.set(linked.traceId, { context: linked });
+  }
+  return [...links.values()];
+}
+
+/**
  * Runs `call` inside a client span for a dependency (Cosmos DB, SendGrid, a webhook receiver),
  * named for the operation and carrying what Application Insights shows as the dependency's type,
- * target and result code. A thrown error marks the span failed and is rethrown unchanged.
+ * target and result code, with `links` to other traces it serves. A thrown error marks the span
+ * failed and is rethrown unchanged.
  */
 export async function withDependencySpan<T>(
   name: string,
   attributes: Attributes,
   call: (span: Span) => Promise<T>,
   outcomeOf: (result: T) => CallOutcome = () => ({}),
+  links: readonly Link[] = [],
 ): Promise<T> {
   return tracer().startActiveSpan(
     name,
-    { kind: SpanKind.CLIENT, attributes: redactAttributes(attributes) },
+    {
+      kind: SpanKind.CLIENT,
+      attributes: redactAttributes(attributes),
+      ...(links.length > 0 ? { links: [...links] } : {}),
+    },
     async (span) => {
       try {
         const result = await call(span);

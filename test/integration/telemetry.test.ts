@@ -209,6 +209,16 @@ describe('one trace per invitation journey', () => {
     mails.forEach((mail, n) => {
       expect(traceIdOf(mail.customArgs.traceparent)).toBe(journeys[n]!.traceId);
     });
+    // The one request's span is in one journey's trace and linked to the other two.
+    const request = onlySpan(
+      (span) =>
+        span.name === 'SendGrid mail send' &&
+        journeys.some(({ traceId }) => span.spanContext().traceId === traceId),
+    );
+    const linked = request.links.map((link) => link.context.traceId);
+    expect([request.spanContext().traceId, ...linked].sort()).toEqual(
+      journeys.map(({ traceId }) => traceId).sort(),
+    );
   });
 
   test('acceptance, activation and the webhook delivery are one trace, linked to the invitation trace', async () => {
