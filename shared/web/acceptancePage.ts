@@ -88,15 +88,23 @@ ${body}
 </html>`;
 }
 
-/** Date, time and time zone, e.g. "March 1, 2027 at 2:00 PM UTC". */
+const expiryFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/**
+ * Date, time and time zone, e.g. "March 1, 2027 at 2:00 PM UTC". One formatter per language for
+ * the process: making one costs ~0.4 ms, a sixth of the acceptance page's CPU in `npm run bench`.
+ */
 export function formatExpiry(locale: Locale, iso: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  })
-    .format(new Date(iso))
-    .concat(' UTC');
+  let format = expiryFormats.get(locale);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    });
+    expiryFormats.set(locale, format);
+  }
+  return `${format.format(new Date(iso))} UTC`;
 }
 
 const FIELDS = ['firstName', 'lastName', 'email', 'phoneNumber'] as const;
